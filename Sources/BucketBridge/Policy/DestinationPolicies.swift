@@ -1,0 +1,110 @@
+/// The policies of one destination, built once and rendered by every format.
+public struct DestinationPolicies: Sendable {
+    /// Who may assume the role (role grants).
+    public var trust: PolicyDocument?
+    /// What the role may do (role grants).
+    public var permissions: PolicyDocument?
+    /// The statements bucketbridge adds to the bucket policy (bucket-policy grants or `requireTls`).
+    public var bucket: PolicyDocument?
+    /// The role's ARN, when the account id is known.
+    public var roleArn: String?
+}
+
+/// Builds the trust, permissions and bucket policies of a validated destination, least
+/// privilege as CONTRACT.md §5 defines it.
+public func buildPolicies(for destination: Destination) -> DestinationPolicies {
+    let s3 = s3Statements(for: destination)
+    var policies = DestinationPolicies(roleArn: ResourceNames.role(destination))
+
+    if destination.grant.hasRole, let externalId = destination.externalId {
+        policies.trust = PolicyDocument(statements: [
+            PolicyStatement(
+                sid: StatementID.vendorAssumeRole, principal: .aws(destination.trustedPrincipals), actions: ["sts:AssumeRole"],
+                conditions: [PolicyCondition("StringEquals", "sts:ExternalId", [externalId])])
+        ])
+        policies.permissions = PolicyDocument(statements: s3 + kmsStatements(for: destination))
+    }
+
+    var bucketStatements: [PolicyStatement] = []
+    let stem = sidStem(destination.name)
+    if destination.grant.hasBucketPolicyGrant {
+        let principal: [String] = destination.grant == .bucketPolicy ? destination.trustedPrincipals : policies.roleArn.map { [$0] } ?? []
+        bucketStatements = s3.map { statement in
+            var granted = statement
+            granted.sid = stem + statement.sid
+            granted.principal = .aws(principal)
+            return granted
+        }
+    }
+    if destination.requireTls {
+        let bucket = ResourceNames.bucket(destination)
+        bucketStatements.append(PolicyStatement(
+            sid: stem + StatementID.denyInsecureTransport, effect: .deny, principal: .everyone, actions: ["s3:*"],
+            resources: [bucket, bucket + "/*"],
+            conditions: [PolicyCondition("Bool", "aws:SecureTransport", ["false"])]))
+    }
+    if !bucketStatements.isEmpty { policies.bucket = PolicyDocument(statements: bucketStatements) }
+    return policies
+}
+
+/// The S3 statements: listing (limited to the prefix), other bucket actions, object actions.
+private func s3Statements(for destination: Destination) -> [PolicyStatement] {
+    let listing = destination.actions.filter { $0.scope == .bucket && $0.supportsPrefixCondition }
+    let bucketLevel = destination.actions.filter { $0.scope == .bucket && !$0.supportsPrefixCondition }
+    let objectLevel = destination.actions.filter { $0.scope == .object }
+    let bucket = ResourceNames.bucket(destination)
+    var statements: [PolicyStatement] = []
+    if !listing.isEmpty {
+        let conditions = destination.prefix.isEmpty
+            ? [] : [PolicyCondition("StringLike", "s3:prefix", [destination.prefix + "*"])]
+        statements.append(PolicyStatement(sid: StatementID.listPrefix, actions: listing.map(\.qualifiedName), resources: [bucket], conditions: conditions))
+    }
+    if !bucketLevel.isEmpty {
+        statements.append(PolicyStatement(sid: StatementID.bucketActions, actions: bucketLevel.map(\.qualifiedName), resources: [bucket]))
+    }
+    if !objectLevel.isEmpty {
+        statements.append(PolicyStatement(
+            sid: StatementID.objectActions, actions: objectLevel.map(\.qualifiedName), resources: [ResourceNames.objects(destination)]))
+    }
+    return statements
+}
+
+/// The KMS permissions the S3 access needs on the bucket's key: `kms:Decrypt` to read objects,
+/// `kms:GenerateDataKey` and `kms:Decrypt` (multipart uploads) to write them.
+private func kmsStatements(for destination: Destination) -> [PolicyStatement] {
+    guard let key = destination.kmsKeyArn else { return [] }
+    let names = Set(destination.actions.map(\.name))
+    let reads = !names.isDisjoint(with: ["GetObject", "GetObjectVersion"])
+    let writes = names.contains("PutObject")
+    var actions: [String] = []
+    if reads || writes { actions.append("kms:Decrypt") }
+    if writes { actions.append("kms:GenerateDataKey") }
+    guard !actions.isEmpty else { return [] }
+    return [PolicyStatement(sid: StatementID.kmsKeyUse, actions: actions, resources: [key])]
+}
+
+/// Every bucket-policy Sid a destination can own, whether or not the current render uses it:
+/// `setup.sh` replaces statements with these Sids, so a statement an earlier render added and
+/// this one no longer does is removed too, and nobody else's statement is touched.
+func ownedBucketSids(_ name: String) -> [String] {
+    StatementID.bucketPolicyStatements.map { sidStem(name) + $0 }
+}
+
+/// The statement ids bucketbridge uses; bucket-policy statements prefix them with `sidStem`.
+enum StatementID {
+    static let vendorAssumeRole = "VendorAssumeRole"
+    static let listPrefix = "ListPrefix"
+    static let bucketActions = "BucketActions"
+    static let objectActions = "ObjectActions"
+    static let kmsKeyUse = "KmsKeyUse"
+    static let denyInsecureTransport = "DenyInsecureTransport"
+    /// Every statement that can appear in a bucket policy.
+    static let bucketPolicyStatements = [listPrefix, bucketActions, objectActions, denyInsecureTransport]
+}
+
+/// The bucket-policy Sid prefix of a destination: `BucketBridge` + the name in CamelCase
+/// (`acme-daily-export` → `BucketBridgeAcmeDailyExport`), so statements of several
+/// destinations in one bucket never collide and can be found again by `Sid`.
+func sidStem(_ name: String) -> String {
+    "BucketBridge" + name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+}

@@ -1,0 +1,18 @@
+/// The ARNs bucketbridge writes into policies.
+enum ResourceNames {
+    /// `arn:P:s3:::BUCKET`.
+    static func bucket(_ destination: Destination) -> String {
+        "arn:\(destination.partition.rawValue):s3:::\(destination.bucket)"
+    }
+
+    /// `arn:P:s3:::BUCKET/PREFIX*`: every object under the prefix.
+    static func objects(_ destination: Destination) -> String {
+        "\(bucket(destination))/\(destination.prefix)*"
+    }
+
+    /// `arn:P:iam::ACCOUNT:role/PATH/NAME`, when the account id is known.
+    static func role(_ destination: Destination) -> String? {
+        guard let role = destination.role, let account = role.accountId else { return nil }
+        return "arn:\(destination.partition.rawValue):iam::\(account):role\(role.path)\(role.name)"
+    }
+}

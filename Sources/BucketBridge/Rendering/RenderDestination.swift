@@ -1,0 +1,29 @@
+/// Renders every output file of one destination: the IAM JSON from the policy model, and one
+/// file per template (templates under `partials/` are only included by others). A template
+/// that renders to nothing but whitespace produces no file, so a template can decide that its
+/// file does not apply to a destination.
+public func renderDestination(
+    _ destination: Destination, templates: TemplateSet, diagnostics: inout Diagnostics
+) -> DestinationOutput? {
+    let policies = buildPolicies(for: destination)
+    checkPolicySizes(policies, of: destination, diagnostics: &diagnostics)
+    var files = renderIAMJSON(policies)
+    let context = templateContext(for: destination, policies: policies)
+    var failed = false
+    for path in templates.outputPaths {
+        guard let text = templates.render(path, context: context, diagnostics: &diagnostics) else {
+            failed = true
+            continue
+        }
+        if text.allSatisfy(\.isWhitespace) { continue }
+        files.append(OutputFile(path: path, text: text, isExecutable: path.hasSuffix(".sh")))
+    }
+    return failed ? nil : DestinationOutput(name: destination.name, files: files)
+}
+
+extension TemplateSet {
+    /// The templates that become output files: all but those under `partials/`, sorted.
+    var outputPaths: [String] {
+        paths.filter { !$0.hasPrefix("partials/") }.sorted()
+    }
+}

@@ -1,0 +1,64 @@
+/// The values every template sees, built from the validated destination and its policies.
+///
+/// Templates insert policies from `policies.*` (never re-typed), and text the user wrote from
+/// `destination.*`; escaping is the engine's job.
+func templateContext(for destination: Destination, policies: DestinationPolicies) -> TemplateValue {
+    let role: TemplateValue = destination.role.map { role in
+        [
+            "name": .string(role.name),
+            "namePrefix": .string(role.namePrefix),
+            "path": .string(role.path),
+            "accountId": optional(role.accountId),
+            "arn": optional(policies.roleArn),
+            "maxSessionDuration": .int(role.maxSessionDuration),
+            "permissionsBoundary": optional(role.permissionsBoundary),
+            "policyName": .string(role.policyName),
+            "description": .string(role.description),
+            "tags": .array(role.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
+            "tagsObject": .object(role.tags.map { TemplateValue.Member($0.key, .string($0.value)) }),
+        ]
+    } ?? .null
+    let bucketSids = policies.bucket?.statements.map(\.sid) ?? []
+    let destinationValue: TemplateValue = [
+        "name": .string(destination.name),
+        "description": optional(destination.description),
+        "vendor": optional(destination.vendor),
+        "vendorName": .string(destination.vendor ?? "the vendor"),
+        "bucket": .string(destination.bucket),
+        "bucketArn": .string(ResourceNames.bucket(destination)),
+        "objectsArn": .string(ResourceNames.objects(destination)),
+        "prefix": .string(destination.prefix),
+        "region": optional(destination.region),
+        "partition": .string(destination.partition.rawValue),
+        "access": optional(destination.access?.rawValue),
+        "actions": .array(destination.actions.map { .string($0.qualifiedName) }),
+        "grantsAcl": .bool(destination.actions.contains { $0.name == "PutObjectAcl" }),
+        "reads": .bool(destination.actions.contains { $0.name == "GetObject" }),
+        "writes": .bool(destination.actions.contains { $0.name == "PutObject" }),
+        "kmsKeyArn": optional(destination.kmsKeyArn),
+        "trustedPrincipals": .array(destination.trustedPrincipals.map(TemplateValue.string)),
+        "externalId": optional(destination.externalId),
+        "grant": .string(destination.grant.rawValue),
+        "hasRole": .bool(destination.grant.hasRole),
+        "hasBucketPolicy": .bool(policies.bucket != nil),
+        "grantsByBucketPolicy": .bool(destination.grant.hasBucketPolicyGrant),
+        "requireTls": .bool(destination.requireTls),
+        "specFile": .string(destination.specFile),
+    ]
+    return [
+        "destination": destinationValue,
+        "role": role,
+        "policies": [
+            "trust": policies.trust?.templateValue ?? .null,
+            "permissions": policies.permissions?.templateValue ?? .null,
+            "bucket": policies.bucket?.templateValue ?? .null,
+            "bucketSids": .array(bucketSids.map(TemplateValue.string)),
+            "ownedBucketSids": .array(ownedBucketSids(destination.name).map(TemplateValue.string)),
+        ],
+        "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
+    ]
+}
+
+private func optional(_ text: String?) -> TemplateValue {
+    text.map(TemplateValue.string) ?? .null
+}

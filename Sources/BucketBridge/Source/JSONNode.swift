@@ -1,0 +1,65 @@
+/// A JSON value read from a spec file, with where it was written.
+///
+/// Every node knows its byte offset in the file and its field path from the document root, so a
+/// value merged from `defaults` into a destination still reports its own position and path.
+public struct JSONNode: Sendable {
+    /// The value and, for containers, the child nodes.
+    public indirect enum Value: Sendable {
+        case null
+        case bool(Bool)
+        /// A number, kept as its source text so that `3600` and `3600.0` can be told apart.
+        case number(String)
+        case string(String)
+        case array([JSONNode])
+        case object([Member])
+    }
+
+    /// One member of an object, with the position of its key.
+    public struct Member: Sendable {
+        public var key: String
+        public var keyOffset: Int
+        public var node: JSONNode
+    }
+
+    /// The value.
+    public var value: Value
+    /// Byte offset of the value's first character.
+    public var offset: Int
+    /// The field path of this value in its own document.
+    public var path: FieldPath
+    /// The file the node was read from.
+    public var file: SourceFile
+
+    /// The node stored under `key`, when this node is an object.
+    public subscript(key: String) -> JSONNode? {
+        guard case .object(let members) = value else { return nil }
+        return members.last { $0.key == key }?.node
+    }
+
+    /// The position of this value.
+    public var location: SourceLocation { file.location(ofOffset: offset) }
+
+    /// A short name of the value's JSON type, for messages.
+    public var typeName: String {
+        switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// The value as it is displayed in a diagnostic: strings quoted, containers abbreviated.
+    public var displayValue: String {
+        switch value {
+        case .null: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let text): text
+        case .string(let text): quotedForDiagnostic(text)
+        case .array: "[...]"
+        case .object: "{...}"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// One spec file after decoding: its destinations with `defaults` merged in.
+public struct SpecDocument: Sendable {
+    /// The file the spec was read from.
+    public var file: SourceFile
+    /// Each destination as a merged JSON object, in file order.
+    public var destinations: [DestinationSource]
+}
+
+/// A destination before validation: its JSON object with the file's `defaults` merged in.
+///
+/// Merged values keep their own node, so a value that came from `defaults` is reported at its
+/// place in `defaults`.
+public struct DestinationSource: Sendable {
+    /// The destination's index in its file's `destinations` array.
+    public var index: Int
+    /// The destination object as written (position and path of `destinations[i]`).
+    public var node: JSONNode
+    /// The merged fields.
+    public var fields: MergedObject
+
+    /// The merged value of a field, when set.
+    public subscript(key: String) -> JSONNode? { fields[key] }
+}
+
+/// An object merged from `defaults` and a destination: the destination's value wins, and
+/// objects found on both sides (such as `role` and `role.tags`) merge key by key.
+public struct MergedObject: Sendable {
+    /// The members in order: the defaults' keys first, then keys only the destination sets.
+    public var members: [(key: String, node: JSONNode)]
+
+    /// The merged value of `key`, when set.
+    public subscript(key: String) -> JSONNode? {
+        members.first { $0.key == key }?.node
+    }
+
+    /// Merges `overlay` over `base`; both must be object members.
+    init(base: [JSONNode.Member], overlay: [JSONNode.Member]) {
+        var members: [(key: String, node: JSONNode)] = []
+        for member in base where !members.contains(where: { $0.key == member.key }) {
+            members.append((member.key, member.node))
+        }
+        for member in overlay {
+            if let existing = members.firstIndex(where: { $0.key == member.key }) {
+                members[existing].node = Self.merge(members[existing].node, member.node)
+            } else {
+                members.append((member.key, member.node))
+            }
+        }
+        self.members = members
+    }
+
+    /// An object on both sides merges key by key; anything else is replaced by the overlay.
+    private static func merge(_ base: JSONNode, _ overlay: JSONNode) -> JSONNode {
+        guard case .object(let baseMembers) = base.value, case .object(let overlayMembers) = overlay.value else {
+            return overlay
+        }
+        let merged = MergedObject(base: baseMembers, overlay: overlayMembers)
+        var node = overlay
+        node.value = .object(merged.members.map { JSONNode.Member(key: $0.key, keyOffset: $0.node.offset, node: $0.node) })
+        return node
+    }
+}

@@ -1,0 +1,184 @@
+/// One render of one template: a walk over the syntax tree appending to `out`.
+///
+/// Holds only per-render state, so any number of renders can run at once on shared templates.
+struct TemplateRenderer {
+    /// A variable bound by an enclosing `for`, with its loop state.
+    private struct LoopBinding {
+        var name: String
+        var value: TemplateValue
+        var index: Int
+        var count: Int
+    }
+
+    let set: TemplateSet
+    let context: [TemplateValue.Member]
+    var out = ""
+    var diagnostics = Diagnostics()
+    private var bindings: [LoopBinding] = []
+    private var includeStack: [String] = []
+
+    init(set: TemplateSet, context: [TemplateValue.Member]) {
+        self.set = set
+        self.context = context
+    }
+
+    mutating func render(_ template: Template) {
+        includeStack.append(template.path)
+        render(template.nodes, in: template)
+        includeStack.removeLast()
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], in template: Template) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += text
+            case .output(let expression, let filters, let position):
+                guard let value = evaluate(expression, in: template) else { continue }
+                var current = FilteredValue.value(value)
+                var failed = false
+                for call in filters where !failed {
+                    switch call.filter.apply(to: current) {
+                    case .success(let next): current = next
+                    case .failure(let error):
+                        report(error, in: template, at: call.position)
+                        failed = true
+                    }
+                }
+                if failed { continue }
+                switch current {
+                case .escaped(let text): out += text
+                case .value(let value): printDefault(value, expression, in: template, at: position)
+                }
+            case .conditional(let branches, let otherwise):
+                var chosen: [TemplateNode]? = nil
+                for branch in branches {
+                    guard let condition = evaluate(branch.condition, in: template) else {
+                        chosen = []
+                        break
+                    }
+                    if condition.isTruthy {
+                        chosen = branch.body
+                        break
+                    }
+                }
+                render(chosen ?? otherwise, in: template)
+            case .loop(let variable, let sequence, let body, let position):
+                guard let value = evaluate(sequence, in: template) else { continue }
+                guard case .array(let elements) = value else {
+                    report(.notIterable(describe(sequence), kind: value.kindDescription), in: template, at: position)
+                    continue
+                }
+                for (index, element) in elements.enumerated() {
+                    bindings.append(LoopBinding(name: variable, value: element, index: index, count: elements.count))
+                    render(body, in: template)
+                    bindings.removeLast()
+                }
+            case .include(let path, let position):
+                guard let included = set.parsedTemplate(path) else {
+                    let error: TemplateError = set.contains(path) ? .brokenTemplate(path) : .missingInclude(path)
+                    report(error, in: template, at: position)
+                    continue
+                }
+                guard !includeStack.contains(path) else {
+                    report(.includeCycle(includeStack + [path]), in: template, at: position)
+                    continue
+                }
+                render(included)
+            }
+        }
+    }
+
+    /// Prints a value no escaping filter handled, with the template format's default escape.
+    private mutating func printDefault(
+        _ value: TemplateValue, _ expression: TemplateExpression, in template: Template, at position: TemplatePosition
+    ) {
+        switch value {
+        case .null: report(.printsNull(describe(expression)), in: template, at: position)
+        case .array, .object:
+            report(.printsCollection(describe(expression), kind: value.kindDescription), in: template, at: position)
+        case .string(let text):
+            if let escaped = template.format.escapeString(text) {
+                out += escaped
+            } else if template.format == .shell {
+                report(.shellNUL(describe(expression)), in: template, at: position)
+            } else {
+                report(.needsEscapingFilter(describe(expression)), in: template, at: position)
+            }
+        case .int, .bool:
+            out += value.scalarText ?? ""
+        }
+    }
+
+    private mutating func evaluate(_ expression: TemplateExpression, in template: Template) -> TemplateValue? {
+        switch expression {
+        case .literal(let value): return value
+        case .variable(let names): return lookUp(names, in: template)
+        case .not(let inner): return evaluate(inner, in: template).map { .bool(!$0.isTruthy) }
+        case .and(let left, let right):
+            guard let left = evaluate(left, in: template) else { return nil }
+            guard left.isTruthy else { return .bool(false) }
+            return evaluate(right, in: template).map { .bool($0.isTruthy) }
+        case .or(let left, let right):
+            guard let left = evaluate(left, in: template) else { return nil }
+            if left.isTruthy { return .bool(true) }
+            return evaluate(right, in: template).map { .bool($0.isTruthy) }
+        case .equal(let left, let right), .notEqual(let left, let right):
+            guard let left = evaluate(left, in: template), let right = evaluate(right, in: template) else { return nil }
+            if case .equal = expression { return .bool(left == right) }
+            return .bool(left != right)
+        }
+    }
+
+    /// The value of a dotted name: loop state, loop variables (innermost first), then the context.
+    private mutating func lookUp(_ names: [TemplateName], in template: Template) -> TemplateValue? {
+        let root = names[0]
+        var value: TemplateValue
+        if root.name == "loop", let loop = bindings.last {
+            guard names.count == 2 else {
+                let position = names.count > 2 ? names[2].position : root.position
+                report(.unknownLoopProperty(names.count > 2 ? names[2].name : ""), in: template, at: position)
+                return nil
+            }
+            switch names[1].name {
+            case "first": return .bool(loop.index == 0)
+            case "last": return .bool(loop.index == loop.count - 1)
+            case "index": return .int(loop.index + 1)
+            default:
+                report(.unknownLoopProperty(names[1].name), in: template, at: names[1].position)
+                return nil
+            }
+        } else if let binding = bindings.last(where: { $0.name == root.name }) {
+            value = binding.value
+        } else if let member = context.first(where: { $0.key == root.name }) {
+            value = member.value
+        } else {
+            let available = bindings.map(\.name) + context.map(\.key)
+            report(.unknownVariable(root.name, available: available), in: template, at: root.position)
+            return nil
+        }
+        for (offset, key) in names.enumerated().dropFirst() {
+            let parent = names[..<offset].map(\.name).joined(separator: ".")
+            guard case .object(let members) = value else {
+                report(.notAnObject(parent, kind: value.kindDescription), in: template, at: key.position)
+                return nil
+            }
+            guard let member = members.first(where: { $0.key == key.name }) else {
+                report(.missingKey(key.name, in: parent, available: members.map(\.key)), in: template, at: key.position)
+                return nil
+            }
+            value = member.value
+        }
+        return value
+    }
+
+    private mutating func report(_ error: TemplateError, in template: Template, at position: TemplatePosition) {
+        diagnostics.append(error.diagnostic(in: template.path, at: position))
+    }
+}
+
+/// How a diagnostic names an expression: the dotted name, or "the value".
+private func describe(_ expression: TemplateExpression) -> String {
+    if case .variable(let names) = expression { return names.map(\.name).joined(separator: ".") }
+    return "the value"
+}

@@ -1,0 +1,168 @@
+/// A filter of an output tag, with its arguments checked when the template is parsed.
+///
+/// See the language reference on ``Template`` for what each one does.
+enum TemplateFilter: Sendable, Hashable {
+    case raw, json, jsonCompact, yaml, hcl, shell, markdown, markdownCode
+    case fenced(language: String)
+    case indent(Int)
+    case join(separator: String)
+    case length
+
+    /// Whether the output is final text for its format, so the default escape is not applied.
+    var isEscaping: Bool {
+        switch self {
+        case .raw, .json, .jsonCompact, .yaml, .hcl, .shell, .markdown, .markdownCode, .fenced: true
+        case .indent, .join, .length: false
+        }
+    }
+
+    /// The filter named `name` applied to literal `arguments`, or the error to report.
+    static func make(name: String, arguments: [TemplateValue]) -> Result<TemplateFilter, TemplateError> {
+        let simple: [String: TemplateFilter] = [
+            "raw": .raw, "json": .json, "json_compact": .jsonCompact, "yaml": .yaml, "hcl": .hcl,
+            "shell": .shell, "markdown": .markdown, "markdown_code": .markdownCode, "length": .length,
+        ]
+        if let filter = simple[name] {
+            return arguments.isEmpty ? .success(filter) : .failure(.filterArguments(filter: name, expected: "no arguments"))
+        }
+        let only = arguments.count == 1 ? arguments[0] : nil
+        switch name {
+        case "fenced":
+            if arguments.isEmpty { return .success(.fenced(language: "")) }
+            if case .string(let language)? = only, markdownFencedBlock("", language: language) != nil {
+                return .success(.fenced(language: language))
+            }
+            return .failure(.filterArguments(filter: name, expected: "an optional language name without backticks or line breaks"))
+        case "indent":
+            if case .int(let width)? = only, (0...200).contains(width) { return .success(.indent(width)) }
+            return .failure(.filterArguments(filter: name, expected: "one integer from 0 to 200"))
+        case "join":
+            if case .string(let separator)? = only { return .success(.join(separator: separator)) }
+            return .failure(.filterArguments(filter: name, expected: "one string"))
+        default:
+            return .failure(.unknownFilter(name))
+        }
+    }
+
+    /// The name as written in templates.
+    var name: String {
+        switch self {
+        case .raw: "raw"
+        case .json: "json"
+        case .jsonCompact: "json_compact"
+        case .yaml: "yaml"
+        case .hcl: "hcl"
+        case .shell: "shell"
+        case .markdown: "markdown"
+        case .markdownCode: "markdown_code"
+        case .fenced: "fenced"
+        case .indent: "indent"
+        case .join: "join"
+        case .length: "length"
+        }
+    }
+}
+
+/// A filter as written in a template: the filter and the position of its name.
+struct TemplateFilterCall: Sendable {
+    var filter: TemplateFilter
+    var position: TemplatePosition
+}
+
+/// The value flowing through a filter chain: still a value, or text already escaped for output.
+///
+/// The escaping state travels with the value, so `indent` can keep it and the renderer never
+/// guesses from the text whether it was escaped.
+enum FilteredValue {
+    /// A value not escaped yet.
+    case value(TemplateValue)
+    /// Final text: the default escape must not be applied to it again.
+    case escaped(String)
+}
+
+extension TemplateFilter {
+    /// The filter applied to `input`, or the error to report.
+    func apply(to input: FilteredValue) -> Result<FilteredValue, TemplateError> {
+        switch (self, input) {
+        case (.json, .value(let value)): return .success(.escaped(encodeJSON(value)))
+        case (.jsonCompact, .value(let value)): return .success(.escaped(encodeCompactJSON(value)))
+        case (.yaml, .value(let value)): return .success(.escaped(encodeYAML(value)))
+        case (.hcl, .value(let value)): return .success(.escaped(encodeHCL(value)))
+        case (.indent(let width), .escaped(let text)): return .success(.escaped(indentLines(text, by: width)))
+        case (.indent(let width), .value(.string(let text))):
+            return .success(.value(.string(indentLines(text, by: width))))
+        case (.indent, .value(let value)) where value.scalarText != nil: return .success(input)
+        case (.join(let separator), .value(.array(let elements))):
+            let parts = elements.compactMap(\.scalarText)
+            guard parts.count == elements.count else { break }
+            return .success(.value(.string(parts.joined(separator: separator))))
+        case (.length, .value(.array(let elements))): return .success(.value(.int(elements.count)))
+        case (.length, .value(.object(let members))): return .success(.value(.int(members.count)))
+        case (.length, .value(.string(let text))): return .success(.value(.int(text.count)))
+        default: break
+        }
+        // The remaining escaping filters take text: a scalar, or text escaped by an earlier filter.
+        let text: String
+        switch input {
+        case .escaped(let escaped): text = escaped
+        case .value(let value):
+            guard let scalar = value.scalarText, isEscaping else { return .failure(inputError(input)) }
+            text = scalar
+        }
+        switch self {
+        case .raw: return .success(.escaped(text))
+        case .json, .jsonCompact: return .success(.escaped(jsonStringLiteral(text)))
+        case .yaml: return .success(.escaped(yamlDoubleQuoted(text)))
+        case .hcl: return .success(.escaped(hclStringLiteral(text)))
+        case .shell:
+            guard let quoted = shellQuote(text) else { return .failure(.shellNUL("the value")) }
+            return .success(.escaped(quoted))
+        case .markdown: return .success(.escaped(escapeMarkdown(text)))
+        case .markdownCode: return .success(.escaped(markdownCodeSpan(text)))
+        case .fenced(let language): return .success(.escaped(markdownFencedBlock(text, language: language) ?? text))
+        case .indent, .join, .length: return .failure(inputError(input))
+        }
+    }
+
+    private func inputError(_ input: FilteredValue) -> TemplateError {
+        let found: String
+        switch input {
+        case .escaped: found = "escaped text"
+        case .value(let value): found = value.kindDescription
+        }
+        let expected: String
+        switch self {
+        case .join: expected = "an array of strings, numbers or booleans"
+        case .length: expected = "an array, an object or a string"
+        case .indent: expected = "text (use json, yaml or hcl first for collections)"
+        default: expected = "a string, a number or a boolean"
+        }
+        return .filterInput(filter: name, expected: expected, found: found)
+    }
+}
+
+extension TemplateValue {
+    /// The text of a string, integer or boolean; nil for null, arrays and objects.
+    var scalarText: String? {
+        switch self {
+        case .string(let text): text
+        case .int(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .null, .array, .object: nil
+        }
+    }
+}
+
+/// `text` with `width` spaces before every line but the first; empty lines stay empty.
+func indentLines(_ text: String, by width: Int) -> String {
+    guard width > 0 else { return text }
+    let padding = String(repeating: " ", count: width)
+    var out = ""
+    var atLineStart = false
+    for scalar in text.unicodeScalars {
+        if atLineStart, scalar != "\n", scalar != "\r" { out += padding }
+        atLineStart = scalar == "\n"
+        out.unicodeScalars.append(scalar)
+    }
+    return out
+}

@@ -1,0 +1,56 @@
+/// The output format of a template, which decides how `{{ value }}` is escaped by default.
+public enum TemplateFormat: String, Sendable, Hashable, CaseIterable {
+    /// `.json`: values print as JSON literals.
+    case json
+    /// `.yaml`, `.yml`: strings print as double-quoted YAML scalars.
+    case yaml
+    /// `.tf`, `.hcl`: strings print as quoted HCL strings with `${` and `%{` escaped.
+    case hcl
+    /// `.sh`: strings print as single-quoted shell words.
+    case shell
+    /// `.md`: strings print as Markdown text with punctuation backslash-escaped.
+    case markdown
+    /// Anything else: strings need an explicit escaping filter or `raw`.
+    case text
+
+    /// The format of a template file, from its extension (case-insensitive).
+    public init(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+            self = .text
+            return
+        }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "json": self = .json
+        case "yaml", "yml": self = .yaml
+        case "tf", "hcl": self = .hcl
+        case "sh": self = .shell
+        case "md": self = .markdown
+        default: self = .text
+        }
+    }
+
+    /// The default escape of a scalar in this format; nil for null, arrays, objects, and for
+    /// strings in `text` (the renderer reports those).
+    func escapeScalar(_ value: TemplateValue) -> String? {
+        switch value {
+        case .int(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null, .array, .object: return nil
+        case .string(let text): return escapeString(text)
+        }
+    }
+
+    /// The default escape of a string in this format; nil in `text`, or for a shell word
+    /// holding a NUL character.
+    func escapeString(_ text: String) -> String? {
+        switch self {
+        case .json: return jsonStringLiteral(text)
+        case .yaml: return yamlDoubleQuoted(text)
+        case .hcl: return hclStringLiteral(text)
+        case .shell: return shellQuote(text)
+        case .markdown: return escapeMarkdown(text)
+        case .text: return nil
+        }
+    }
+}

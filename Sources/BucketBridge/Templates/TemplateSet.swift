@@ -1,0 +1,94 @@
+/// Every template of a loader, parsed once and checked together, ready to render many times.
+///
+/// Immutable and `Sendable`: renders from several threads at once share it safely.
+public struct TemplateSet: Sendable {
+    /// The templates that parsed without errors, by relative path.
+    private let templates: [String: Template]
+    /// Every template's relative path, including those with errors, sorted.
+    public let paths: [String]
+
+    /// Parses every template of `loader`, appending all syntax errors of all templates and
+    /// every missing include and include cycle to `diagnostics`. Throws only for I/O failures.
+    public init(loader: any TemplateLoader, diagnostics: inout Diagnostics) throws {
+        var sources: [String: String] = [:]
+        for path in try loader.templatePaths() {
+            if let source = try loader.source(of: path) { sources[path] = source }
+        }
+        self.init(sources: sources, diagnostics: &diagnostics)
+    }
+
+    /// Parses templates given in memory, keyed by relative path.
+    public init(sources: [String: String], diagnostics: inout Diagnostics) {
+        var templates: [String: Template] = [:]
+        var parsed: [Template] = []
+        for path in sources.keys.sorted() {
+            var own = Diagnostics()
+            let template = Template(path: path, source: sources[path]!, diagnostics: &own)
+            diagnostics.append(contentsOf: own)
+            parsed.append(template)
+            if !own.hasErrors { templates[path] = template }
+        }
+        self.templates = templates
+        paths = sources.keys.sorted()
+        Self.checkIncludes(parsed, diagnostics: &diagnostics)
+    }
+
+    /// Reports includes of templates that do not exist, and each include that closes a cycle.
+    private static func checkIncludes(_ parsed: [Template], diagnostics: inout Diagnostics) {
+        let byPath = Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0) })
+        var finished: Set<String> = []
+        var stack: [String] = []
+        func visit(_ template: Template) {
+            stack.append(template.path)
+            for include in template.includes {
+                guard let target = byPath[include.path] else {
+                    let error = TemplateError.missingInclude(include.path)
+                    diagnostics.append(error.diagnostic(in: template.path, at: include.position))
+                    continue
+                }
+                if let start = stack.firstIndex(of: include.path) {
+                    let error = TemplateError.includeCycle(Array(stack[start...]) + [include.path])
+                    diagnostics.append(error.diagnostic(in: template.path, at: include.position))
+                } else if !finished.contains(include.path) {
+                    visit(target)
+                }
+            }
+            stack.removeLast()
+            finished.insert(template.path)
+        }
+        for template in parsed where !finished.contains(template.path) { visit(template) }
+    }
+
+    /// True when the set has a template at `path` (with or without errors).
+    public func contains(_ path: String) -> Bool { paths.contains(path) }
+
+    /// The output format of the template at `path`, chosen by its extension.
+    public func format(of path: String) -> TemplateFormat { TemplateFormat(path: path) }
+
+    /// The parsed template at `path`, when it exists and parsed without errors.
+    func parsedTemplate(_ path: String) -> Template? { templates[path] }
+
+    /// Renders the template at `path` with the variables of `context` (an object).
+    ///
+    /// Returns the text, or nil after appending the render errors (unknown variables, values a
+    /// filter cannot take, ...) to `diagnostics`. Every error of the render is reported, not only
+    /// the first.
+    public func render(_ path: String, context: TemplateValue, diagnostics: inout Diagnostics) -> String? {
+        guard let template = templates[path] else {
+            let error: TemplateError = contains(path) ? .brokenTemplate(path) : .unknownTemplate(path)
+            diagnostics.append(error.diagnostic(in: path, at: nil))
+            return nil
+        }
+        guard case .object(let members) = context else {
+            diagnostics.append(TemplateError.contextNotObject.diagnostic(in: path, at: nil))
+            return nil
+        }
+        var renderer = TemplateRenderer(set: self, context: members)
+        renderer.render(template)
+        guard renderer.diagnostics.isEmpty else {
+            diagnostics.append(contentsOf: renderer.diagnostics)
+            return nil
+        }
+        return renderer.out
+    }
+}

@@ -1,0 +1,58 @@
+/// A value a template can print, test or iterate over: JSON-shaped, with ordered object keys.
+///
+/// The policy model converts to this type, and the JSON writer encodes it, so the IAM JSON
+/// files and every policy embedded in another format come from one tree.
+public enum TemplateValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([TemplateValue])
+    /// An object whose keys keep the order they were given in.
+    case object([Member])
+
+    /// One key of an object with its value.
+    public struct Member: Sendable, Hashable {
+        public var key: String
+        public var value: TemplateValue
+
+        public init(_ key: String, _ value: TemplateValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The value stored under `key` when this is an object.
+    public subscript(key: String) -> TemplateValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// Truthiness for `if`: false, null, 0, "" and empty collections are false.
+    public var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let value): value
+        case .int(let value): value != 0
+        case .string(let value): !value.isEmpty
+        case .array(let values): !values.isEmpty
+        case .object(let members): !members.isEmpty
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .array(elements) }
+}
+
+extension TemplateValue: ExpressibleByDictionaryLiteral {
+    /// Builds an object; the literal's order is kept.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(elements.map { Member($0.0, $0.1) })
+    }
+}

@@ -1,0 +1,73 @@
+/// The six colon-separated parts of an ARN: `arn:partition:service:region:account:resource`.
+struct ARN {
+    var partition: String
+    var service: String
+    var region: String
+    var account: String
+    var resource: String
+
+    /// Splits `text`; nil when it does not have the `arn:` form with six parts.
+    init?(_ text: String) {
+        guard text.hasPrefix("arn:") else { return nil }
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6 else { return nil }
+        partition = String(parts[1])
+        service = String(parts[2])
+        region = String(parts[3])
+        account = String(parts[4])
+        resource = String(parts[5])
+    }
+
+    /// The partition when it is one bucketbridge knows.
+    var knownPartition: Partition? { Partition(rawValue: partition) }
+}
+
+/// Checks that an ARN's partition is the bucket's: IAM and STS never cross partitions.
+func partitionProblem(_ arn: ARN, expected: Partition) -> String? {
+    guard let partition = arn.knownPartition else {
+        return "the partition \(quotedForDiagnostic(arn.partition)) is not aws, aws-cn or aws-us-gov"
+    }
+    guard partition == expected else {
+        return "it is in the \(partition.rawValue) partition but the bucket is in \(expected.rawValue): access cannot cross partitions"
+    }
+    return nil
+}
+
+/// Rules for the IAM names and paths inside ARNs (role and user names, paths).
+enum IAMNameRules {
+    /// Problems with a role, user or policy name of at most `maximum` characters of `[\w+=,.@-]`.
+    static func nameProblems(_ name: String, maximum: Int = 64) -> [String] {
+        var problems: [String] = []
+        let length = name.unicodeScalars.count
+        if length < 1 || length > maximum {
+            problems.append("it must be 1 to \(maximum) characters long, not \(length)")
+        }
+        if let phrase = CharacterRules.notAllowedPhrase(in: name, allowed: CharacterRules.isIAMName) {
+            problems.append(phrase + " (only letters, digits and + = , . @ _ -)")
+        }
+        return problems
+    }
+
+    /// Problems with an IAM path: `/` alone, or `/` + printable ASCII + `/`, at most 512 characters.
+    static func pathProblems(_ path: String) -> [String] {
+        var problems: [String] = []
+        let length = path.unicodeScalars.count
+        if length < 1 || length > 512 {
+            problems.append("it must be 1 to 512 characters long, not \(length)")
+        }
+        if !path.hasPrefix("/") || !path.hasSuffix("/") {
+            problems.append("it must begin and end with \"/\"")
+        }
+        if let phrase = CharacterRules.notAllowedPhrase(in: path, allowed: CharacterRules.isPrintableASCII) {
+            problems.append(phrase + " (printable ASCII without spaces only)")
+        }
+        if path.contains("//") { problems.append("empty path segments (\"//\") are not allowed") }
+        return problems
+    }
+
+    /// Splits `path/to/name` into the IAM path (`/path/to/`) and the name.
+    static func splitPathAndName(_ text: Substring) -> (path: String, name: String) {
+        guard let slash = text.lastIndex(of: "/") else { return ("/", String(text)) }
+        return ("/" + text[..<slash] + "/", String(text[text.index(after: slash)...]))
+    }
+}

@@ -1,0 +1,74 @@
+/// Rules for where in S3 the access lands: the key prefix, the region and the KMS key.
+enum BucketLocationRules {
+    /// The prefix as policies use it: leading `/` dropped, a trailing `/` added, "" for the whole bucket.
+    static func normalisePrefix(_ text: String) -> String {
+        var prefix = Substring(text)
+        while prefix.hasPrefix("/") { prefix = prefix.dropFirst() }
+        if prefix.isEmpty { return "" }
+        return prefix.hasSuffix("/") ? String(prefix) : prefix + "/"
+    }
+
+    /// Problems with a prefix: wildcards and policy variables would widen or change the resource.
+    static func prefixProblems(_ text: String) -> [String] {
+        var problems: [String] = []
+        if text.contains("*") || text.contains("?") {
+            problems.append("\"*\" and \"?\" are wildcards in IAM policies and would widen the access")
+        }
+        if text.contains("${") { problems.append("\"${\" starts an IAM policy variable") }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            problems.append("control characters are not allowed")
+        }
+        let length = normalisePrefix(text).utf8.count
+        if length > 1024 { problems.append("S3 keys are at most 1024 bytes, the prefix has \(length)") }
+        return problems
+    }
+
+    /// Problems with a region name such as `us-east-1`, `cn-north-1` or `us-gov-west-1`.
+    static func regionProblems(_ text: String) -> [String] {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let letters = { (part: Substring) in !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) } }
+        let number = { (part: Substring) in
+            (1...2).contains(part.count) && part.unicodeScalars.allSatisfy(CharacterRules.isDigit)
+        }
+        let core = parts.count == 4 && parts[1] == "gov" ? [parts[0], parts[2], parts[3]] : parts
+        let valid = core.count == 3 && core[0].count == 2 && letters(core[0]) && letters(core[1]) && number(core[2])
+        if text.contains("-iso") {
+            return ["the isolated partitions (aws-iso*) are not supported"]
+        }
+        return valid ? [] : ["it must look like us-east-1, eu-west-2, cn-north-1 or us-gov-west-1"]
+    }
+
+    /// Problems with a KMS key ARN: a key (not an alias) in the bucket's partition and region.
+    static func kmsKeyProblems(_ text: String, partition: Partition, region: String?) -> (problems: [String], hint: String?) {
+        guard let arn = ARN(text), arn.service == "kms" else {
+            return (["it must be a KMS key ARN"], "such as arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+        }
+        if arn.resource.hasPrefix("alias/") {
+            return (["it is a key alias: IAM policies must name the key itself"], "use the key ARN shown in the KMS console: arn:...:key/ID")
+        }
+        var problems: [String] = []
+        if let problem = partitionProblem(arn, expected: partition) { problems.append(problem) }
+        if regionProblems(arn.region).isEmpty == false { problems.append("the region \(quotedForDiagnostic(arn.region)) is not valid") }
+        if let region, arn.region != region {
+            problems.append("the key is in \(arn.region) but the bucket is in \(region): S3 uses a key in the bucket's region")
+        }
+        if !CharacterRules.isAccountID(arn.account) { problems.append("the account must be 12 digits") }
+        if !arn.resource.hasPrefix("key/") || !isKeyID(String(arn.resource.dropFirst(4))) {
+            problems.append("the resource must be key/ID, with a key id such as 1234abcd-12ab-34cd-56ef-1234567890ab or mrk-...")
+        }
+        return (problems, nil)
+    }
+
+    /// A key id: a UUID, or `mrk-` and 32 hex digits for a multi-Region key.
+    private static func isKeyID(_ id: String) -> Bool {
+        let isHex = { (scalar: Unicode.Scalar) in
+            CharacterRules.isDigit(scalar) || ("a"..."f").contains(scalar)
+        }
+        if id.hasPrefix("mrk-") {
+            let rest = id.dropFirst(4)
+            return rest.count == 32 && rest.unicodeScalars.allSatisfy(isHex)
+        }
+        let groups = id.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.unicodeScalars.allSatisfy(isHex) }
+    }
+}

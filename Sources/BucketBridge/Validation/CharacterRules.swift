@@ -1,0 +1,83 @@
+/// Character classes from AWS's API models, checked scalar by scalar (no regular expressions:
+/// validation runs for every destination of large runs).
+enum CharacterRules {
+    /// `\w` as AWS's (Java) patterns mean it: ASCII letters, digits and `_`.
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: true
+        default: false
+        }
+    }
+
+    /// `[\w+=,.@-]`: IAM role, user and inline policy names, STS session names.
+    static func isIAMName(_ scalar: Unicode.Scalar) -> Bool {
+        isWord(scalar) || "+=,.@-".unicodeScalars.contains(scalar)
+    }
+
+    /// `[\w+=,.@:/-]`: STS external IDs.
+    static func isExternalID(_ scalar: Unicode.Scalar) -> Bool {
+        isIAMName(scalar) || scalar == ":" || scalar == "/"
+    }
+
+    /// `[\u0021-\u007E]`: printable ASCII without space (IAM path segments).
+    static func isPrintableASCII(_ scalar: Unicode.Scalar) -> Bool {
+        (0x21...0x7E).contains(scalar.value)
+    }
+
+    /// `[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]`: IAM role descriptions.
+    static func isDescription(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA1...0xFF: true
+        default: false
+        }
+    }
+
+    /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`: IAM tag keys and values.
+    static func isTag(_ scalar: Unicode.Scalar) -> Bool {
+        if "_.:/=+-@".unicodeScalars.contains(scalar) { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .spaceSeparator, .lineSeparator, .paragraphSeparator,
+            .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// ASCII digits.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value)
+    }
+
+    /// The distinct scalars of `text` that fail `allowed`, in order of appearance.
+    static func disallowedScalars(in text: String, allowed: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
+        var seen: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars where !allowed(scalar) && !seen.contains(scalar) {
+            seen.append(scalar)
+        }
+        return seen
+    }
+
+    /// A phrase naming the scalars of `text` that fail `allowed` ("\"!\" and \" \" are not allowed"), or nil.
+    static func notAllowedPhrase(in text: String, allowed: (Unicode.Scalar) -> Bool) -> String? {
+        let bad = disallowedScalars(in: text, allowed: allowed)
+        guard !bad.isEmpty else { return nil }
+        let shown = bad.prefix(5).map { quotedForDiagnostic(String($0)) } + (bad.count > 5 ? ["others"] : [])
+        return "\(listPhrase(shown)) \(bad.count == 1 ? "is" : "are") not allowed"
+    }
+
+    /// True when `text` is exactly twelve ASCII digits (an AWS account id).
+    static func isAccountID(_ text: String) -> Bool {
+        text.utf8.count == 12 && text.unicodeScalars.allSatisfy(isDigit)
+    }
+}
+
+/// Joins items as English prose: `a`, `a and b`, `a, b and c`.
+func listPhrase(_ items: [String], conjunction: String = "and") -> String {
+    switch items.count {
+    case 0: ""
+    case 1: items[0]
+    default: items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+    }
+}

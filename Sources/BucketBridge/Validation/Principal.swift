@@ -1,0 +1,77 @@
+/// Rules for `trustedPrincipals`: full ARNs of IAM roles, users, account roots and STS
+/// assumed-role sessions, or 12-digit account ids. Never a wildcard.
+enum PrincipalRules {
+    static let example = "arn:aws:iam::123456789012:role/vendor-role"
+
+    /// The principal as a full ARN, or the reasons it is not a valid trusted principal.
+    static func normalise(_ text: String, partition: Partition) -> Result<String, PrincipalProblem> {
+        if text == "*" { return .failure(PrincipalProblem(Message.wildcardPrincipal)) }
+        if text.contains("*") || text.contains("?") {
+            return .failure(PrincipalProblem("is not allowed: wildcards (\"*\", \"?\") in a principal trust more than one identity"))
+        }
+        if CharacterRules.isAccountID(text) {
+            return .success("arn:\(partition.rawValue):iam::\(text):root")
+        }
+        guard let arn = ARN(text) else {
+            return .failure(PrincipalProblem(
+                "is not a full principal ARN or a 12-digit account id", hint: "write the full ARN, such as \(example)"))
+        }
+        var problems: [String] = []
+        if let problem = partitionProblem(arn, expected: partition) { problems.append(problem) }
+        if !arn.region.isEmpty { problems.append("IAM and STS ARNs have no region") }
+        if !CharacterRules.isAccountID(arn.account) { problems.append("the account must be 12 digits") }
+        switch arn.service {
+        case "iam":
+            problems += iamResourceProblems(arn.resource)
+        case "sts":
+            problems += sessionProblems(arn.resource)
+        default:
+            problems.append("only iam and sts principals can be trusted, not \(quotedForDiagnostic(arn.service))")
+        }
+        guard problems.isEmpty else {
+            return .failure(PrincipalProblem("is not a valid principal: " + problems.joined(separator: "; ")))
+        }
+        return .success(text)
+    }
+
+    /// `root`, `role/[path/]name` or `user/[path/]name`.
+    private static func iamResourceProblems(_ resource: String) -> [String] {
+        if resource == "root" { return [] }
+        for kind in ["role/", "user/"] where resource.hasPrefix(kind) {
+            let (path, name) = IAMNameRules.splitPathAndName(resource.dropFirst(kind.count))
+            let kindName = kind.dropLast()
+            return IAMNameRules.nameProblems(name).map { "\(kindName) name: \($0)" }
+                + (path == "/" ? [] : IAMNameRules.pathProblems(path).map { "\(kindName) path: \($0)" })
+        }
+        return ["an IAM principal must be root, role/NAME or user/NAME, not \(quotedForDiagnostic(resource))"]
+    }
+
+    /// `assumed-role/ROLE/SESSION`, with STS's session name rules (2–64 of `[\w+=,.@-]`).
+    private static func sessionProblems(_ resource: String) -> [String] {
+        let parts = resource.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "assumed-role" else {
+            return ["an STS principal must be assumed-role/ROLE/SESSION"]
+        }
+        var problems = IAMNameRules.nameProblems(String(parts[1])).map { "role name: \($0)" }
+        let session = String(parts[2])
+        let length = session.unicodeScalars.count
+        if length < 2 || length > 64 {
+            problems.append("session name: it must be 2 to 64 characters long, not \(length)")
+        }
+        if let phrase = CharacterRules.notAllowedPhrase(in: session, allowed: CharacterRules.isIAMName) {
+            problems.append("session name: \(phrase) (only letters, digits and + = , . @ _ -)")
+        }
+        return problems
+    }
+}
+
+/// Why a principal was refused, with an optional hint.
+struct PrincipalProblem: Error {
+    var message: String
+    var hint: String?
+
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}

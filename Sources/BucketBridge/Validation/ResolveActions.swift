@@ -1,0 +1,76 @@
+/// Reads `access` or `actions` (exactly one of them) and returns the S3 actions granted.
+func resolveActions(_ reader: inout FieldReader) -> (access: AccessLevel?, actions: [S3Action])? {
+    let accessNode = reader.fields["access"]
+    let actionsNode = reader.fields["actions"]
+    switch (accessNode, actionsNode) {
+    case (nil, nil):
+        reader.reportMissing("access", because: Message.accessOrActions)
+        return nil
+    case (let access?, _?):
+        reader.report(access, Message.accessAndActions)
+        return nil
+    case (_?, nil):
+        guard let level = reader.choice("access", as: AccessLevel.self) else { return nil }
+        return (level, AccessPresets.actions(for: level))
+    case (nil, _?):
+        guard let (entries, listNode) = reader.strings("actions") else { return nil }
+        if entries.isEmpty {
+            reader.report(listNode, Message.noActions)
+            return nil
+        }
+        var actions: [S3Action] = []
+        var failed = false
+        for (text, node) in entries {
+            guard let action = resolveAction(text, node: node, reader: &reader) else {
+                failed = true
+                continue
+            }
+            if actions.contains(action) {
+                reader.warn(node, Message.duplicateAction)
+            } else {
+                actions.append(action)
+            }
+        }
+        return failed ? nil : (nil, actions)
+    }
+}
+
+/// One explicit action: a known `s3:` action that acts on the bucket or its objects.
+private func resolveAction(_ text: String, node: JSONNode, reader: inout FieldReader) -> S3Action? {
+    if text.contains("*") || text.contains("?") {
+        reader.report(node, Message.wildcardAction)
+        return nil
+    }
+    guard text.lowercased().hasPrefix("s3:") else {
+        let hint = text.lowercased().hasPrefix("kms:") ? Message.kmsFromKeyArn : nil
+        reader.report(node, Message.notS3Action, hint: hint)
+        return nil
+    }
+    guard let action = S3ActionCatalogue.action(named: text) else {
+        let suggestions = S3ActionCatalogue.suggestions(for: text)
+        reader.report(node, Message.unknownAction,
+            hint: suggestions.isEmpty ? nil : "did you mean \(listPhrase(suggestions.map(quotedForDiagnostic), conjunction: "or"))?")
+        return nil
+    }
+    guard action.scope != .unsupported else {
+        reader.report(node, Message.actionNotOnBucket)
+        return nil
+    }
+    if action.accessLevel == .permissionsManagement {
+        reader.warn(node, Message.permissionsManagementAction)
+    }
+    return action
+}
+
+/// The actions behind each `access` preset (CONTRACT.md §5).
+enum AccessPresets {
+    static func actions(for level: AccessLevel) -> [S3Action] {
+        let names: [String] =
+            switch level {
+            case .read: ["s3:ListBucket", "s3:GetObject"]
+            case .write: ["s3:PutObject"]
+            case .readWrite: ["s3:ListBucket", "s3:GetObject", "s3:PutObject"]
+            }
+        return names.compactMap(S3ActionCatalogue.action(named:))
+    }
+}

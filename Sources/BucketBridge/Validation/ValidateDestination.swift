@@ -1,0 +1,106 @@
+/// Checks one merged destination against every rule and builds the validated `Destination`.
+///
+/// Every problem is reported, not just the first; the result is nil when any error was found.
+func validateDestination(_ source: DestinationSource, specFile: String, diagnostics: inout Diagnostics) -> Destination? {
+    var reader = FieldReader(owner: source.node, fields: source.fields)
+    defer { diagnostics.append(contentsOf: reader.diagnostics) }
+
+    let name = reader.string("name")
+    if let (text, node) = name, !DestinationNameRules.isValid(text) {
+        reader.report(node, Message.invalidDestinationName)
+    } else if name == nil, reader.fields["name"] == nil {
+        reader.reportMissing("name")
+    }
+
+    let region = reader.string("region")
+    if let (text, node) = region { reader.report(node, invalid: "AWS region", BucketLocationRules.regionProblems(text)) }
+    let partition = Partition(region: region?.value)
+
+    let bucket = reader.string("bucket")
+    if let (text, node) = bucket {
+        reader.report(node, invalid: "S3 bucket name", BucketNameRules.problems(text))
+        if text.contains("."), BucketNameRules.problems(text).isEmpty {
+            reader.warn(node, Message.bucketNameWithDots)
+        }
+    } else if reader.fields["bucket"] == nil {
+        reader.reportMissing("bucket")
+    }
+
+    var prefix = ""
+    if let (text, node) = reader.string("prefix") {
+        reader.report(node, invalid: "key prefix", BucketLocationRules.prefixProblems(text))
+        prefix = BucketLocationRules.normalisePrefix(text)
+    }
+
+    let description = reader.string("description")
+    if let (text, node) = description {
+        reader.report(node, invalid: "role description", RoleRules.descriptionProblems(text))
+    }
+    let vendor = reader.string("vendor")
+    if let (text, node) = vendor {
+        reader.report(node, invalid: "vendor name", VendorRules.problems(text))
+    }
+
+    let actions = resolveActions(&reader)
+    let grant = reader.choice("grant", as: Grant.self) ?? .role
+    let requireTls = reader.bool("requireTls") ?? false
+
+    var kmsKeyArn: String?
+    if let (text, node) = reader.string("kmsKeyArn") {
+        let (problems, hint) = BucketLocationRules.kmsKeyProblems(text, partition: partition, region: region?.value)
+        reader.report(node, invalid: "KMS key ARN", problems, hint: hint)
+        kmsKeyArn = text
+    }
+
+    let principals = resolvePrincipals(&reader, partition: partition)
+
+    var externalId: String?
+    if let (text, node) = reader.string("externalId") {
+        reader.report(node, invalid: "external ID", ExternalIDRules.problems(text))
+        externalId = text
+        if !grant.hasRole, node.path.components.first == .key("destinations") {
+            reader.warn(node, Message.externalIdUnused)
+        }
+    } else if grant.hasRole, reader.fields["externalId"] == nil {
+        reader.reportMissing("externalId", because: Message.forRoleGrants)
+    }
+
+    let role = validateRole(&reader, grant: grant, partition: partition, destinationName: name?.value,
+        description: description?.value, vendor: vendor?.value, bucket: bucket?.value, prefix: prefix)
+
+    guard !reader.diagnostics.hasErrors, let name, let bucket, let actions, let principals else { return nil }
+    return Destination(
+        name: name.value, description: description?.value, vendor: vendor?.value, bucket: bucket.value,
+        prefix: prefix, region: region?.value, partition: partition,
+        access: actions.access, actions: actions.actions, kmsKeyArn: kmsKeyArn,
+        trustedPrincipals: principals, externalId: grant.hasRole ? externalId : nil, grant: grant,
+        requireTls: requireTls, role: grant.hasRole ? role : nil, specFile: specFile,
+        location: source.node.location, path: source.node.path)
+}
+
+/// Destination names: `^[a-z0-9][a-z0-9-]{0,62}$`.
+enum DestinationNameRules {
+    static func isValid(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard (1...63).contains(scalars.count) else { return false }
+        let lowerOrDigit = { (scalar: Unicode.Scalar) in ("a"..."z").contains(scalar) || CharacterRules.isDigit(scalar) }
+        return lowerOrDigit(scalars[0]) && scalars.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == "-" }
+    }
+}
+
+/// Vendor display names end up in role descriptions, so IAM's description characters apply.
+enum VendorRules {
+    static let maximumLength = 200
+
+    static func problems(_ text: String) -> [String] {
+        var problems = RoleRules.descriptionProblems(text).filter { !$0.hasPrefix("it must be at most") }
+        let length = text.unicodeScalars.count
+        if length < 1 || length > maximumLength {
+            problems.insert("it must be 1 to \(maximumLength) characters long, not \(length)", at: 0)
+        }
+        if text.contains("\n") || text.contains("\r") || text.contains("\t") {
+            problems.append("line breaks and tabs are not allowed in a name")
+        }
+        return problems
+    }
+}
