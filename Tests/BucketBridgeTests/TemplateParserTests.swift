@@ -75,7 +75,7 @@ struct TemplateParserTests {
     }
 
     @Test func inlineTagsKeepTheirLine() {
-        let source = "a {% if x %}b{% endif %} c\n{% if x %} d\n{{ n }}\n{# note #} e\n"
+        let source = "a {% if x %}b{% endif %} c\n{% if x %} d{% endif %}\n{{ n }}\n{# note #} e\n"
         #expect(renderTemplate(source, context: ["x": true, "n": 1]).text == "a b c\n d\n1\n e\n")
         #expect(renderTemplate("x {# c #} y", context: [:]).text == "x  y")
     }
@@ -114,7 +114,7 @@ struct TemplateParserTests {
         expectErrors("1️⃣{{ }} 2️⃣{% %}", [1: "empty {{ }} tag", 2: "empty {% %} tag"])
         expectErrors("x 1️⃣{% while x %}", [1: "unknown tag \"while\""])
         expectErrors("{{ a 1️⃣b }}", [1: "expected \"|\" or \"}}\", found \"b\""])
-        expectErrors("{{ a.1️⃣ }}", [1: "expected a key name after \".\""])
+        expectErrors("{{ a. 1️⃣}}", [1: "expected a key name after \".\""])
         expectErrors("{{ a == 1️⃣}}", [1: "expected a name, a string or an integer, found end of tag"])
         expectErrors("{{ \"1️⃣\\q\" | raw }}", [1: "invalid escape \"\\\\q\""])
         expectErrors("{{ a 1️⃣; }}", [1: "unexpected character \";\""])

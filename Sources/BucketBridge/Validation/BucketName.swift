@@ -21,9 +21,9 @@ enum BucketNameRules {
             problems.append("\(listPhrase(badKinds)) \(verb) not allowed")
         }
         if let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
-            !(isLowerAlphanumeric(first) && isLowerAlphanumeric(last))
+            !(isAlphanumeric(first) && isAlphanumeric(last))
         {
-            problems.append("it must begin and end with a lowercase letter or digit")
+            problems.append("it must begin and end with a letter or digit")
         }
         if name.contains("..") { problems.append("two adjacent periods are not allowed") }
         if looksLikeIPv4(name) { problems.append("it must not be formatted as an IP address") }
@@ -36,8 +36,9 @@ enum BucketNameRules {
         return problems
     }
 
-    private static func isLowerAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || CharacterRules.isDigit(scalar)
+    /// Uppercase letters are reported on their own, so they do not count here as well.
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || CharacterRules.isDigit(scalar)
     }
 
     /// True for four dot-separated groups of 1–3 digits, such as `192.168.5.4`.
