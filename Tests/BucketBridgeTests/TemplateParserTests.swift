@@ -98,6 +98,8 @@ struct TemplateParserTests {
             #expect(result.text == expected, "\(expression): \(result.diagnostics)")
         }
         #expect(renderTemplate("{{ \"a\\\"}}\" | raw }}{{ 42 }}").text == "a\"}}42")
+        #expect(renderTemplate("n=${{ \"{#\" | raw }}name} {{ \"{{\" | raw }}", path: "a.sh").text == "n=${#name} {{")
+        expectErrors("1️⃣{{ \"a\\\nb\" }}", [1: "{{ is not closed on its line"])
     }
 
     @Test func elifAndElseChooseOneBranch() {
@@ -136,6 +138,10 @@ struct TemplateParserTests {
         expectErrors("{% for x 1️⃣of y %}{% endfor %}", [1: "expected \"in\""])
         expectErrors("{% if 1️⃣%}{% endif %}", [1: "expected a name"])
         expectErrors("{% if x 1️⃣| length %}{% endif %}", [1: "filters are only allowed in {{ }} tags"])
+        expectErrors("{% if a 1️⃣; %}x{% endif %}", [1: "unexpected character \";\""])
+        expectErrors("{% for x in 1️⃣\"ab %}x{% endfor %}", [1: "{% is not closed"])
+        expectErrors("{% for x in xs 1️⃣# %}x{% endfor %}", [1: "unexpected character \"#\""])
+        expectErrors("{% if a %}x{% endif 1️⃣a %}", [1: "expected \"%}\", found \"a\""])
         expectErrors("{% include 1️⃣x %}", [1: "expected a quoted template path"])
         expectErrors("{% include 1️⃣\"../secret\" %}", [1: "must be relative"])
         expectErrors("{% include 1️⃣\"/etc/passwd\" %}", [1: "must be relative"])

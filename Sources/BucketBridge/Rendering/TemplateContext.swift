@@ -10,6 +10,7 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
             "path": .string(role.path),
             "accountId": optional(role.accountId),
             "arn": optional(policies.roleArn),
+            "displayArn": .string(policies.roleArn ?? "arn:\(destination.partition.rawValue):iam::<account id>:role\(role.path)\(role.name)"),
             "maxSessionDuration": .int(role.maxSessionDuration),
             "permissionsBoundary": optional(role.permissionsBoundary),
             "policyName": .string(role.policyName),
@@ -28,6 +29,7 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
         "bucketArn": .string(ResourceNames.bucket(destination)),
         "objectsArn": .string(ResourceNames.objects(destination)),
         "prefix": .string(destination.prefix),
+        "s3Uri": .string("s3://\(destination.bucket)/\(destination.prefix)"),
         "region": optional(destination.region),
         "partition": .string(destination.partition.rawValue),
         "access": optional(destination.access?.rawValue),
@@ -43,7 +45,7 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
         "hasBucketPolicy": .bool(policies.bucket != nil),
         "grantsByBucketPolicy": .bool(destination.grant.hasBucketPolicyGrant),
         "requireTls": .bool(destination.requireTls),
-        "specFile": .string(destination.specFile),
+        "cloudFormationDescription": .string(cloudFormationDescription(destination)),
     ]
     return [
         "destination": destinationValue,
@@ -61,4 +63,11 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
 
 private func optional(_ text: String?) -> TemplateValue {
     text.map(TemplateValue.string) ?? .null
+}
+
+/// A stack description (at most 1,024 bytes) naming the vendor and what it may reach.
+private func cloudFormationDescription(_ destination: Destination) -> String {
+    let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)/\(destination.prefix)"
+    guard text.utf8.count > 1024 else { return text }
+    return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)"
 }

@@ -81,7 +81,11 @@ struct TemplateLexer {
             if opener != "#" {
                 if scalar == "\n" { return nil }
                 if inString {
-                    if scalar == "\\" { index += 2; continue }
+                    if scalar == "\\" {
+                        if index + 1 < scalars.count, scalars[index + 1] == "\n" { return nil }
+                        index += 2
+                        continue
+                    }
                     if scalar == "\"" { inString = false }
                     index += 1
                     continue

@@ -33,6 +33,9 @@ private struct TemplateParser {
     private let lexer: TemplateLexer
     private var stack: [Frame]
     private(set) var errors: [(TemplateError, TemplatePosition)]
+    /// Set while parsing a tag whose tokenizing failed: the parse errors that follow from the
+    /// cut-off tokens are not reported, the lexical error is.
+    private var tagHasLexicalError = false
     private(set) var includes: [(path: String, position: TemplatePosition)] = []
     private(set) var rootNodes: [TemplateNode] = []
 
@@ -50,22 +53,30 @@ private struct TemplateParser {
             case .text(let range):
                 if !range.isEmpty { stack[stack.count - 1].nodes.append(.text(lexer.text(range))) }
             case .output(let content, let position):
+                let (tokens, lexicalError) = tokenizeTag(content, at: contentStart(position))
+                tagHasLexicalError = lexicalError != nil
                 do throws(TagError) {
-                    var tag = try TagParser(tokens: tokenizeTag(content, at: contentStart(position)))
-                    if case .end = tag.current.kind { throw TagError(error: .emptyTag("{{ }}"), position: position) }
+                    var tag = TagParser(tokens: tokens)
+                    if case .end = tag.current.kind, !tagHasLexicalError {
+                        throw TagError(error: .emptyTag("{{ }}"), position: position)
+                    }
                     let expression = try tag.parseExpression()
                     let filters = try tag.parseFilters()
                     guard case .end = tag.current.kind else { throw tag.unexpected("\"|\" or \"}}\"") }
                     stack[stack.count - 1].nodes.append(.output(expression, filters, position))
                 } catch {
-                    errors.append((error.error, error.position))
+                    record(error)
                 }
+                if let lexicalError { errors.append((lexicalError.error, lexicalError.position)) }
             case .block(let content, let position):
+                let (tokens, lexicalError) = tokenizeTag(content, at: contentStart(position))
+                tagHasLexicalError = lexicalError != nil
                 do throws(TagError) {
-                    try parseBlock(content, at: position)
+                    try parseBlock(TagParser(tokens: tokens), at: position)
                 } catch {
-                    errors.append((error.error, error.position))
+                    record(error)
                 }
+                if let lexicalError { errors.append((lexicalError.error, lexicalError.position)) }
             }
         }
         while stack.count > 1 {
@@ -76,12 +87,17 @@ private struct TemplateParser {
         rootNodes = stack[0].nodes
     }
 
+    /// Reports a parse error, unless it only follows from the tag's lexical error.
+    private mutating func record(_ error: TagError) {
+        if !tagHasLexicalError { errors.append((error.error, error.position)) }
+    }
+
     private func contentStart(_ position: TemplatePosition) -> TemplatePosition {
         TemplatePosition(line: position.line, column: position.column + 2)
     }
 
-    private mutating func parseBlock(_ content: String, at position: TemplatePosition) throws(TagError) {
-        var tag = try TagParser(tokens: tokenizeTag(content, at: contentStart(position)))
+    private mutating func parseBlock(_ parser: TagParser, at position: TemplatePosition) throws(TagError) {
+        var tag = parser
         guard case .name(let name) = tag.advance().kind else {
             throw TagError(error: .emptyTag("{% %}"), position: position)
         }
@@ -100,7 +116,6 @@ private struct TemplateParser {
                 stack[stack.count - 1].nodes = []
             }
         case "else":
-            try expectEnd(&tag)
             guard case .conditional(var branches, let previous) = stack[stack.count - 1].kind else {
                 throw TagError(error: .unexpectedBlockEnd("else"), position: position)
             }
@@ -108,6 +123,7 @@ private struct TemplateParser {
             branches.append(TemplateBranch(condition: previous, body: stack[stack.count - 1].nodes))
             stack[stack.count - 1].kind = .conditional(branches: branches, condition: nil)
             stack[stack.count - 1].nodes = []
+            try expectEnd(&tag)
         case "for":
             // A broken for still opens a block, so that its endfor is not reported as well.
             var kind = Frame.Kind.loop(variable: "loop", sequence: .literal(.array([])))
@@ -122,8 +138,8 @@ private struct TemplateParser {
             try tag.expect(.name("in"), "\"in\"")
             kind = .loop(variable: variable, sequence: try parseCondition(&tag))
         case "endif", "endfor":
-            try expectEnd(&tag)
             try close(name == "endif" ? "if" : "for", by: name, at: position)
+            try expectEnd(&tag)
         case "include":
             let pathToken = tag.advance()
             guard case .string(let included) = pathToken.kind else {
@@ -146,7 +162,7 @@ private struct TemplateParser {
         do throws(TagError) {
             return try parseCondition(&tag)
         } catch {
-            errors.append((error.error, error.position))
+            record(error)
             return .literal(.bool(false))
         }
     }

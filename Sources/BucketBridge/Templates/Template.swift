@@ -13,7 +13,8 @@
 ///   root) with the same variables; it is escaped by its own file extension.
 /// - `{# comment #}` prints nothing and may span lines.
 ///
-/// `{{` and `{%` tags must close on the line they open on.
+/// `{{` and `{%` tags must close on the line they open on. To print one of the openers `{{`,
+/// `{%` or `{#` as text (as in bash's `${#name}`), write `{{ "{#" | raw }}`.
 ///
 /// **Expressions**: dotted names (`role.name`, `loop.first`), string literals in double quotes
 /// (escapes `\"`, `\\`, `\n`, `\t`), integer literals, `not x`, `x and y`, `x or y`, `x == y`,

@@ -155,14 +155,17 @@ extension TemplateValue {
 
 /// `text` with `width` spaces before every line but the first; empty lines stay empty.
 func indentLines(_ text: String, by width: Int) -> String {
-    guard width > 0 else { return text }
+    let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    guard width > 0, text.utf8.contains(newline) else { return text }
     let padding = String(repeating: " ", count: width)
     var out = ""
-    var atLineStart = false
-    for scalar in text.unicodeScalars {
-        if atLineStart, scalar != "\n", scalar != "\r" { out += padding }
-        atLineStart = scalar == "\n"
-        out.unicodeScalars.append(scalar)
+    out.reserveCapacity(text.utf8.count + 16 * width)
+    for (index, line) in text.utf8.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
+        if index > 0 {
+            out += "\n"
+            if let first = line.first, first != carriageReturn { out += padding }
+        }
+        out += Substring(line)
     }
     return out
 }

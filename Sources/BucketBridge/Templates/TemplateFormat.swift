@@ -30,17 +30,6 @@ public enum TemplateFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The default escape of a scalar in this format; nil for null, arrays, objects, and for
-    /// strings in `text` (the renderer reports those).
-    func escapeScalar(_ value: TemplateValue) -> String? {
-        switch value {
-        case .int(let number): return String(number)
-        case .bool(let flag): return flag ? "true" : "false"
-        case .null, .array, .object: return nil
-        case .string(let text): return escapeString(text)
-        }
-    }
-
     /// The default escape of a string in this format; nil in `text`, or for a shell word
     /// holding a NUL character.
     func escapeString(_ text: String) -> String? {

@@ -99,6 +99,9 @@ func hclKey(_ key: String) -> String {
 /// A quoted HCL string literal: `\`, `"`, `\n`, `\r`, `\t` escaped, other control characters
 /// as `\uNNNN`, and the template sequences `${` and `%{` written as `$${` and `%%{`.
 public func hclStringLiteral(_ text: String) -> String {
+    if isPlainASCII(text, except: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{") }) {
+        return "\"" + text + "\""
+    }
     var out = "\""
     var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {

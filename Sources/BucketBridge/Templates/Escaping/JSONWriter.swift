@@ -61,7 +61,7 @@ private func newline(_ depth: Int, into out: inout String) {
 }
 
 /// A JSON string literal: `"`, `\` and control characters escaped, plus U+2028 and U+2029.
-func jsonStringLiteral(_ text: String) -> String {
+public func jsonStringLiteral(_ text: String) -> String {
     var out = ""
     appendJSONString(text, into: &out)
     return out
@@ -69,6 +69,11 @@ func jsonStringLiteral(_ text: String) -> String {
 
 private func appendJSONString(_ text: String, into out: inout String) {
     out += "\""
+    if isPlainASCII(text, except: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        out += text
+        out += "\""
+        return
+    }
     for scalar in text.unicodeScalars {
         switch scalar {
         case "\"": out += "\\\""
@@ -88,6 +93,12 @@ private func appendJSONString(_ text: String, into out: inout String) {
         }
     }
     out += "\""
+}
+
+/// True when every byte of `text` is printable ASCII (0x20–0x7E) and none is `special`: the
+/// escapers' fast path, which then appends the text whole.
+func isPlainASCII(_ text: String, except special: (UInt8) -> Bool) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && !special($0) }
 }
 
 /// Lowercase hexadecimal digits of `value`, zero-padded to `width`.

@@ -5,6 +5,7 @@
 /// text holds a NUL character, which no shell word can carry.
 public func shellQuote(_ text: String) -> String? {
     if text.unicodeScalars.contains("\0") { return nil }
+    if !text.utf8.contains(UInt8(ascii: "'")) { return "'" + text + "'" }
     var out = "'"
     for scalar in text.unicodeScalars {
         if scalar == "'" {

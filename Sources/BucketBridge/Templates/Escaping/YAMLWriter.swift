@@ -77,7 +77,10 @@ func yamlKey(_ key: String) -> String {
 
 /// A double-quoted YAML scalar: `\` and `"` escaped, control characters, U+0085, U+2028,
 /// U+2029, U+FEFF and other non-printable characters written as escape sequences.
-func yamlDoubleQuoted(_ text: String) -> String {
+public func yamlDoubleQuoted(_ text: String) -> String {
+    if isPlainASCII(text, except: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        return "\"" + text + "\""
+    }
     var out = "\""
     for scalar in text.unicodeScalars {
         switch scalar {
