@@ -39,7 +39,7 @@ DESCRIPTIONS = [
     "{vendor} delivers {word}'s daily CSV exports",
     "{vendor} reads {word}'s \"curated\" tables (owner: data-team)",
     "Exports for {word}: costs in $USD, paths like C:\\exports, `backticks` & <tags> # not a comment",
-    "{vendor} synchronises the archive — no, not that one; Größe/Änderung: ½ déjà vu",
+    "{vendor} synchronises the archive (no, not that one); Größe/Änderung: ½ déjà vu",
     "Line one for {word}\nline two: key: value\n\tindented: {{braces}} ${{NOT_A_VAR}}",
 ]
 TAG_VALUES = ["data-team", "ingest", "Zürich", "東京", "cost centre 42", "a/b:c=d+e@f"]

@@ -139,7 +139,7 @@ struct TemplateParserTests {
         expectErrors("{% if 1️⃣%}{% endif %}", [1: "expected a name"])
         expectErrors("{% if x 1️⃣| length %}{% endif %}", [1: "filters are only allowed in {{ }} tags"])
         expectErrors("{% if a 1️⃣; %}x{% endif %}", [1: "unexpected character \";\""])
-        expectErrors("{% for x in 1️⃣\"ab %}x{% endfor %}", [1: "{% is not closed"])
+        expectErrors("{% for x in 1️⃣\"ab %}x{% endfor %}", [1: "string literal is not terminated"])
         expectErrors("{% for x in xs 1️⃣# %}x{% endfor %}", [1: "unexpected character \"#\""])
         expectErrors("{% if a %}x{% endif 1️⃣a %}", [1: "expected \"%}\", found \"a\""])
         expectErrors("{% include 1️⃣x %}", [1: "expected a quoted template path"])

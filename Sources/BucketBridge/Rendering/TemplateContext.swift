@@ -32,6 +32,7 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
         "s3Uri": .string("s3://\(destination.bucket)/\(destination.prefix)"),
         "region": optional(destination.region),
         "partition": .string(destination.partition.rawValue),
+        "terraformRegion": .string(destination.region ?? defaultRegion(destination.partition)),
         "access": optional(destination.access?.rawValue),
         "actions": .array(destination.actions.map { .string($0.qualifiedName) }),
         "grantsAcl": .bool(destination.actions.contains { $0.name == "PutObjectAcl" }),
@@ -70,4 +71,13 @@ private func cloudFormationDescription(_ destination: Destination) -> String {
     let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)/\(destination.prefix)"
     guard text.utf8.count > 1024 else { return text }
     return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)"
+}
+
+/// The provider region when the spec names none: the partition's first commercial region.
+private func defaultRegion(_ partition: Partition) -> String {
+    switch partition {
+    case .aws: "us-east-1"
+    case .awsCN: "cn-north-1"
+    case .awsUSGov: "us-gov-west-1"
+    }
 }

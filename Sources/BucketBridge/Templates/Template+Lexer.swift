@@ -49,7 +49,11 @@ struct TemplateLexer {
             }
             let opener = scalars[index + 1]
             let position = TemplatePosition(line: line, column: column)
-            guard let close = findClose(opener: opener, from: index + 2) else {
+            // A tag whose string literal is not closed still ends at its closer, so that the
+            // tag parser reports the string and the block structure survives.
+            let close = findClose(opener: opener, from: index + 2, ignoringStrings: false)
+                ?? findClose(opener: opener, from: index + 2, ignoringStrings: true)
+            guard let close else {
                 errors.append((.unterminatedTag(opener == "{" ? "{{" : opener == "%" ? "{%" : "{#"), position))
                 if opener == "#" { lexemes.append(.text(textStart..<index)); return }
                 index += 2; column += 2
@@ -72,8 +76,9 @@ struct TemplateLexer {
     }
 
     /// The index of the closing `}}`, `%}` or `#}`. Output and block tags must close on their
-    /// line and may hold `}}` inside string literals; comments may span lines.
-    private func findClose(opener: Unicode.Scalar, from start: Int) -> Int? {
+    /// line and may hold `}}` inside string literals (unless `ignoringStrings` is set, to look for the
+    /// closer inside an unterminated one); comments may span lines.
+    private func findClose(opener: Unicode.Scalar, from start: Int, ignoringStrings: Bool) -> Int? {
         let closer: Unicode.Scalar = opener == "{" ? "}" : opener
         var index = start, inString = false
         while index + 1 < scalars.count || (inString && index < scalars.count) {
@@ -90,7 +95,7 @@ struct TemplateLexer {
                     index += 1
                     continue
                 }
-                if scalar == "\"" { inString = true; index += 1; continue }
+                if scalar == "\"", !ignoringStrings { inString = true; index += 1; continue }
             }
             if scalar == closer, scalars[index + 1] == "}" { return index }
             index += 1
