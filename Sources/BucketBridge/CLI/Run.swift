@@ -41,9 +41,10 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
     }
 }
 
-/// Reads, parses, decodes and validates spec files; unreadable files are usage errors.
+/// Reads, parses, decodes and validates spec files one by one; unreadable files are usage errors.
 func loadDestinations(_ paths: [String], diagnostics: inout Diagnostics) -> Result<[Destination], UsageError> {
-    var documents: [SpecDocument] = []
+    var validator = SpecValidator()
+    var destinations: [Destination] = []
     for path in paths {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -57,9 +58,9 @@ func loadDestinations(_ paths: [String], diagnostics: inout Diagnostics) -> Resu
         guard let root = parseJSON(file, diagnostics: &diagnostics),
             let document = decodeSpec(root, diagnostics: &diagnostics)
         else { continue }
-        documents.append(document)
+        destinations += validator.validate(document, diagnostics: &diagnostics)
     }
-    return .success(validateSpecs(documents, diagnostics: &diagnostics))
+    return .success(destinations)
 }
 
 /// Prints diagnostics sorted by location, then a one-line count when there are errors.
