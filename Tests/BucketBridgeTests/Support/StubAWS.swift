@@ -1,0 +1,125 @@
+import Foundation
+
+@testable import BucketBridge
+
+/// A stand-in `aws` command for running a generated `setup.sh` without a network or an
+/// account. It appends every call's arguments, exactly as received, to a log (the argument
+/// count, then each argument, all NUL-terminated) and answers like an empty account: the role,
+/// its inline policy and the bucket policy do not exist (errors on stderr, exit 254, as the
+/// real CLI does), `sts get-caller-identity` gives the expected account, `create-role` prints
+/// `{}`, `get-role --query Role.Arn` prints the role ARN, and writes succeed silently. Any
+/// other call fails, so an unexpected write shows up.
+private let stubAWSScript = #"""
+    #!/usr/bin/env bash
+    { printf '%d\0' "$#"; printf '%s\0' "$@"; } >>"$BUCKETBRIDGE_STUB_AWS_LOG"
+    words=()
+    query=""
+    expect_value=""
+    for argument in "$@"; do
+      if [ -n "$expect_value" ]; then
+        if [ "$expect_value" = "--query" ]; then query=$argument; fi
+        expect_value=""
+        continue
+      fi
+      case "$argument" in
+        --no-cli-pager | --no-paginate | --debug | --no-verify-ssl | --no-sign-request | --*=*) ;;
+        --*) expect_value=$argument ;;
+        *) words+=("$argument") ;;
+      esac
+    done
+    case "${words[0]:-} ${words[1]:-}" in
+      "sts get-caller-identity") echo "$BUCKETBRIDGE_STUB_ACCOUNT" ;;
+      "iam get-role")
+        if [ "$query" = "Role.Arn" ]; then
+          echo "$BUCKETBRIDGE_STUB_ROLE_ARN"
+        else
+          echo "An error occurred (NoSuchEntity) when calling the GetRole operation: The role cannot be found." >&2
+          exit 254
+        fi
+        ;;
+      "iam get-role-policy")
+        echo "An error occurred (NoSuchEntity) when calling the GetRolePolicy operation: The role policy cannot be found." >&2
+        exit 254
+        ;;
+      "s3api get-bucket-policy")
+        echo "An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist" >&2
+        exit 254
+        ;;
+      "iam create-role") echo '{}' ;;
+      "iam put-role-policy" | "s3api put-bucket-policy") ;;
+      *)
+        echo "stub aws: unexpected call for an empty account: $*" >&2
+        exit 2
+        ;;
+    esac
+
+    """#
+
+/// One run of a setup.sh against the stub `aws`.
+struct StubAWSRun {
+    var result: ProcessResult
+    /// Every `aws` call, its arguments as received.
+    var calls: [[String]]
+    /// The (initially empty) working directory the script ran in.
+    var workingDirectory: String
+    /// The folder holding the run's stub, log, home and working directory.
+    var folder: String
+
+    /// The calls whose first two words are `service operation` (`iam create-role`).
+    func calls(_ service: String, _ operation: String) -> [[String]] {
+        calls.filter { $0.count >= 2 && $0[0] == service && $0[1] == operation }
+    }
+}
+
+/// The value after `option` in one call's arguments.
+func optionValue(_ option: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+/// Runs `bash script` in an empty working directory with the stub `aws` first on PATH (real
+/// bash, jq and coreutils after it), a private HOME, and the stub told which account and role
+/// ARN to answer with.
+func runWithStubAWS(_ script: String, account: String, roleArn: String) throws -> StubAWSRun {
+    let folder = try formatScratchFolder("stub-aws")
+    let bin = folder + "/bin", work = folder + "/work", home = folder + "/home", log = folder + "/aws.log"
+    for path in [bin, work, home] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    try writeFile(bin + "/aws", stubAWSScript)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/aws")
+    FileManager.default.createFile(atPath: log, contents: nil)
+    let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    let result = try runProcess(
+        "bash", [script], directory: work,
+        environment: [
+            "PATH": path, "HOME": home, "BUCKETBRIDGE_STUB_AWS_LOG": log, "BUCKETBRIDGE_STUB_ACCOUNT": account,
+            "BUCKETBRIDGE_STUB_ROLE_ARN": roleArn, "AWS_PAGER": "",
+        ])
+    return StubAWSRun(result: result, calls: try parseStubLog(log), workingDirectory: work, folder: folder)
+}
+
+/// Reads the stub's log back into calls.
+private func parseStubLog(_ path: String) throws -> [[String]] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    var fields = data.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    if fields.last == "" { fields.removeLast() }
+    var calls: [[String]] = []
+    var index = 0
+    while index < fields.count {
+        guard let count = Int(fields[index]), index + 1 + count <= fields.count else {
+            throw TestFailure("stub aws log is malformed at field \(index)")
+        }
+        calls.append(Array(fields[(index + 1)..<(index + 1 + count)]))
+        index += 1 + count
+    }
+    return calls
+}
+
+/// Every file or folder named `name` under `root`.
+func findFiles(named name: String, under root: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+    var found: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+        if (relative as NSString).lastPathComponent == name { found.append(root + "/" + relative) }
+    }
+    return found
+}
