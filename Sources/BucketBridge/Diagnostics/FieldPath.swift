@@ -58,28 +58,5 @@ extension String {
 
 /// Quotes a value for a diagnostic line: JSON string syntax, so control characters stay visible.
 public func quotedForDiagnostic(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-extension String {
-    /// The text padded on the left with zeros to at least `width` characters.
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
+    jsonStringLiteral(text)
 }

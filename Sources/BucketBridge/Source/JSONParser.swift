@@ -174,6 +174,6 @@ struct JSONParser {
         guard offset < bytes.count else { return "end of file" }
         let byte = bytes[offset]
         if byte >= 0x21 && byte < 0x7F { return "character \"\(Character(UnicodeScalar(byte)))\"" }
-        return "byte 0x\(String(byte, radix: 16).leftPadded(to: 2))"
+        return "byte 0x\(hexDigits(UInt32(byte), width: 2))"
     }
 }
