@@ -43,10 +43,7 @@ func runRender<Out: TextOutputStream, Err: TextOutputStream>(
         return ExitCode.invalid
     }
     do {
-        for destination in destinations {
-            guard let rendered = renderDestination(destination, templates: templates, diagnostics: &diagnostics),
-                !diagnostics.hasErrors
-            else { continue }
+        _ = try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { rendered throws(OutputError) in
             try writer.stage(rendered)
         }
         guard !diagnostics.hasErrors else {
@@ -70,12 +67,11 @@ func runRender<Out: TextOutputStream, Err: TextOutputStream>(
 private func runCheck<Err: TextOutputStream>(
     _ destinations: [Destination], templates: TemplateSet, out: String, diagnostics: inout Diagnostics, errors: inout Err
 ) -> Int32 {
-    var differences: [OutputDifference] = []
+    let differences: [OutputDifference]
     do {
-        for destination in destinations {
-            guard let rendered = renderDestination(destination, templates: templates, diagnostics: &diagnostics) else { continue }
-            differences += try checkOutput(rendered, in: out)
-        }
+        differences = try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { rendered throws(OutputError) in
+            try checkOutput(rendered, in: out)
+        }.flatMap { $0 }
     } catch {
         errors.write("\(error)\n")
         return ExitCode.invalid
