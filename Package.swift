@@ -9,7 +9,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "BucketBridge"),
-        .executableTarget(name: "bucketbridge", dependencies: ["BucketBridge"]),
+        .executableTarget(
+            name: "bucketbridge", dependencies: ["BucketBridge"],
+            // A self-contained binary: a copy runs where no Swift runtime is installed, and
+            // starts without loading the runtime's shared libraries.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]),
         .testTarget(name: "BucketBridgeTests", dependencies: ["BucketBridge"]),
     ],
     swiftLanguageModes: [.v6]

@@ -157,7 +157,7 @@ struct TemplateLoaderTests {
     @Test func directoryLoaderListsVisibleFilesAndRefusesEscapes() throws {
         let root = try makeDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let loader = DirectoryTemplateLoader(root: root)
+        let loader = DirectoryTemplateLoader(root: root.path)
         #expect(try loader.templatePaths() == ["a.md", "alias.md", "sub/b.sh"])
         #expect(try loader.source(of: "sub/b.sh") == "B")
         #expect(try loader.source(of: "alias.md") == "A")
@@ -170,14 +170,14 @@ struct TemplateLoaderTests {
         let root = try makeDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try Data([0xFF, 0xFE, 0x00]).write(to: root.appendingPathComponent("bad.txt"))
-        #expect(throws: TemplateLoaderError.self) { try DirectoryTemplateLoader(root: root).source(of: "bad.txt") }
+        #expect(throws: TemplateLoaderError.self) { try DirectoryTemplateLoader(root: root.path).source(of: "bad.txt") }
     }
 
     @Test func overlayPrefersThePrimaryLoader() throws {
         let root = try makeDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let embedded = EmbeddedTemplateLoader(files: ["a.md": "default A", "z.txt": "Z"])
-        let overlay = OverlayTemplateLoader(primary: DirectoryTemplateLoader(root: root), fallback: embedded)
+        let overlay = OverlayTemplateLoader(primary: DirectoryTemplateLoader(root: root.path), fallback: embedded)
         #expect(try overlay.templatePaths() == ["a.md", "alias.md", "sub/b.sh", "z.txt"])
         #expect(try overlay.source(of: "a.md") == "A")
         #expect(try overlay.source(of: "z.txt") == "Z")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Exit codes of CONTRACT.md §2.
 public enum ExitCode {
     public static let success: Int32 = 0
@@ -46,15 +44,19 @@ func loadDestinations(_ paths: [String], diagnostics: inout Diagnostics) -> Resu
     var validator = SpecValidator()
     var destinations: [Destination] = []
     for path in paths {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(UsageError(message: "\(path): no such file"))
+        let bytes: [UInt8]
+        switch FileSystem.kind(of: path, following: true) {
+        case nil: return .failure(UsageError(message: "\(path): no such file"))
+        case .directory: return .failure(UsageError(message: "\(path): is a folder, not a spec file"))
+        default:
+            do throws(OutputError) {
+                guard let read = try FileSystem.read(path) else { return .failure(UsageError(message: "\(path): not a regular file")) }
+                bytes = read
+            } catch {
+                return .failure(UsageError(message: "\(path): \(error.message)"))
+            }
         }
-        guard !isDirectory.boolValue else { return .failure(UsageError(message: "\(path): is a folder, not a spec file")) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(UsageError(message: "\(path): cannot read the file"))
-        }
-        let file = SourceFile(name: path, bytes: [UInt8](data))
+        let file = SourceFile(name: path, bytes: bytes)
         guard let root = parseJSON(file, diagnostics: &diagnostics),
             let document = decodeSpec(root, diagnostics: &diagnostics)
         else { continue }

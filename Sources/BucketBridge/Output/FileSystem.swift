@@ -1,6 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
-/// An I/O failure while reading or writing output, with the path involved.
+/// An I/O failure while reading or writing files, with the path involved.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     /// The file or folder involved.
     public var path: String
@@ -10,14 +14,16 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(path): error: \(message)" }
 }
 
-/// Thin wrappers over POSIX file calls: no `try?`, every failure names its path.
+/// Thin wrappers over POSIX file calls: no `try?`, every failure names its path. The library
+/// uses these instead of Foundation, which keeps start-up fast and file handling explicit.
 enum FileSystem {
-    /// The kind of an entry, without following symbolic links; nil when it does not exist.
+    /// The kind of an entry; nil when it does not exist.
     enum Kind { case file, directory, other }
 
-    static func kind(of path: String) -> Kind? {
+    /// The kind of `path`, not following a final symbolic link unless `following` is set.
+    static func kind(of path: String, following: Bool = false) -> Kind? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
@@ -35,29 +41,37 @@ enum FileSystem {
         OutputError(path: path, message: "cannot \(action): \(String(cString: strerror(errno)))")
     }
 
+    /// The folder part of a `/`-separated path (`a/b/c` → `a/b`, `c` → `.`, `/c` → `/`).
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Creates a directory; an existing directory is fine.
     static func makeDirectory(_ path: String) throws(OutputError) {
-        if mkdir(path, 0o755) != 0 && !(errno == EEXIST && kind(of: path) == .directory) {
+        if mkdir(path, 0o755) != 0 && !(errno == EEXIST && kind(of: path, following: true) == .directory) {
             throw failure(path, "create the folder")
         }
     }
 
     /// Creates a directory and any missing parents.
     static func makeDirectories(_ path: String) throws(OutputError) {
-        if kind(of: path) == .directory { return }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) == 0 { return }
+        if errno == EEXIST && kind(of: path, following: true) == .directory { return }
+        guard errno == ENOENT else { throw failure(path, "create the folder") }
+        let parent = parent(of: path)
+        if parent != path && parent != "." && parent != "/" { try makeDirectories(parent) }
         try makeDirectory(path)
     }
 
-    /// Writes bytes to a new file in one call.
+    /// Writes bytes to a new file.
     static func write(_ bytes: [UInt8], to path: String, executable: Bool) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
         guard descriptor >= 0 else { throw failure(path, "create the file") }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
             }
             guard result > 0 else {
                 close(descriptor)
@@ -69,11 +83,30 @@ enum FileSystem {
         guard close(descriptor) == 0 else { throw failure(path, "write the file") }
     }
 
-    /// Reads a whole file; nil when it does not exist or is not a regular file.
+    /// Reads a whole regular file (following symbolic links); nil when there is none.
     static func read(_ path: String) throws(OutputError) -> [UInt8]? {
-        guard kind(of: path) == .file else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw failure(path, "read the file") }
-        return [UInt8](data)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw failure(path, "read the file")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(path, "read the file") }
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            guard result >= 0 else { throw failure(path, "read the file") }
+            if result == 0 { break }
+            filled += result
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// The names in a directory, sorted, without `.` and `..`.
@@ -83,14 +116,23 @@ enum FileSystem {
         var names: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
             }
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
     }
 
-    /// Renames an entry (same volume), failing if the target exists as a non-empty folder.
+    /// The canonical absolute path with symbolic links resolved; nil when it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// Renames an entry (same volume).
     static func move(_ source: String, to target: String) throws(OutputError) {
         guard rename(source, target) == 0 else { throw failure(source, "move it to \(target)") }
     }
@@ -108,3 +150,11 @@ enum FileSystem {
         }
     }
 }
+
+#if canImport(Glibc)
+    private let systemWrite = Glibc.write
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    private let systemWrite = Darwin.write
+    private let systemRead = Darwin.read
+#endif

@@ -87,7 +87,8 @@ private func kmsStatements(for destination: Destination) -> [PolicyStatement] {
 /// `setup.sh` replaces statements with these Sids, so a statement an earlier render added and
 /// this one no longer does is removed too, and nobody else's statement is touched.
 func ownedBucketSids(_ name: String) -> [String] {
-    StatementID.bucketPolicyStatements.map { sidStem(name) + $0 }
+    let stem = sidStem(name)
+    return StatementID.bucketPolicyStatements.map { stem + $0 }
 }
 
 /// The statement ids bucketbridge uses; bucket-policy statements prefix them with `sidStem`.
@@ -106,5 +107,17 @@ enum StatementID {
 /// (`acme-daily-export` → `BucketBridgeAcmeDailyExport`), so statements of several
 /// destinations in one bucket never collide and can be found again by `Sid`.
 func sidStem(_ name: String) -> String {
-    "BucketBridge" + name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    var stem = Array("BucketBridge".utf8)
+    var startOfWord = true
+    for byte in name.utf8 {
+        if byte == UInt8(ascii: "-") {
+            startOfWord = true
+            continue
+        }
+        // Names are [a-z0-9-]: uppercasing is a fixed offset for the letters.
+        let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+        stem.append(startOfWord && isLower ? byte - 32 : byte)
+        startOfWord = false
+    }
+    return String(decoding: stem, as: UTF8.self)
 }

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Renders destinations on every core, a chunk at a time, and hands each one to `finish` on the
 /// worker that rendered it (to stage or compare its files). Only one chunk of rendered files
@@ -39,17 +39,16 @@ func renderInParallel<Result: Sendable>(
 }
 
 /// Fixed-size storage that several threads fill, each at its own index.
-private final class Slots<Element>: @unchecked Sendable {
-    private var storage: [Element?]
-    private let lock = NSLock()
+private final class Slots<Element: Sendable>: Sendable {
+    private let storage: Mutex<[Element?]>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
 
     subscript(index: Int) -> Element? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
+        get { storage.withLock { $0[index] } }
+        set { storage.withLock { $0[index] = newValue } }
     }
 
     /// The filled values in index order.
-    var values: [Element] { lock.withLock { storage.compactMap { $0 } } }
+    var values: [Element] { storage.withLock { $0.compactMap { $0 } } }
 }

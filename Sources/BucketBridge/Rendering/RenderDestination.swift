@@ -6,12 +6,13 @@ public func renderDestination(
     _ destination: Destination, templates: TemplateSet, diagnostics: inout Diagnostics
 ) -> DestinationOutput? {
     let policies = buildPolicies(for: destination)
-    checkPolicySizes(policies, of: destination, diagnostics: &diagnostics)
     var files = renderIAMJSON(policies)
+    checkPolicySizes(policies, of: destination, diagnostics: &diagnostics)
     let context = templateContext(for: destination, policies: policies)
     var failed = false
+    var cache = TemplateCache()
     for path in templates.outputPaths {
-        guard let text = templates.render(path, context: context, diagnostics: &diagnostics) else {
+        guard let text = templates.render(path, context: context, cache: &cache, diagnostics: &diagnostics) else {
             failed = true
             continue
         }

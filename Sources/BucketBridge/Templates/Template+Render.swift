@@ -12,14 +12,16 @@ struct TemplateRenderer {
 
     let set: TemplateSet
     let context: [TemplateValue.Member]
+    var cache: TemplateCache
     var out = ""
     var diagnostics = Diagnostics()
     private var bindings: [LoopBinding] = []
     private var includeStack: [String] = []
 
-    init(set: TemplateSet, context: [TemplateValue.Member]) {
+    init(set: TemplateSet, context: [TemplateValue.Member], cache: TemplateCache = TemplateCache()) {
         self.set = set
         self.context = context
+        self.cache = cache
     }
 
     mutating func render(_ template: Template) {
@@ -34,6 +36,11 @@ struct TemplateRenderer {
             case .text(let text):
                 out += text
             case .output(let expression, let filters, let position):
+                let key = cacheKey(expression, filters)
+                if let key, let text = cache.entries[key] {
+                    out += text
+                    continue
+                }
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)
                 var failed = false
@@ -47,7 +54,9 @@ struct TemplateRenderer {
                 }
                 if failed { continue }
                 switch current {
-                case .escaped(let text): out += text
+                case .escaped(let text):
+                    out += text
+                    if let key, value.isCollection { cache.entries[key] = text }
                 case .value(let value): printDefault(value, expression, in: template, at: position)
                 }
             case .conditional(let branches, let otherwise):
@@ -87,6 +96,15 @@ struct TemplateRenderer {
                 render(included)
             }
         }
+    }
+
+    /// The cache key of an output tag whose result depends only on the context: a context
+    /// variable (not a loop variable) through at least one filter.
+    private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall]) -> TemplateCache.Key? {
+        guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop",
+            !bindings.contains(where: { $0.name == names[0].name })
+        else { return nil }
+        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter))
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.
@@ -158,13 +176,14 @@ struct TemplateRenderer {
             return nil
         }
         for (offset, key) in names.enumerated().dropFirst() {
-            let parent = names[..<offset].map(\.name).joined(separator: ".")
+            // The dotted name of the parent, built only for an error message.
+            func parent() -> String { names[..<offset].map(\.name).joined(separator: ".") }
             guard case .object(let members) = value else {
-                report(.notAnObject(parent, kind: value.kindDescription), in: template, at: key.position)
+                report(.notAnObject(parent(), kind: value.kindDescription), in: template, at: key.position)
                 return nil
             }
             guard let member = members.first(where: { $0.key == key.name }) else {
-                report(.missingKey(key.name, in: parent, available: members.map(\.key)), in: template, at: key.position)
+                report(.missingKey(key.name, in: parent(), available: members.map(\.key)), in: template, at: key.position)
                 return nil
             }
             value = member.value

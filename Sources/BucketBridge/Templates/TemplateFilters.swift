@@ -157,15 +157,17 @@ extension TemplateValue {
 func indentLines(_ text: String, by width: Int) -> String {
     let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     guard width > 0, text.utf8.contains(newline) else { return text }
-    let padding = String(repeating: " ", count: width)
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16 * width)
-    for (index, line) in text.utf8.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
-        if index > 0 {
-            out += "\n"
-            if let first = line.first, first != carriageReturn { out += padding }
+    var text = text
+    return text.withUTF8 { bytes in
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32 * width)
+        for (index, byte) in bytes.enumerated() {
+            out.append(byte)
+            // Pad the line that starts after this newline, unless it is empty.
+            if byte == newline, index + 1 < bytes.count, bytes[index + 1] != newline, bytes[index + 1] != carriageReturn {
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            }
         }
-        out += Substring(line)
+        return String(decoding: out, as: UTF8.self)
     }
-    return out
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where templates come from: sources by relative path, such as `cloudformation/template.yaml`.
 public protocol TemplateLoader: Sendable {
     /// Every template's relative path (with `/` separators), sorted.
@@ -34,11 +32,11 @@ public struct EmbeddedTemplateLoader: TemplateLoader {
 /// Files and folders whose names start with `.` are not templates.
 public struct DirectoryTemplateLoader: TemplateLoader {
     /// The directory the relative paths start from.
-    public let root: URL
+    public let root: String
 
     /// A loader for the files under `root`.
-    public init(root: URL) {
-        self.root = root.standardizedFileURL
+    public init(root: String) {
+        self.root = root
     }
 
     /// Every regular file under the root (symbolic links included when they point to a file
@@ -50,16 +48,14 @@ public struct DirectoryTemplateLoader: TemplateLoader {
     }
 
     private func collect(relative: String, into paths: inout [String]) throws {
-        let manager = FileManager.default
-        let directory = relative.isEmpty ? root.path : root.appendingPathComponent(relative).path
-        for name in try manager.contentsOfDirectory(atPath: directory) where !name.hasPrefix(".") {
+        let directory = relative.isEmpty ? root : root + "/" + relative
+        for name in try FileSystem.list(directory) where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
-            let full = root.appendingPathComponent(path).path
-            let type = try manager.attributesOfItem(atPath: full)[.type] as? FileAttributeType
-            if type == .typeDirectory {
-                try collect(relative: path, into: &paths)
-            } else if type == .typeRegular || (type == .typeSymbolicLink && resolvedFile(path) != nil) {
-                paths.append(path)
+            switch FileSystem.kind(of: root + "/" + path) {
+            case .directory?: try collect(relative: path, into: &paths)
+            case .file?: paths.append(path)
+            case .other?: if resolvedFile(path) != nil { paths.append(path) }
+            case nil: break
             }
         }
     }
@@ -68,26 +64,20 @@ public struct DirectoryTemplateLoader: TemplateLoader {
     /// hidden, or leaving the root through a symbolic link) or names no regular file. Throws
     /// when the file cannot be read or is not valid UTF-8.
     public func source(of path: String) throws -> String? {
-        guard let file = resolvedFile(path) else { return nil }
-        let data = try Data(contentsOf: file)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateLoaderError.notUTF8(file.path)
+        guard let file = resolvedFile(path), let bytes = try FileSystem.read(file) else { return nil }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw TemplateLoaderError.notUTF8(file)
         }
         return text
     }
 
     /// The file a relative path names, after resolving symbolic links, when it is a regular
     /// file inside the root (Stencil's `safeJoin`).
-    private func resolvedFile(_ path: String) -> URL? {
-        guard isSafeRelativePath(path), !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
-            return nil
-        }
-        let base = root.resolvingSymlinksInPath().path
-        let file = root.appendingPathComponent(path).resolvingSymlinksInPath()
-        var isDirectory: ObjCBool = false
-        guard file.path.hasPrefix(base.hasSuffix("/") ? base : base + "/"),
-            FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
+    private func resolvedFile(_ path: String) -> String? {
+        guard isSafeRelativePath(path), !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+            let base = FileSystem.resolved(root), let file = FileSystem.resolved(root + "/" + path)
         else { return nil }
+        guard file.hasPrefix(base.hasSuffix("/") ? base : base + "/"), FileSystem.kind(of: file) == .file else { return nil }
         return file
     }
 }

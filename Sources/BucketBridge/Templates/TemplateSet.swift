@@ -74,6 +74,16 @@ public struct TemplateSet: Sendable {
     /// filter cannot take, ...) to `diagnostics`. Every error of the render is reported, not only
     /// the first.
     public func render(_ path: String, context: TemplateValue, diagnostics: inout Diagnostics) -> String? {
+        var cache = TemplateCache()
+        return render(path, context: context, cache: &cache, diagnostics: &diagnostics)
+    }
+
+    /// Renders like `render(_:context:diagnostics:)`, reusing `cache` across the templates
+    /// rendered with the same context, so a policy printed by several templates (or twice by
+    /// one) is encoded once. A cache must never be shared between different contexts.
+    public func render(
+        _ path: String, context: TemplateValue, cache: inout TemplateCache, diagnostics: inout Diagnostics
+    ) -> String? {
         guard let template = templates[path] else {
             let error: TemplateError = contains(path) ? .brokenTemplate(path) : .unknownTemplate(path)
             diagnostics.append(error.diagnostic(in: path, at: nil))
@@ -83,12 +93,27 @@ public struct TemplateSet: Sendable {
             diagnostics.append(TemplateError.contextNotObject.diagnostic(in: path, at: nil))
             return nil
         }
-        var renderer = TemplateRenderer(set: self, context: members)
+        var renderer = TemplateRenderer(set: self, context: members, cache: cache)
         renderer.render(template)
+        cache = renderer.cache
         guard renderer.diagnostics.isEmpty else {
             diagnostics.append(contentsOf: renderer.diagnostics)
             return nil
         }
         return renderer.out
     }
+}
+
+/// Filter results of one context, kept across the templates rendered with it: the encoded text
+/// of a collection (a policy) under a filter chain, by the variable's dotted name.
+public struct TemplateCache {
+    struct Key: Hashable {
+        var names: [String]
+        var filters: [TemplateFilter]
+    }
+
+    var entries: [Key: String] = [:]
+
+    /// An empty cache, for one context.
+    public init() {}
 }

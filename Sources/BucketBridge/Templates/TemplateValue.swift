@@ -28,6 +28,14 @@ public enum TemplateValue: Sendable, Hashable {
         return members.first { $0.key == key }?.value
     }
 
+    /// True for arrays and objects.
+    public var isCollection: Bool {
+        switch self {
+        case .array, .object: true
+        default: false
+        }
+    }
+
     /// Truthiness for `if`: false, null, 0, "" and empty collections are false.
     public var isTruthy: Bool {
         switch self {

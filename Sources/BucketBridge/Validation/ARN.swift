@@ -9,7 +9,7 @@ struct ARN {
     /// Splits `text`; nil when it does not have the `arn:` form with six parts.
     init?(_ text: String) {
         guard text.hasPrefix("arn:") else { return nil }
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let parts = text.splitASCII(UInt8(ascii: ":"), maxSplits: 5)
         guard parts.count == 6 else { return nil }
         partition = String(parts[1])
         service = String(parts[2])
@@ -61,7 +61,7 @@ enum IAMNameRules {
         if let phrase = CharacterRules.notAllowedPhrase(in: path, allowed: CharacterRules.isPrintableASCII) {
             problems.append(phrase + " (printable ASCII without spaces only)")
         }
-        if path.contains("//") { problems.append("empty path segments (\"//\") are not allowed") }
+        if path.containsASCII("//") { problems.append("empty path segments (\"//\") are not allowed") }
         return problems
     }
 

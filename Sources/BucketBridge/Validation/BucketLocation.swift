@@ -11,10 +11,10 @@ enum BucketLocationRules {
     /// Problems with a prefix: wildcards and policy variables would widen or change the resource.
     static func prefixProblems(_ text: String) -> [String] {
         var problems: [String] = []
-        if text.contains("*") || text.contains("?") {
+        if text.containsASCII("*") || text.containsASCII("?") {
             problems.append("\"*\" and \"?\" are wildcards in IAM policies and would widen the access")
         }
-        if text.contains("${") { problems.append("\"${\" starts an IAM policy variable") }
+        if text.containsASCII("${") { problems.append("\"${\" starts an IAM policy variable") }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             problems.append("control characters are not allowed")
         }
@@ -25,14 +25,14 @@ enum BucketLocationRules {
 
     /// Problems with a region name such as `us-east-1`, `cn-north-1` or `us-gov-west-1`.
     static func regionProblems(_ text: String) -> [String] {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.splitASCII(UInt8(ascii: "-"))
         let letters = { (part: Substring) in !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) } }
         let number = { (part: Substring) in
             (1...2).contains(part.count) && part.unicodeScalars.allSatisfy(CharacterRules.isDigit)
         }
         let core = parts.count == 4 && parts[1] == "gov" ? [parts[0], parts[2], parts[3]] : parts
         let valid = core.count == 3 && core[0].count == 2 && letters(core[0]) && letters(core[1]) && number(core[2])
-        if text.contains("-iso") {
+        if text.containsASCII("-iso") {
             return ["the isolated partitions (aws-iso*) are not supported"]
         }
         return valid ? [] : ["it must look like us-east-1, eu-west-2, cn-north-1 or us-gov-west-1"]
@@ -68,7 +68,7 @@ enum BucketLocationRules {
             let rest = id.dropFirst(4)
             return rest.count == 32 && rest.unicodeScalars.allSatisfy(isHex)
         }
-        let groups = id.split(separator: "-", omittingEmptySubsequences: false)
+        let groups = id.splitASCII(UInt8(ascii: "-"))
         return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.unicodeScalars.allSatisfy(isHex) }
     }
 }

@@ -25,7 +25,7 @@ enum BucketNameRules {
         {
             problems.append("it must begin and end with a letter or digit")
         }
-        if name.contains("..") { problems.append("two adjacent periods are not allowed") }
+        if name.containsASCII("..") { problems.append("two adjacent periods are not allowed") }
         if looksLikeIPv4(name) { problems.append("it must not be formatted as an IP address") }
         if let prefix = reservedPrefixes.first(where: name.hasPrefix) {
             problems.append("the prefix \(quotedForDiagnostic(prefix)) is reserved by AWS")
@@ -43,7 +43,7 @@ enum BucketNameRules {
 
     /// True for four dot-separated groups of 1–3 digits, such as `192.168.5.4`.
     static func looksLikeIPv4(_ name: String) -> Bool {
-        let groups = name.split(separator: ".", omittingEmptySubsequences: false)
+        let groups = name.splitASCII(UInt8(ascii: "."))
         return groups.count == 4 && groups.allSatisfy { group in
             (1...3).contains(group.utf8.count) && group.unicodeScalars.allSatisfy(CharacterRules.isDigit)
         }

@@ -81,3 +81,40 @@ func listPhrase(_ items: [String], conjunction: String = "and") -> String {
     default: items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
     }
 }
+
+extension StringProtocol {
+    /// True when the text contains the ASCII `needle`, compared byte by byte. Validation runs for
+    /// every destination; Unicode-aware searching costs many times more and gains nothing for
+    /// ASCII needles.
+    func containsASCII(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = pattern.first else { return true }
+            guard bytes.count >= pattern.count else { return false }
+            outer: for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                for offset in 1..<pattern.count where bytes[start + offset] != pattern[offset] { continue outer }
+                return true
+            }
+            return false
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// The text split at every ASCII `separator` byte, keeping empty parts.
+    func splitASCII(_ separator: UInt8, maxSplits: Int = .max) -> [SubSequence] {
+        var parts: [SubSequence] = []
+        var start = startIndex
+        var index = startIndex
+        while index < endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == separator, parts.count < maxSplits {
+                parts.append(self[start..<index])
+                start = next
+            }
+            index = next
+        }
+        parts.append(self[start..<endIndex])
+        return parts
+    }
+}

@@ -6,7 +6,7 @@ enum PrincipalRules {
     /// The principal as a full ARN, or the reasons it is not a valid trusted principal.
     static func normalise(_ text: String, partition: Partition) -> Result<String, PrincipalProblem> {
         if text == "*" { return .failure(PrincipalProblem(Message.wildcardPrincipal)) }
-        if text.contains("*") || text.contains("?") {
+        if text.containsASCII("*") || text.containsASCII("?") {
             return .failure(PrincipalProblem("is not allowed: wildcards (\"*\", \"?\") in a principal trust more than one identity"))
         }
         if CharacterRules.isAccountID(text) {
@@ -48,7 +48,7 @@ enum PrincipalRules {
 
     /// `assumed-role/ROLE/SESSION`, with STS's session name rules (2–64 of `[\w+=,.@-]`).
     private static func sessionProblems(_ resource: String) -> [String] {
-        let parts = resource.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = resource.splitASCII(UInt8(ascii: "/"))
         guard parts.count == 3, parts[0] == "assumed-role" else {
             return ["an STS principal must be assumed-role/ROLE/SESSION"]
         }

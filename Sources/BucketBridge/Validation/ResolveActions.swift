@@ -37,7 +37,7 @@ func resolveActions(_ reader: inout FieldReader) -> (access: AccessLevel?, actio
 
 /// One explicit action: a known `s3:` action that acts on the bucket or its objects.
 private func resolveAction(_ text: String, node: JSONNode, reader: inout FieldReader) -> S3Action? {
-    if text.contains("*") || text.contains("?") {
+    if text.containsASCII("*") || text.containsASCII("?") {
         reader.report(node, Message.wildcardAction)
         return nil
     }

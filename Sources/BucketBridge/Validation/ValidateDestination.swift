@@ -19,7 +19,7 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
     let bucket = reader.string("bucket")
     if let (text, node) = bucket {
         reader.report(node, invalid: "S3 bucket name", BucketNameRules.problems(text))
-        if text.contains("."), BucketNameRules.problems(text).isEmpty {
+        if text.containsASCII("."), BucketNameRules.problems(text).isEmpty {
             reader.warn(node, Message.bucketNameWithDots)
         }
     } else if reader.fields["bucket"] == nil {
@@ -98,7 +98,7 @@ enum VendorRules {
         if length < 1 || length > maximumLength {
             problems.insert("it must be 1 to \(maximumLength) characters long, not \(length)", at: 0)
         }
-        if text.contains("\n") || text.contains("\r") || text.contains("\t") {
+        if text.containsASCII("\n") || text.containsASCII("\r") || text.containsASCII("\t") {
             problems.append("line breaks and tabs are not allowed in a name")
         }
         return problems

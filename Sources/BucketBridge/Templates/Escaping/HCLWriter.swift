@@ -9,18 +9,18 @@
 /// are relative to column 0, so place the block with `indent(n)`:
 /// `policy = jsonencode({{ doc | hcl | indent(2) }})`. No trailing newline.
 public func encodeHCL(_ value: TemplateValue) -> String {
-    var out = ""
+    var out = TextBuffer()
     writeHCL(value, indent: 0, into: &out)
-    return out
+    return out.text
 }
 
 /// Appends `value` at the cursor; `indent` is the column its closing bracket goes to.
-private func writeHCL(_ value: TemplateValue, indent: Int, into out: inout String) {
+private func writeHCL(_ value: TemplateValue, indent: Int, into out: inout TextBuffer) {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
-    case .string(let text): out += hclStringLiteral(text)
+    case .string(let text): appendHCLStringLiteral(text, into: &out)
     case .array(let elements):
         if elements.isEmpty {
             out += "[]"
@@ -49,7 +49,7 @@ private func writeHCL(_ value: TemplateValue, indent: Int, into out: inout Strin
             hclNewline(indent + 2, into: &out)
             out += keys[index]
             if isSingleLineHCL(member.value) {
-                out += String(repeating: " ", count: groupWidth - keys[index].unicodeScalars.count)
+                out.appendSpaces(groupWidth - keys[index].unicodeScalars.count)
             }
             out += " = "
             writeHCL(member.value, indent: indent + 2, into: &out)
@@ -79,9 +79,8 @@ private func isSingleLineHCL(_ value: TemplateValue) -> Bool {
     }
 }
 
-private func hclNewline(_ indent: Int, into out: inout String) {
-    out += "\n"
-    out += String(repeating: " ", count: indent)
+private func hclNewline(_ indent: Int, into out: inout TextBuffer) {
+    out.newline(indent: indent)
 }
 
 /// HCL words that cannot stand as a bare object key.
@@ -99,10 +98,20 @@ func hclKey(_ key: String) -> String {
 /// A quoted HCL string literal: `\`, `"`, `\n`, `\r`, `\t` escaped, other control characters
 /// as `\uNNNN`, and the template sequences `${` and `%{` written as `$${` and `%%{`.
 public func hclStringLiteral(_ text: String) -> String {
-    if isPlainASCII(text, except: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{") }) {
-        return "\"" + text + "\""
+    var out = TextBuffer(capacity: text.utf8.count + 2)
+    appendHCLStringLiteral(text, into: &out)
+    return out.text
+}
+
+/// Appends `text` as a quoted HCL string literal (see ``hclStringLiteral(_:)``).
+func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
+    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) {
+        out += "\""
+        out += text
+        out += "\""
+        return
     }
-    var out = "\""
+    out += "\""
     var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {
         switch scalar {
@@ -113,16 +122,16 @@ public func hclStringLiteral(_ text: String) -> String {
         case "\t": out += "\\t"
         case "{" where previous == "$" || previous == "%":
             // Double the `$` or `%` already written: `${` → `$${`, `%{` → `%%{`.
-            out.unicodeScalars.append(previous!)
+            out.append(previous!)
             out += "{"
         default:
             if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {
                 out += "\\u" + hexDigits(scalar.value, width: 4)
             } else {
-                out.unicodeScalars.append(scalar)
+                out.append(scalar)
             }
         }
         previous = scalar
     }
-    return out + "\""
+    out += "\""
 }

@@ -5,20 +5,20 @@
 /// newline. Non-ASCII text stays UTF-8; control characters and U+2028/U+2029 are escaped, `/` is
 /// not. Deterministic: the same value always gives the same bytes.
 public func encodeJSON(_ value: TemplateValue) -> String {
-    var out = ""
+    var out = TextBuffer()
     writeJSON(value, pretty: true, indent: 0, into: &out)
-    return out
+    return out.text
 }
 
 /// The JSON text of a value on one line, without any spaces between tokens.
 public func encodeCompactJSON(_ value: TemplateValue) -> String {
-    var out = ""
+    var out = TextBuffer()
     writeJSON(value, pretty: false, indent: 0, into: &out)
-    return out
+    return out.text
 }
 
 /// Appends the JSON of `value`; `indent` is the nesting depth of the line it starts on.
-private func writeJSON(_ value: TemplateValue, pretty: Bool, indent: Int, into out: inout String) {
+private func writeJSON(_ value: TemplateValue, pretty: Bool, indent: Int, into out: inout TextBuffer) {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
@@ -55,21 +55,20 @@ private func writeJSON(_ value: TemplateValue, pretty: Bool, indent: Int, into o
     }
 }
 
-private func newline(_ depth: Int, into out: inout String) {
-    out += "\n"
-    out += String(repeating: "  ", count: depth)
+private func newline(_ depth: Int, into out: inout TextBuffer) {
+    out.newline(indent: 2 * depth)
 }
 
 /// A JSON string literal: `"`, `\` and control characters escaped, plus U+2028 and U+2029.
 public func jsonStringLiteral(_ text: String) -> String {
-    var out = ""
+    var out = TextBuffer(capacity: text.utf8.count + 2)
     appendJSONString(text, into: &out)
-    return out
+    return out.text
 }
 
-private func appendJSONString(_ text: String, into out: inout String) {
+private func appendJSONString(_ text: String, into out: inout TextBuffer) {
     out += "\""
-    if isPlainASCII(text, except: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
         out += text
         out += "\""
         return
@@ -88,17 +87,23 @@ private func appendJSONString(_ text: String, into out: inout String) {
             if value < 0x20 || (value >= 0x7F && value <= 0x9F) || value == 0x2028 || value == 0x2029 {
                 out += "\\u" + hexDigits(value, width: 4)
             } else {
-                out.unicodeScalars.append(scalar)
+                out.append(scalar)
             }
         }
     }
     out += "\""
 }
 
-/// True when every byte of `text` is printable ASCII (0x20–0x7E) and none is `special`: the
-/// escapers' fast path, which then appends the text whole.
-func isPlainASCII(_ text: String, except special: (UInt8) -> Bool) -> Bool {
-    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && !special($0) }
+/// True when every byte of `text` is printable ASCII (0x20–0x7E) and none is one of the
+/// `special` bytes: the escapers' fast path, which then appends the text whole.
+func isPlainASCII(_ text: String, except special: UInt8, _ special2: UInt8 = 0, _ special3: UInt8 = 0) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == special || byte == special2 || byte == special3 {
+            return false
+        }
+        return true
+    }
 }
 
 /// Lowercase hexadecimal digits of `value`, zero-padded to `width`.

@@ -10,6 +10,7 @@ private let markdownSafePunctuation: Set<Unicode.Scalar> = [",", "/", ":", ";", 
 /// one space, so the text cannot start a heading, a list or a new paragraph, and leading spaces
 /// or tabs are written as character references so they cannot start a code block.
 public func escapeMarkdown(_ text: String) -> String {
+    if isInertMarkdown(text) { return text }
     var out = ""
     var leading = true
     var previous: Unicode.Scalar? = nil
@@ -38,6 +39,9 @@ public func escapeMarkdown(_ text: String) -> String {
 /// backtick or with spaces on both ends. Line breaks become spaces (as CommonMark renders them
 /// anyway) so the span cannot be cut by a blank line. The empty string gives empty text.
 public func markdownCodeSpan(_ text: String) -> String {
+    if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), isPlainASCII(text, except: UInt8(ascii: "`")) {
+        return "`" + text + "`"
+    }
     var content = ""
     var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {
@@ -80,5 +84,26 @@ private func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
     default: false
+    }
+}
+
+/// True when `text` needs no Markdown escaping: ASCII letters, digits, spaces (not leading) and
+/// the punctuation `escapeMarkdown` leaves alone. The common case, checked byte by byte.
+private func isInertMarkdown(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        guard bytes.first != UInt8(ascii: " ") else { return false }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "/"),
+                UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                UInt8(ascii: "%"), UInt8(ascii: "@"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

@@ -4,8 +4,12 @@
 /// expanded, so `$(...)`, backticks, `$x`, `!` and globs stay literal. Returns nil when the
 /// text holds a NUL character, which no shell word can carry.
 public func shellQuote(_ text: String) -> String? {
-    if text.unicodeScalars.contains("\0") { return nil }
-    if !text.utf8.contains(UInt8(ascii: "'")) { return "'" + text + "'" }
+    var hasQuote = false
+    for byte in text.utf8 {
+        if byte == 0 { return nil }
+        if byte == UInt8(ascii: "'") { hasQuote = true }
+    }
+    if !hasQuote { return "'" + text + "'" }
     var out = "'"
     for scalar in text.unicodeScalars {
         if scalar == "'" {

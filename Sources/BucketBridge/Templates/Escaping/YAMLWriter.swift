@@ -8,18 +8,18 @@
 /// Empty collections are `[]` and `{}`. The first line is not indented; the others are relative
 /// to column 0, so place the block with `indent(n)`. No trailing newline.
 public func encodeYAML(_ value: TemplateValue) -> String {
-    var out = ""
+    var out = TextBuffer()
     writeYAML(value, indent: 0, into: &out)
-    return out
+    return out.text
 }
 
 /// Appends `value` at the cursor; continuation lines start with `indent` spaces.
-private func writeYAML(_ value: TemplateValue, indent: Int, into out: inout String) {
+private func writeYAML(_ value: TemplateValue, indent: Int, into out: inout TextBuffer) {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
-    case .string(let text): out += yamlDoubleQuoted(text)
+    case .string(let text): appendYAMLDoubleQuoted(text, into: &out)
     case .array(let elements):
         if elements.isEmpty {
             out += "[]"
@@ -54,9 +54,8 @@ private func writeYAML(_ value: TemplateValue, indent: Int, into out: inout Stri
     }
 }
 
-private func yamlNewline(_ indent: Int, into out: inout String) {
-    out += "\n"
-    out += String(repeating: " ", count: indent)
+private func yamlNewline(_ indent: Int, into out: inout TextBuffer) {
+    out.newline(indent: indent)
 }
 
 /// Words YAML 1.1 or 1.2 would read as something other than a string.
@@ -78,10 +77,20 @@ func yamlKey(_ key: String) -> String {
 /// A double-quoted YAML scalar: `\` and `"` escaped, control characters, U+0085, U+2028,
 /// U+2029, U+FEFF and other non-printable characters written as escape sequences.
 public func yamlDoubleQuoted(_ text: String) -> String {
-    if isPlainASCII(text, except: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-        return "\"" + text + "\""
+    var out = TextBuffer(capacity: text.utf8.count + 2)
+    appendYAMLDoubleQuoted(text, into: &out)
+    return out.text
+}
+
+/// Appends `text` as a double-quoted YAML scalar (see ``yamlDoubleQuoted(_:)``).
+func appendYAMLDoubleQuoted(_ text: String, into out: inout TextBuffer) {
+    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
+        out += "\""
+        out += text
+        out += "\""
+        return
     }
-    var out = "\""
+    out += "\""
     for scalar in text.unicodeScalars {
         switch scalar {
         case "\"": out += "\\\""
@@ -107,11 +116,11 @@ public func yamlDoubleQuoted(_ text: String) -> String {
             {
                 out += "\\u" + hexDigits(value, width: 4, uppercase: true)
             } else {
-                out.unicodeScalars.append(scalar)
+                out.append(scalar)
             }
         }
     }
-    return out + "\""
+    out += "\""
 }
 
 func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,0 +1,39 @@
+/// UTF-8 text under construction. The writers append many small pieces (a quote, a key, two
+/// spaces); appending to a byte array costs a fraction of appending to a `String`.
+struct TextBuffer {
+    /// The bytes written so far.
+    private(set) var bytes: [UInt8] = []
+
+    /// An empty buffer with room for `capacity` bytes.
+    init(capacity: Int = 512) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends text.
+    static func += (buffer: inout TextBuffer, text: String) {
+        buffer.bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends one Unicode scalar as UTF-8.
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            bytes.append(UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
+    /// Appends `count` spaces.
+    mutating func appendSpaces(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    /// Appends a line break and `indent` spaces.
+    mutating func newline(indent: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        appendSpaces(indent)
+    }
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
