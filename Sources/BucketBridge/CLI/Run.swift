@@ -39,30 +39,40 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
     }
 }
 
-/// Reads, parses, decodes and validates spec files one by one; unreadable files are usage errors.
+/// Reads every spec file (an unreadable one is a usage error), then parses, decodes and
+/// validates them on every core, a few files at a time, merging the results in input order.
 func loadDestinations(_ paths: [String], diagnostics: inout Diagnostics) -> Result<[Destination], UsageError> {
     var validator = SpecValidator()
     var destinations: [Destination] = []
-    for path in paths {
-        let bytes: [UInt8]
-        switch FileSystem.kind(of: path, following: true) {
-        case nil: return .failure(UsageError(message: "\(path): no such file"))
-        case .directory: return .failure(UsageError(message: "\(path): is a folder, not a spec file"))
-        default:
-            do throws(OutputError) {
-                guard let read = try FileSystem.read(path) else { return .failure(UsageError(message: "\(path): not a regular file")) }
-                bytes = read
-            } catch {
-                return .failure(UsageError(message: "\(path): \(error.message)"))
+    let batch = 4
+    for start in stride(from: 0, to: paths.count, by: batch) {
+        var files: [SourceFile] = []
+        for path in paths[start..<min(start + batch, paths.count)] {
+            switch readSpecFile(path) {
+            case .success(let file): files.append(file)
+            case .failure(let error): return .failure(error)
             }
         }
-        let file = SourceFile(name: path, bytes: bytes)
-        guard let root = parseJSON(file, diagnostics: &diagnostics),
-            let document = decodeSpec(root, diagnostics: &diagnostics)
-        else { continue }
-        destinations += validator.validate(document, diagnostics: &diagnostics)
+        let batchFiles = files
+        let validated = parallelMap(count: batchFiles.count) { validateFile(batchFiles[$0]) }
+        for file in validated { destinations += validator.merge(file, diagnostics: &diagnostics) }
     }
     return .success(destinations)
+}
+
+/// A spec file's bytes, or the usage error that names why it cannot be read.
+private func readSpecFile(_ path: String) -> Result<SourceFile, UsageError> {
+    switch FileSystem.kind(of: path, following: true) {
+    case nil: return .failure(UsageError(message: "\(path): no such file"))
+    case .directory: return .failure(UsageError(message: "\(path): is a folder, not a spec file"))
+    default:
+        do throws(OutputError) {
+            guard let bytes = try FileSystem.read(path) else { return .failure(UsageError(message: "\(path): not a regular file")) }
+            return .success(SourceFile(name: path, bytes: bytes))
+        } catch {
+            return .failure(UsageError(message: "\(path): \(error.message)"))
+        }
+    }
 }
 
 /// Prints diagnostics sorted by location, then a one-line count when there are errors.

@@ -94,10 +94,10 @@ enum FileSystem {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "read the file") }
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // Read the size fstat reported, then keep reading until end of file in case it grew.
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+        while filled < bytes.count {
             let result = bytes.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
@@ -106,7 +106,14 @@ enum FileSystem {
             filled += result
         }
         bytes.removeSubrange(filled...)
-        return bytes
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk throws(OutputError) in
+            while true {
+                let result = systemRead(descriptor, chunk.baseAddress!, chunk.count)
+                guard result >= 0 else { throw failure(path, "read the file") }
+                if result == 0 { return bytes }
+                bytes.append(contentsOf: chunk[..<result])
+            }
+        }
     }
 
     /// The names in a directory, sorted, without `.` and `..`.

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Renders destinations on every core, a chunk at a time, and hands each one to `finish` on the
 /// worker that rendered it (to stage or compare its files). Only one chunk of rendered files
 /// is in memory at once. Diagnostics are merged in input order, so output and messages are
@@ -13,20 +10,18 @@ func renderInParallel<Result: Sendable>(
     results.reserveCapacity(destinations.count)
     for start in stride(from: 0, to: destinations.count, by: chunkSize) {
         let end = min(start + chunkSize, destinations.count)
-        let slots = Slots<(Diagnostics, Swift.Result<Result, OutputError>?)>(count: end - start)
-        DispatchQueue.concurrentPerform(iterations: end - start) { offset in
+        let outcomes = parallelMap(count: end - start) { offset -> (Diagnostics, Swift.Result<Result, OutputError>?) in
             var local = Diagnostics()
             guard let output = renderDestination(destinations[start + offset], templates: templates, diagnostics: &local) else {
-                slots[offset] = (local, nil)
-                return
+                return (local, nil)
             }
             do throws(OutputError) {
-                slots[offset] = (local, .success(try finish(output)))
+                return (local, .success(try finish(output)))
             } catch {
-                slots[offset] = (local, .failure(error))
+                return (local, .failure(error))
             }
         }
-        for (local, outcome) in slots.values {
+        for (local, outcome) in outcomes {
             diagnostics.append(contentsOf: local)
             switch outcome {
             case .success(let result)?: results.append(result)
@@ -36,19 +31,4 @@ func renderInParallel<Result: Sendable>(
         }
     }
     return results
-}
-
-/// Fixed-size storage that several threads fill, each at its own index.
-private final class Slots<Element: Sendable>: Sendable {
-    private let storage: Mutex<[Element?]>
-
-    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
-
-    subscript(index: Int) -> Element? {
-        get { storage.withLock { $0[index] } }
-        set { storage.withLock { $0[index] = newValue } }
-    }
-
-    /// The filled values in index order.
-    var values: [Element] { storage.withLock { $0.compactMap { $0 } } }
 }

@@ -1,29 +1,65 @@
-/// Validates spec files one at a time, keeping between files only what the rules that span
-/// the whole run need (the destination names seen so far), so a file's parsed tree can be
-/// dropped as soon as it is validated.
+/// One spec file parsed, decoded and validated on its own: what the run-wide rules still need
+/// (the destination names it uses) travels with it, the parsed tree does not.
+struct FileValidation: Sendable {
+    /// The valid destinations, in file order.
+    var destinations: [Destination]
+    /// Everything found in the file.
+    var diagnostics: Diagnostics
+    /// Each destination name written in the file, with where it stands.
+    var names: [(name: String, location: SourceLocation, path: FieldPath, display: String)]
+}
+
+/// Parses, decodes and validates one spec file. Independent of every other file, so files can
+/// be validated in parallel and merged in order with `SpecValidator`.
+func validateFile(_ file: SourceFile) -> FileValidation {
+    var diagnostics = Diagnostics()
+    guard let root = parseJSON(file, diagnostics: &diagnostics),
+        let document = decodeSpec(root, diagnostics: &diagnostics)
+    else { return FileValidation(destinations: [], diagnostics: diagnostics, names: []) }
+    var result = validateDocument(document)
+    diagnostics.append(contentsOf: result.diagnostics)
+    result.diagnostics = diagnostics
+    return result
+}
+
+/// Validates every destination of a decoded spec file and collects the names it uses.
+func validateDocument(_ document: SpecDocument) -> FileValidation {
+    var result = FileValidation(destinations: [], diagnostics: Diagnostics(), names: [])
+    for source in document.destinations {
+        if let destination = validateDestination(source, specFile: document.file.name, diagnostics: &result.diagnostics) {
+            result.destinations.append(destination)
+        }
+        if let node = source["name"], case .string(let name) = node.value {
+            result.names.append((name, node.location, node.path, node.displayValue))
+        }
+    }
+    return result
+}
+
+/// Merges validated files in input order and applies the rules that span the whole run
+/// (destination names are unique across all files).
 public struct SpecValidator {
     private var firstUse: [String: SourceLocation] = [:]
 
     /// Creates a validator for one run.
     public init() {}
 
-    /// Validates every destination of one spec file and the run-wide rules (destination names
-    /// are unique across all files). Returns the valid destinations in file order; check
-    /// `diagnostics.hasErrors` before using them.
+    /// Validates one decoded spec file (tests use this form).
     public mutating func validate(_ document: SpecDocument, diagnostics: inout Diagnostics) -> [Destination] {
-        var destinations: [Destination] = []
-        for source in document.destinations {
-            if let destination = validateDestination(source, specFile: document.file.name, diagnostics: &diagnostics) {
-                destinations.append(destination)
-            }
-            guard let nameNode = source["name"], case .string(let name) = nameNode.value else { continue }
+        merge(validateDocument(document), diagnostics: &diagnostics)
+    }
+
+    /// Adds a file's diagnostics and reports names used earlier in the run; returns its destinations.
+    mutating func merge(_ file: FileValidation, diagnostics: inout Diagnostics) -> [Destination] {
+        diagnostics.append(contentsOf: file.diagnostics)
+        for (name, location, path, display) in file.names {
             if let first = firstUse[name] {
-                diagnostics.error(at: nameNode.location, path: nameNode.path, value: nameNode.displayValue, Message.duplicateName(first))
+                diagnostics.error(at: location, path: path, value: display, Message.duplicateName(first))
             } else {
-                firstUse[name] = nameNode.location
+                firstUse[name] = location
             }
         }
-        return destinations
+        return file.destinations
     }
 }
 
