@@ -19,7 +19,6 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
             "tagsObject": .object(role.tags.map { TemplateValue.Member($0.key, .string($0.value)) }),
         ]
     } ?? .null
-    let bucketSids = policies.bucket?.statements.map(\.sid) ?? []
     let destinationValue: TemplateValue = [
         "name": .string(destination.name),
         "description": optional(destination.description),
@@ -36,7 +35,6 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
         "access": optional(destination.access?.rawValue),
         "actions": .array(destination.actions.map { .string($0.qualifiedName) }),
         "grantsAcl": .bool(destination.actions.contains { $0.name == "PutObjectAcl" }),
-        "reads": .bool(destination.actions.contains { $0.name == "GetObject" }),
         "writes": .bool(destination.actions.contains { $0.name == "PutObject" }),
         "kmsKeyArn": optional(destination.kmsKeyArn),
         "trustedPrincipals": .array(destination.trustedPrincipals.map(TemplateValue.string)),
@@ -55,7 +53,6 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
             "trust": policies.trust?.templateValue ?? .null,
             "permissions": policies.permissions?.templateValue ?? .null,
             "bucket": policies.bucket?.templateValue ?? .null,
-            "bucketSids": .array(bucketSids.map(TemplateValue.string)),
             "ownedBucketSids": .array(ownedBucketSids(destination.name).map(TemplateValue.string)),
         ],
         "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
