@@ -236,6 +236,12 @@ set -euo pipefail
 vendor={{ destination.vendorName }}
 bucket={{ destination.bucket }}
 prefix={{ destination.prefix }}
+{% if destination.region %}
+bucket_region={{ destination.region }}
+# Unless your environment names a region, use the bucket's: it also selects the partition
+# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
+{% endif %}
 
 missing=0
 for tool in aws jq; do
@@ -360,7 +366,7 @@ fi
 bucket_statements={{ policies.bucket | json | shell }}
 owned_sids={{ policies.ownedBucketSids | json_compact | shell }}
 {% if destination.region %}
-s3_region=(--region {{ destination.region }})
+s3_region=(--region "$bucket_region")
 {% else %}
 s3_region=()
 {% endif %}

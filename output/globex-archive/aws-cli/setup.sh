@@ -12,6 +12,10 @@ set -euo pipefail
 vendor='Northwind ETL'
 bucket='globex-archive'
 prefix=''
+bucket_region='us-east-1'
+# Unless your environment names a region, use the bucket's: it also selects the partition
+# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
 
 missing=0
 for tool in aws jq; do

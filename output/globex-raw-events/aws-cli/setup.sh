@@ -12,6 +12,10 @@ set -euo pipefail
 vendor='Northwind ETL'
 bucket='globex-raw-events'
 prefix='northwind/incoming/'
+bucket_region='us-east-1'
+# Unless your environment names a region, use the bucket's: it also selects the partition
+# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
 
 missing=0
 for tool in aws jq; do
@@ -170,7 +174,7 @@ bucket_statements='{
   ]
 }'
 owned_sids='["BucketBridgeGlobexRawEventsListPrefix","BucketBridgeGlobexRawEventsBucketActions","BucketBridgeGlobexRawEventsObjectActions","BucketBridgeGlobexRawEventsDenyInsecureTransport"]'
-s3_region=(--region 'us-east-1')
+s3_region=(--region "$bucket_region")
 
 # Merge by Sid: drop any statement this destination owns (current or from an earlier render),
 # keep everyone else's, then append ours. Never removes another statement.
