@@ -7,7 +7,7 @@ public func renderDestination(
 ) -> DestinationOutput? {
     let policies = buildPolicies(for: destination)
     var files = renderIAMJSON(policies)
-    checkPolicySizes(policies, of: destination, diagnostics: &diagnostics)
+    checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
     let context = templateContext(for: destination, policies: policies)
     var failed = false
     var cache = TemplateCache()

@@ -4,11 +4,18 @@
 /// `iam/bucket-policy.json` when the grant or `requireTls` adds bucket-policy statements.
 func renderIAMJSON(_ policies: DestinationPolicies) -> [OutputFile] {
     let documents: [(String, PolicyDocument?)] = [
-        ("iam/permissions-policy.json", policies.permissions),
-        ("iam/trust-policy.json", policies.trust),
-        ("iam/bucket-policy.json", policies.bucket),
+        (IAMFile.permissions, policies.permissions),
+        (IAMFile.trust, policies.trust),
+        (IAMFile.bucket, policies.bucket),
     ]
     return documents.compactMap { path, document in
         document.map { OutputFile(path: path, text: encodeJSON($0.templateValue) + "\n") }
     }
+}
+
+/// The paths of the IAM JSON files inside a destination folder.
+enum IAMFile {
+    static let permissions = "iam/permissions-policy.json"
+    static let trust = "iam/trust-policy.json"
+    static let bucket = "iam/bucket-policy.json"
 }
