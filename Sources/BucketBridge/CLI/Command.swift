@@ -14,12 +14,6 @@ public enum Command: Sendable, Equatable {
     case version
 }
 
-/// A command line that cannot be run: exit code 2.
-public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-}
-
 /// Parses the arguments after the program name. A pure function: no I/O.
 public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageError> {
     guard let verb = arguments.first else { return .failure(UsageError(message: "no command given")) }

@@ -9,6 +9,8 @@ public enum ExitCode {
 
 /// Runs a command line (without the program name) and returns the exit code. Results go to
 /// `output`, diagnostics to `errors`; nothing here touches the process's own streams.
+///
+/// The command line only parses and prints: every run is one of `Pipeline`'s.
 public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
     _ arguments: [String], output: inout Out, errors: inout Err
 ) -> Int32 {
@@ -19,6 +21,7 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
         errors.write("bucketbridge: error: \(error.message)\nRun 'bucketbridge --help' for usage.\n")
         return ExitCode.usage
     }
+    var diagnostics = Diagnostics()
     switch command {
     case .help:
         output.write(helpText)
@@ -33,75 +36,69 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
         output.write(ExternalIDGenerator.generate(prefix: prefix, length: length) + "\n")
         return ExitCode.success
     case .validate(let specs):
-        return runValidate(specs, output: &output, errors: &errors)
-    case .render(let specs, let out, let templates, let check):
-        return runRender(RenderOptions(specs: specs, out: out, templates: templates, check: check), output: &output, errors: &errors)
-    }
-}
-
-/// Reads every spec file (an unreadable one is a usage error), then parses, decodes and
-/// validates them on every core, a few files at a time, merging the results in input order.
-func loadDestinations(_ paths: [String], diagnostics: inout Diagnostics) -> Result<[Destination], UsageError> {
-    var validator = SpecValidator()
-    var destinations: [Destination] = []
-    let batch = 4
-    for start in stride(from: 0, to: paths.count, by: batch) {
-        var files: [SourceFile] = []
-        for path in paths[start..<min(start + batch, paths.count)] {
-            switch readSpecFile(path) {
-            case .success(let file): files.append(file)
-            case .failure(let error): return .failure(error)
-            }
-        }
-        let batchFiles = files
-        let validated = parallelMap(count: batchFiles.count) { validateFile(batchFiles[$0]) }
-        for file in validated { destinations += validator.merge(file, diagnostics: &diagnostics) }
-    }
-    return .success(destinations)
-}
-
-/// A spec file's bytes, or the usage error that names why it cannot be read.
-private func readSpecFile(_ path: String) -> Result<SourceFile, UsageError> {
-    switch FileSystem.kind(of: path, following: true) {
-    case nil: return .failure(UsageError(message: "\(path): no such file"))
-    case .directory: return .failure(UsageError(message: "\(path): is a folder, not a spec file"))
-    default:
-        do throws(OutputError) {
-            guard let bytes = try FileSystem.read(path) else { return .failure(UsageError(message: "\(path): not a regular file")) }
-            return .success(SourceFile(name: path, bytes: bytes))
+        do throws(PipelineError) {
+            let destinations = try Pipeline(specPaths: specs).validate(diagnostics: &diagnostics)
+            errors.write(diagnosticLines(diagnostics))
+            output.write("ok: \(count(destinations.count, "destination")) in \(count(specs.count, "spec file"))\n")
+            return ExitCode.success
         } catch {
-            return .failure(UsageError(message: "\(path): \(error.message)"))
+            return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
+        }
+    case .render(let specs, let out, let templates, let check):
+        let pipeline = Pipeline(specPaths: specs, templateOverrides: templates)
+        let out = normaliseFolder(out)
+        do throws(PipelineError) {
+            if check {
+                let differences = try pipeline.check(against: out, diagnostics: &diagnostics)
+                errors.write(diagnosticLines(diagnostics))
+                guard differences.isEmpty else {
+                    errors.write(differences.map { $0.description + "\n" }.joined())
+                    errors.write("bucketbridge: \(count(differences.count, "file")) out of date; run the same command without --check to update\n")
+                    return ExitCode.invalid
+                }
+                return ExitCode.success
+            }
+            let written = try pipeline.render(into: out, diagnostics: &diagnostics)
+            errors.write(diagnosticLines(diagnostics))
+            output.write("rendered \(count(written, "destination")) into \(out)/\n")
+            return ExitCode.success
+        } catch {
+            return report(error, diagnostics, to: &errors, summary: "; nothing was written")
         }
     }
 }
 
-/// Prints diagnostics sorted by location, then a one-line count when there are errors.
-func printDiagnostics<Err: TextOutputStream>(_ diagnostics: Diagnostics, to errors: inout Err) {
-    var text = ""
-    for diagnostic in diagnostics.sorted { text += diagnostic.description + "\n" }
-    let errorCount = diagnostics.filter { $0.severity == .error }.count
-    if errorCount > 0 { text += "bucketbridge: \(errorCount) error\(errorCount == 1 ? "" : "s"); nothing was written\n" }
-    errors.write(text)
-}
-
-private func runValidate<Out: TextOutputStream, Err: TextOutputStream>(
-    _ specs: [String], output: inout Out, errors: inout Err
+/// Prints why a run stopped and returns its exit code.
+private func report<Err: TextOutputStream>(
+    _ error: PipelineError, _ diagnostics: Diagnostics, to errors: inout Err, summary: String
 ) -> Int32 {
-    var diagnostics = Diagnostics()
-    switch loadDestinations(specs, diagnostics: &diagnostics) {
-    case .failure(let error):
-        errors.write("bucketbridge: error: \(error.message)\n")
+    switch error {
+    case .usage(let usage):
+        errors.write("bucketbridge: error: \(usage.message)\n")
         return ExitCode.usage
-    case .success(let destinations):
-        var text = ""
-        for diagnostic in diagnostics.sorted { text += diagnostic.description + "\n" }
+    case .invalid:
         let errorCount = diagnostics.filter { $0.severity == .error }.count
-        if errorCount > 0 {
-            errors.write(text + "bucketbridge: \(errorCount) error\(errorCount == 1 ? "" : "s") in \(specs.count) spec file\(specs.count == 1 ? "" : "s")\n")
-            return ExitCode.invalid
-        }
-        errors.write(text)
-        output.write("ok: \(destinations.count) destination\(destinations.count == 1 ? "" : "s") in \(specs.count) spec file\(specs.count == 1 ? "" : "s")\n")
-        return ExitCode.success
+        errors.write(diagnosticLines(diagnostics) + "bucketbridge: \(count(errorCount, "error"))\(summary.hasPrefix(";") ? "" : " ")\(summary)\n")
+        return ExitCode.invalid
+    case .io(let failure):
+        errors.write(diagnosticLines(diagnostics) + "\(failure)\nbucketbridge: nothing was written\n")
+        return ExitCode.invalid
     }
+}
+
+/// Diagnostics sorted by location, one per line.
+func diagnosticLines(_ diagnostics: Diagnostics) -> String {
+    diagnostics.sorted.map { $0.description + "\n" }.joined()
+}
+
+/// `1 file`, `2 files`.
+func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+}
+
+/// `out/` → `out`, keeping `/` itself.
+private func normaliseFolder(_ path: String) -> String {
+    var path = path
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    return path.isEmpty ? "." : path
 }

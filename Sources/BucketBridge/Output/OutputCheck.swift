@@ -17,7 +17,7 @@ public struct OutputDifference: Sendable, Hashable, CustomStringConvertible {
 
 /// Compares a destination's expected files with the folder on disk, writing nothing.
 /// Files the folder's manifest does not list are the user's and are not compared.
-public func checkOutput(_ output: DestinationOutput, in root: String) throws(OutputError) -> [OutputDifference] {
+public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOError) -> [OutputDifference] {
     let folder = root + "/" + output.name
     var differences: [OutputDifference] = []
     let expected = output.filesWithManifest

@@ -68,15 +68,15 @@ extension PolicyDocument {
     /// The document as an ordered JSON value in IAM's conventional key order (Version,
     /// Statement; Sid, Effect, Principal, Action, Resource, Condition). A list of one element
     /// is written as a single string, as AWS's own examples do.
-    public var templateValue: TemplateValue {
-        ["Version": .string(Self.version), "Statement": .array(statements.map(\.templateValue))]
+    public var jsonValue: JSONValue {
+        ["Version": .string(Self.version), "Statement": .array(statements.map(\.jsonValue))]
     }
 }
 
 extension PolicyStatement {
     /// The statement as an ordered JSON value.
-    public var templateValue: TemplateValue {
-        var members: [TemplateValue.Member] = [.init("Sid", .string(sid)), .init("Effect", .string(effect.rawValue))]
+    public var jsonValue: JSONValue {
+        var members: [JSONValue.Member] = [.init("Sid", .string(sid)), .init("Effect", .string(effect.rawValue))]
         switch principal {
         case .aws(let arns)?: members.append(.init("Principal", ["AWS": stringOrList(arns)]))
         case .everyone?: members.append(.init("Principal", "*"))
@@ -85,9 +85,9 @@ extension PolicyStatement {
         members.append(.init("Action", stringOrList(actions)))
         if !resources.isEmpty { members.append(.init("Resource", stringOrList(resources))) }
         if !conditions.isEmpty {
-            var operators: [TemplateValue.Member] = []
+            var operators: [JSONValue.Member] = []
             for condition in conditions {
-                let entry = TemplateValue.Member(condition.key, stringOrList(condition.values))
+                let entry = JSONValue.Member(condition.key, stringOrList(condition.values))
                 if let index = operators.firstIndex(where: { $0.key == condition.operator }),
                     case .object(let keys) = operators[index].value
                 {
@@ -103,6 +103,11 @@ extension PolicyStatement {
 }
 
 /// One string as itself, several as a list.
-private func stringOrList(_ values: [String]) -> TemplateValue {
-    values.count == 1 ? .string(values[0]) : .array(values.map(TemplateValue.string))
+private func stringOrList(_ values: [String]) -> JSONValue {
+    values.count == 1 ? .string(values[0]) : .array(values.map(JSONValue.string))
+}
+
+extension PolicyDocument {
+    /// The size IAM's and S3's quotas count: the compact JSON text, in bytes.
+    public var size: Int { encodeCompactJSON(jsonValue).utf8.count }
 }

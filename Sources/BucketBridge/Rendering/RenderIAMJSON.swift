@@ -9,7 +9,7 @@ func renderIAMJSON(_ policies: DestinationPolicies) -> [OutputFile] {
         (IAMFile.bucket, policies.bucket),
     ]
     return documents.compactMap { path, document in
-        document.map { OutputFile(path: path, text: encodeJSON($0.templateValue) + "\n") }
+        document.map { OutputFile(path: path, text: encodeJSON($0.jsonValue) + "\n") }
     }
 }
 

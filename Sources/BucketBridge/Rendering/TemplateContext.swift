@@ -2,8 +2,8 @@
 ///
 /// Templates insert policies from `policies.*` (never re-typed), and text the user wrote from
 /// `destination.*`; escaping is the engine's job.
-func templateContext(for destination: Destination, policies: DestinationPolicies) -> TemplateValue {
-    let role: TemplateValue = destination.role.map { role in
+func templateContext(for destination: Destination, policies: DestinationPolicies) -> JSONValue {
+    let role: JSONValue = destination.role.map { role in
         [
             "name": .string(role.name),
             "namePrefix": .string(role.namePrefix),
@@ -16,10 +16,10 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
             "policyName": .string(role.policyName),
             "description": .string(role.description),
             "tags": .array(role.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
-            "tagsObject": .object(role.tags.map { TemplateValue.Member($0.key, .string($0.value)) }),
+            "tagsObject": .object(role.tags.map { JSONValue.Member($0.key, .string($0.value)) }),
         ]
     } ?? .null
-    let destinationValue: TemplateValue = [
+    let destinationValue: JSONValue = [
         "name": .string(destination.name),
         "description": optional(destination.description),
         "vendor": optional(destination.vendor),
@@ -37,7 +37,7 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
         "grantsAcl": .bool(destination.actions.contains { $0.name == "PutObjectAcl" }),
         "writes": .bool(destination.actions.contains { $0.name == "PutObject" }),
         "kmsKeyArn": optional(destination.kmsKeyArn),
-        "trustedPrincipals": .array(destination.trustedPrincipals.map(TemplateValue.string)),
+        "trustedPrincipals": .array(destination.trustedPrincipals.map(JSONValue.string)),
         "externalId": optional(destination.externalId),
         "grant": .string(destination.grant.rawValue),
         "hasRole": .bool(destination.grant.hasRole),
@@ -50,17 +50,17 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
         "destination": destinationValue,
         "role": role,
         "policies": [
-            "trust": policies.trust?.templateValue ?? .null,
-            "permissions": policies.permissions?.templateValue ?? .null,
-            "bucket": policies.bucket?.templateValue ?? .null,
-            "ownedBucketSids": .array(ownedBucketSids(destination.name).map(TemplateValue.string)),
+            "trust": policies.trust?.jsonValue ?? .null,
+            "permissions": policies.permissions?.jsonValue ?? .null,
+            "bucket": policies.bucket?.jsonValue ?? .null,
+            "ownedBucketSids": .array(ownedBucketSids(destination.name).map(JSONValue.string)),
         ],
         "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
     ]
 }
 
-private func optional(_ text: String?) -> TemplateValue {
-    text.map(TemplateValue.string) ?? .null
+private func optional(_ text: String?) -> JSONValue {
+    text.map(JSONValue.string) ?? .null
 }
 
 /// A stack description (at most 1,024 bytes) naming the vendor and what it may reach.

@@ -3,7 +3,7 @@
 /// Field names come from `SpecFields`; patterns and ranges mirror the validation rules. The
 /// validator remains the authority for rules a schema cannot express (bucket name reserved
 /// prefixes, partitions, grant requirements); the schema never rejects a valid spec.
-public let specSchema: TemplateValue = [
+public let specSchema: JSONValue = [
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://bucketbridge.dev/schema/spec-v1.json",
     "title": "bucketbridge destination spec",
@@ -26,12 +26,12 @@ public let specSchema: TemplateValue = [
         "destinationFields": [
             "type": "object",
             "additionalProperties": false,
-            "properties": .object(SpecFields.destination.map { TemplateValue.Member($0, destinationFieldSchema[$0] ?? [:]) }),
+            "properties": .object(SpecFields.destination.map { JSONValue.Member($0, destinationFieldSchema[$0] ?? [:]) }),
         ],
         "role": [
             "type": "object",
             "additionalProperties": false,
-            "properties": .object(SpecFields.role.map { TemplateValue.Member($0, roleFieldSchema[$0] ?? [:]) }),
+            "properties": .object(SpecFields.role.map { JSONValue.Member($0, roleFieldSchema[$0] ?? [:]) }),
         ],
     ],
 ]
@@ -40,9 +40,9 @@ public let specSchema: TemplateValue = [
 /// `\p{...}`, so the schema excludes the ASCII characters the class leaves out instead.
 private let tagCharacters = "[^!\"#$%&'()*,;<>?\\[\\\\\\]^`{|}~\\u0000-\\u001F\\u007F]"
 
-private let iamName: TemplateValue = ["type": "string", "pattern": "^[\\w+=,.@-]{1,64}$"]
+private let iamName: JSONValue = ["type": "string", "pattern": "^[\\w+=,.@-]{1,64}$"]
 
-private let destinationFieldSchema: TemplateValue = [
+private let destinationFieldSchema: JSONValue = [
     "name": ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Output folder name, unique in the run."],
     "description": ["type": "string", "maxLength": 1000, "pattern": "^[\\t\\n\\r\\u0020-\\u007E\\u00A1-\\u00FF]*$"],
     "vendor": ["type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[\\u0020-\\u007E\\u00A1-\\u00FF]*$"],
@@ -65,7 +65,7 @@ private let destinationFieldSchema: TemplateValue = [
     "role": ["$ref": "#/$defs/role"],
 ]
 
-private let roleFieldSchema: TemplateValue = [
+private let roleFieldSchema: JSONValue = [
     "name": iamName,
     "namePrefix": ["type": "string", "pattern": "^[\\w+=,.@-]{0,64}$"],
     "path": ["type": "string", "maxLength": 512, "pattern": "^/([\\u0021-\\u007E]*/)?$"],

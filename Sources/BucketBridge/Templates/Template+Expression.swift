@@ -81,7 +81,7 @@ struct TagParser {
             guard case .name(let name) = nameToken.kind else {
                 throw TagError(error: .expected("a filter name", found: nameToken.description), position: nameToken.position)
             }
-            var arguments: [TemplateValue] = []
+            var arguments: [JSONValue] = []
             if accept(.symbol("(")), !accept(.symbol(")")) {
                 repeat {
                     let argument = advance()

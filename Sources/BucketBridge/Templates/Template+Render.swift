@@ -5,20 +5,20 @@ struct TemplateRenderer {
     /// A variable bound by an enclosing `for`, with its loop state.
     private struct LoopBinding {
         var name: String
-        var value: TemplateValue
+        var value: JSONValue
         var index: Int
         var count: Int
     }
 
     let set: TemplateSet
-    let context: [TemplateValue.Member]
+    let context: [JSONValue.Member]
     var cache: TemplateCache
     var out = ""
     var diagnostics = Diagnostics()
     private var bindings: [LoopBinding] = []
     private var includeStack: [String] = []
 
-    init(set: TemplateSet, context: [TemplateValue.Member], cache: TemplateCache = TemplateCache()) {
+    init(set: TemplateSet, context: [JSONValue.Member], cache: TemplateCache = TemplateCache()) {
         self.set = set
         self.context = context
         self.cache = cache
@@ -109,7 +109,7 @@ struct TemplateRenderer {
 
     /// Prints a value no escaping filter handled, with the template format's default escape.
     private mutating func printDefault(
-        _ value: TemplateValue, _ expression: TemplateExpression, in template: Template, at position: TemplatePosition
+        _ value: JSONValue, _ expression: TemplateExpression, in template: Template, at position: TemplatePosition
     ) {
         switch value {
         case .null: report(.printsNull(describe(expression)), in: template, at: position)
@@ -128,7 +128,7 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func evaluate(_ expression: TemplateExpression, in template: Template) -> TemplateValue? {
+    private mutating func evaluate(_ expression: TemplateExpression, in template: Template) -> JSONValue? {
         switch expression {
         case .literal(let value): return value
         case .variable(let names): return lookUp(names, in: template)
@@ -149,9 +149,9 @@ struct TemplateRenderer {
     }
 
     /// The value of a dotted name: loop state, loop variables (innermost first), then the context.
-    private mutating func lookUp(_ names: [TemplateName], in template: Template) -> TemplateValue? {
+    private mutating func lookUp(_ names: [TemplateName], in template: Template) -> JSONValue? {
         let root = names[0]
-        var value: TemplateValue
+        var value: JSONValue
         if root.name == "loop", let loop = bindings.last {
             guard names.count == 2 else {
                 let position = names.count > 2 ? names[2].position : root.position

@@ -97,7 +97,7 @@ indirect enum TemplateExpression: Sendable {
     /// A dotted name: the root variable and the keys looked up in turn, each with its position.
     case variable([TemplateName])
     /// A string or integer literal.
-    case literal(TemplateValue)
+    case literal(JSONValue)
     case not(TemplateExpression)
     case and(TemplateExpression, TemplateExpression)
     case or(TemplateExpression, TemplateExpression)

@@ -98,7 +98,7 @@ enum TemplateError: Error, Sendable, Hashable {
     }
 }
 
-extension TemplateValue {
+extension JSONValue {
     /// "a string", "an array", ...: how diagnostics name the kind of a value.
     var kindDescription: String {
         switch self {

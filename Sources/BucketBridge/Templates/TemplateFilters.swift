@@ -17,7 +17,7 @@ enum TemplateFilter: Sendable, Hashable {
     }
 
     /// The filter named `name` applied to literal `arguments`, or the error to report.
-    static func make(name: String, arguments: [TemplateValue]) -> Result<TemplateFilter, TemplateError> {
+    static func make(name: String, arguments: [JSONValue]) -> Result<TemplateFilter, TemplateError> {
         let simple: [String: TemplateFilter] = [
             "raw": .raw, "json": .json, "json_compact": .jsonCompact, "yaml": .yaml, "hcl": .hcl,
             "shell": .shell, "markdown": .markdown, "markdown_code": .markdownCode, "length": .length,
@@ -75,7 +75,7 @@ struct TemplateFilterCall: Sendable {
 /// guesses from the text whether it was escaped.
 enum FilteredValue {
     /// A value not escaped yet.
-    case value(TemplateValue)
+    case value(JSONValue)
     /// Final text: the default escape must not be applied to it again.
     case escaped(String)
 }
@@ -141,7 +141,7 @@ extension TemplateFilter {
     }
 }
 
-extension TemplateValue {
+extension JSONValue {
     /// The text of a string, integer or boolean; nil for null, arrays and objects.
     var scalarText: String? {
         switch self {

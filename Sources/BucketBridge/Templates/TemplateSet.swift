@@ -73,7 +73,7 @@ public struct TemplateSet: Sendable {
     /// Returns the text, or nil after appending the render errors (unknown variables, values a
     /// filter cannot take, ...) to `diagnostics`. Every error of the render is reported, not only
     /// the first.
-    public func render(_ path: String, context: TemplateValue, diagnostics: inout Diagnostics) -> String? {
+    public func render(_ path: String, context: JSONValue, diagnostics: inout Diagnostics) -> String? {
         var cache = TemplateCache()
         return render(path, context: context, cache: &cache, diagnostics: &diagnostics)
     }
@@ -82,7 +82,7 @@ public struct TemplateSet: Sendable {
     /// rendered with the same context, so a policy printed by several templates (or twice by
     /// one) is encoded once. A cache must never be shared between different contexts.
     public func render(
-        _ path: String, context: TemplateValue, cache: inout TemplateCache, diagnostics: inout Diagnostics
+        _ path: String, context: JSONValue, cache: inout TemplateCache, diagnostics: inout Diagnostics
     ) -> String? {
         guard let template = templates[path] else {
             let error: TemplateError = contains(path) ? .brokenTemplate(path) : .unknownTemplate(path)

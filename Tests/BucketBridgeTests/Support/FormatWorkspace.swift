@@ -169,7 +169,7 @@ func expectedDestinations(inSpec path: String) throws -> [ExpectedDestination] {
 }
 
 /// `override` over `base`: objects merge key by key (recursively), anything else is replaced.
-func mergeObjects(_ base: TemplateValue, _ override: TemplateValue) -> TemplateValue {
+func mergeObjects(_ base: JSONValue, _ override: JSONValue) -> JSONValue {
     guard case .object(var members) = base, case .object(let overrides) = override else { return override }
     for member in overrides {
         if let index = members.firstIndex(where: { $0.key == member.key }) {
@@ -181,19 +181,19 @@ func mergeObjects(_ base: TemplateValue, _ override: TemplateValue) -> TemplateV
     return .object(members)
 }
 
-func stringValue(_ value: TemplateValue) -> String? {
+func stringValue(_ value: JSONValue) -> String? {
     if case .string(let text) = value { return text }
     return nil
 }
 
 /// The IAM JSON documents a destination folder holds: `trust`, `permissions`, `bucket`.
 struct IAMDocuments {
-    var trust: TemplateValue?
-    var permissions: TemplateValue?
-    var bucket: TemplateValue?
+    var trust: JSONValue?
+    var permissions: JSONValue?
+    var bucket: JSONValue?
 
     init(folder: String) throws {
-        func load(_ file: String) throws -> TemplateValue? {
+        func load(_ file: String) throws -> JSONValue? {
             let path = folder + "/iam/" + file
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -261,7 +261,7 @@ private let cloudFormationLoader = #"""
     """#
 
 /// Each CloudFormation template parsed by PyYAML, by path.
-func parseCloudFormation(_ paths: [String]) throws -> [String: TemplateValue] {
+func parseCloudFormation(_ paths: [String]) throws -> [String: JSONValue] {
     let result = try runProcess("python3", ["-c", cloudFormationLoader] + paths)
     guard result.status == 0, let parsed = parseJSONValue(result.output), case .object(let members) = parsed else {
         throw TestFailure("PyYAML could not load \(paths):\n\(result.errors)\(result.output)")
@@ -271,7 +271,7 @@ func parseCloudFormation(_ paths: [String]) throws -> [String: TemplateValue] {
 
 /// Replaces the CloudFormation references a policy may hold with what they resolve to:
 /// `!GetAtt Role.Arn` and `!Ref AWS::Partition` / `AWS::AccountId`.
-func resolveCloudFormation(_ value: TemplateValue, roleArn: String?, partition: String, account: String?) -> TemplateValue {
+func resolveCloudFormation(_ value: JSONValue, roleArn: String?, partition: String, account: String?) -> JSONValue {
     switch value {
     case .object(let members):
         if members.count == 1, let member = members.first {
@@ -297,7 +297,7 @@ struct TerraformEvaluation: Sendable {
     /// Per destination: `trust_policy`, `permissions_policy`, `bucket_policy` (the module's
     /// locals, those its IAM files call for) and, for role grants, `role_description`, `tags`,
     /// `max_session_duration`, `permissions_boundary` (the variables' defaults), as JSON values.
-    var probes: [String: TemplateValue]
+    var probes: [String: JSONValue]
     /// `terraform validate` of the root, which validates every module it calls.
     var validate: ProcessResult
     /// The root folder.

@@ -45,13 +45,13 @@ enum HostileSpec {
 
     /// The spec text.
     static var json: String {
-        let role: TemplateValue = [
+        let role: JSONValue = [
             "name": .string(roleName), "namePrefix": .string(namePrefix), "path": .string(rolePath),
             "accountId": "666666666666", "maxSessionDuration": 43200, "policyName": .string(policyName),
             "permissionsBoundary": "arn:aws:iam::666666666666:policy/boundary",
-            "tags": .object(tags.map { TemplateValue.Member($0.key, .string($0.value)) }),
+            "tags": .object(tags.map { JSONValue.Member($0.key, .string($0.value)) }),
         ]
-        let destination: TemplateValue = [
+        let destination: JSONValue = [
             "name": "hostile", "description": .string(description), "vendor": .string(vendor),
             "bucket": "hostile-bucket", "prefix": .string(prefix), "region": "us-east-1", "access": "read-write",
             "kmsKeyArn": "arn:aws:kms:us-east-1:666666666666:key/1234abcd-12ab-34cd-56ef-1234567890ab",

@@ -3,7 +3,7 @@
 /// A small IAM policy evaluator for the subset bucketbridge writes, to test what policies
 /// *mean*: explicit deny wins, then any allow, else an implicit deny.
 ///
-/// It reads the JSON value form (`TemplateValue`), so the same evaluator can judge policies
+/// It reads the JSON value form (`JSONValue`), so the same evaluator can judge policies
 /// parsed back from any output format.
 enum Decision: Equatable {
     case allow
@@ -19,7 +19,7 @@ struct Request {
     var context: [String: String] = [:]
 }
 
-func evaluate(_ policy: TemplateValue, _ request: Request) -> Decision {
+func evaluate(_ policy: JSONValue, _ request: Request) -> Decision {
     guard case .array(let statements)? = policy["Statement"] else { return .implicitDeny }
     var allowed = false
     for statement in statements where matches(statement, request) {
@@ -29,7 +29,7 @@ func evaluate(_ policy: TemplateValue, _ request: Request) -> Decision {
     return allowed ? .allow : .implicitDeny
 }
 
-private func strings(_ value: TemplateValue?) -> [String] {
+private func strings(_ value: JSONValue?) -> [String] {
     switch value {
     case .string(let text)?: [text]
     case .array(let values)?: values.compactMap { if case .string(let text) = $0 { text } else { nil } }
@@ -37,7 +37,7 @@ private func strings(_ value: TemplateValue?) -> [String] {
     }
 }
 
-private func matches(_ statement: TemplateValue, _ request: Request) -> Bool {
+private func matches(_ statement: JSONValue, _ request: Request) -> Bool {
     if let principal = statement["Principal"] {
         guard let who = request.principal else { return false }
         let allowedPrincipals = principal == "*" ? ["*"] : strings(principal["AWS"])
@@ -94,28 +94,28 @@ func globMatch(_ pattern: String, _ text: String) -> Bool {
     return pi == p.count
 }
 
-/// Parses JSON text (as written to disk) back into a `TemplateValue`, keeping key order.
-func parseJSONValue(_ text: String) -> TemplateValue? {
+/// Parses JSON text (as written to disk) back into a `JSONValue`, keeping key order.
+func parseJSONValue(_ text: String) -> JSONValue? {
     var diagnostics = Diagnostics()
     guard let node = parseJSON(SourceFile(name: "output.json", text: text), diagnostics: &diagnostics),
         !diagnostics.hasErrors
     else { return nil }
-    return templateValue(of: node)
+    return jsonValue(of: node)
 }
 
-func templateValue(of node: JSONNode) -> TemplateValue {
+func jsonValue(of node: JSONNode) -> JSONValue {
     switch node.value {
     case .null: .null
     case .bool(let flag): .bool(flag)
-    case .number(let text): Int(text).map(TemplateValue.int) ?? .string(text)
+    case .number(let text): Int(text).map(JSONValue.int) ?? .string(text)
     case .string(let text): .string(text)
-    case .array(let elements): .array(elements.map(templateValue(of:)))
-    case .object(let members): .object(members.map { TemplateValue.Member($0.key, templateValue(of: $0.node)) })
+    case .array(let elements): .array(elements.map(jsonValue(of:)))
+    case .object(let members): .object(members.map { JSONValue.Member($0.key, jsonValue(of: $0.node)) })
     }
 }
 
 /// Compares two JSON values as JSON does: object key order does not matter, array order does.
-func jsonEqual(_ lhs: TemplateValue, _ rhs: TemplateValue) -> Bool {
+func jsonEqual(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.object(let left), .object(let right)):
         guard left.count == right.count else { return false }

@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An I/O failure while reading or writing files, with the path involved.
+public struct IOError: Error, Sendable, CustomStringConvertible {
+    /// The file or folder involved.
+    public var path: String
+    /// What went wrong.
+    public var message: String
+
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// Thin wrappers over POSIX file calls: no `try?`, every failure names its path. The library
+/// uses these instead of Foundation, which keeps start-up fast and file handling explicit.
+enum FileSystem {
+    /// The kind of an entry; nil when it does not exist.
+    enum Kind { case file, directory, other }
+
+    /// The kind of `path`, not following a final symbolic link unless `following` is set.
+    static func kind(of path: String, following: Bool = false) -> Kind? {
+        var info = stat()
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// True when the path is a regular file with an executable bit.
+    static func isExecutable(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IXUSR != 0
+    }
+
+    static func failure(_ path: String, _ action: String) -> IOError {
+        IOError(path: path, message: "cannot \(action): \(String(cString: strerror(errno)))")
+    }
+
+    /// The folder part of a `/`-separated path (`a/b/c` → `a/b`, `c` → `.`, `/c` → `/`).
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Creates a directory; an existing directory is fine.
+    static func makeDirectory(_ path: String) throws(IOError) {
+        if mkdir(path, 0o755) != 0 && !(errno == EEXIST && kind(of: path, following: true) == .directory) {
+            throw failure(path, "create the folder")
+        }
+    }
+
+    /// Creates a directory and any missing parents.
+    static func makeDirectories(_ path: String) throws(IOError) {
+        if mkdir(path, 0o755) == 0 { return }
+        if errno == EEXIST && kind(of: path, following: true) == .directory { return }
+        guard errno == ENOENT else { throw failure(path, "create the folder") }
+        let parent = parent(of: path)
+        if parent != path && parent != "." && parent != "/" { try makeDirectories(parent) }
+        try makeDirectory(path)
+    }
+
+    /// Writes bytes to a new file.
+    static func write(_ bytes: [UInt8], to path: String, executable: Bool) throws(IOError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
+        guard descriptor >= 0 else { throw failure(path, "create the file") }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            guard result > 0 else {
+                close(descriptor)
+                throw failure(path, "write the file")
+            }
+            written += result
+        }
+        if executable { fchmod(descriptor, 0o755) }
+        guard close(descriptor) == 0 else { throw failure(path, "write the file") }
+    }
+
+    /// Reads a whole regular file (following symbolic links); nil when there is none.
+    static func read(_ path: String) throws(IOError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw failure(path, "read the file")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(path, "read the file") }
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // Read the size fstat reported, then keep reading until end of file in case it grew.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            guard result >= 0 else { throw failure(path, "read the file") }
+            if result == 0 { break }
+            filled += result
+        }
+        bytes.removeSubrange(filled...)
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk throws(IOError) in
+            while true {
+                let result = systemRead(descriptor, chunk.baseAddress!, chunk.count)
+                guard result >= 0 else { throw failure(path, "read the file") }
+                if result == 0 { return bytes }
+                bytes.append(contentsOf: chunk[..<result])
+            }
+        }
+    }
+
+    /// The names in a directory, sorted, without `.` and `..`.
+    static func list(_ path: String) throws(IOError) -> [String] {
+        guard let directory = opendir(path) else { throw failure(path, "list the folder") }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// The canonical absolute path with symbolic links resolved; nil when it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// Renames an entry (same volume).
+    static func move(_ source: String, to target: String) throws(IOError) {
+        guard rename(source, target) == 0 else { throw failure(source, "move it to \(target)") }
+    }
+
+    /// Removes a file or a whole folder tree, without following symbolic links.
+    static func remove(_ path: String) throws(IOError) {
+        switch kind(of: path) {
+        case nil:
+            return
+        case .directory:
+            for name in try list(path) { try remove(path + "/" + name) }
+            guard rmdir(path) == 0 else { throw failure(path, "remove the folder") }
+        default:
+            guard unlink(path) == 0 else { throw failure(path, "remove the file") }
+        }
+    }
+}
+
+#if canImport(Glibc)
+    private let systemWrite = Glibc.write
+    private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+    private let systemWrite = Darwin.write
+    private let systemRead = Darwin.read
+#endif

@@ -1,0 +1,155 @@
+/// The one place that names the stages of a run:
+///
+///     read specs → validate → build policies and access summary → render → write or check
+///
+/// Each stage appends to a `Diagnostics` collection and carries on; the pipeline checks for
+/// errors only between stages, and writes nothing when any stage found one. The command line
+/// parses arguments, calls one of the runs below and prints what it returns.
+public struct Pipeline: Sendable {
+    /// The spec files, as the user named them.
+    public var specPaths: [String]
+    /// `--templates DIR`: a folder whose files replace the built-in templates of the same path.
+    public var templateOverrides: String?
+
+    /// A pipeline over `specPaths`, rendering with the built-in templates overlaid by `templateOverrides`.
+    public init(specPaths: [String], templateOverrides: String? = nil) {
+        self.specPaths = specPaths
+        self.templateOverrides = templateOverrides
+    }
+
+    // MARK: Runs
+
+    /// `validate`: reads and validates every spec; returns the valid destinations.
+    public func validate(diagnostics: inout Diagnostics) throws(PipelineError) -> [Destination] {
+        let destinations = try readAndValidate(diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw .invalid }
+        return destinations
+    }
+
+    /// `render`: validates everything, renders every destination in memory, then swaps all
+    /// destination folders in under `out`. Returns how many destinations were written.
+    public func render(into out: String, diagnostics: inout Diagnostics) throws(PipelineError) -> Int {
+        let (destinations, templates) = try prepare(diagnostics: &diagnostics)
+        let writer: OutputWriter
+        do throws(IOError) {
+            writer = try OutputWriter(root: out)
+        } catch {
+            throw .io(error)
+        }
+        do throws(IOError) {
+            let staged = try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
+                try writer.stage(output)
+            }
+            if !diagnostics.hasErrors { try writer.commit(staged) }
+        } catch {
+            writer.abort()
+            throw .io(error)
+        }
+        if diagnostics.hasErrors {
+            writer.abort()
+            throw .invalid
+        }
+        return destinations.count
+    }
+
+    /// `render --check`: renders in memory and compares with the files under `out`, writing
+    /// nothing. Returns every difference, with the expected bytes for a diff.
+    public func check(against out: String, diagnostics: inout Diagnostics) throws(PipelineError) -> [OutputDifference] {
+        let (destinations, templates) = try prepare(diagnostics: &diagnostics)
+        let differences: [OutputDifference]
+        do throws(IOError) {
+            differences = try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
+                try checkOutput(output, in: out)
+            }.flatMap { $0 }
+        } catch {
+            throw .io(error)
+        }
+        if diagnostics.hasErrors { throw .invalid }
+        return differences
+    }
+
+    // MARK: Stages
+
+    /// Reads every spec file (an unreadable one is a usage error), then parses, decodes and
+    /// validates them on every core, a few files at a time, merging the results in input order.
+    func readAndValidate(diagnostics: inout Diagnostics) throws(PipelineError) -> [Destination] {
+        var validator = SpecValidator()
+        var destinations: [Destination] = []
+        let batch = 4
+        for start in stride(from: 0, to: specPaths.count, by: batch) {
+            var files: [SourceFile] = []
+            for path in specPaths[start..<min(start + batch, specPaths.count)] {
+                files.append(try readSpecFile(path))
+            }
+            let batchFiles = files
+            let validated = parallelMap(count: batchFiles.count) { validateFile(batchFiles[$0]) }
+            for file in validated { destinations += validator.merge(file, diagnostics: &diagnostics) }
+        }
+        return destinations
+    }
+
+    /// The built-in templates, overlaid by `--templates DIR` when given. A missing or
+    /// unreadable folder is a usage error; broken templates are diagnostics.
+    func loadTemplates(diagnostics: inout Diagnostics) throws(PipelineError) -> TemplateSet {
+        var loader: any TemplateLoader = EmbeddedTemplateLoader()
+        if let templateOverrides {
+            guard FileSystem.kind(of: templateOverrides, following: true) == .directory else {
+                throw .usage(UsageError(message: "--templates: \(templateOverrides): no such folder"))
+            }
+            loader = OverlayTemplateLoader(primary: DirectoryTemplateLoader(root: templateOverrides), fallback: loader)
+        }
+        do {
+            return try TemplateSet(loader: loader, diagnostics: &diagnostics)
+        } catch {
+            throw .usage(UsageError(message: "--templates: \(error)"))
+        }
+    }
+
+    /// Validated destinations and parsed templates, or the reason to stop before rendering.
+    private func prepare(diagnostics: inout Diagnostics) throws(PipelineError) -> ([Destination], TemplateSet) {
+        let destinations = try readAndValidate(diagnostics: &diagnostics)
+        let templates = try loadTemplates(diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw .invalid }
+        return (destinations, templates)
+    }
+
+    /// A spec file's bytes, or the usage error that names why it cannot be read.
+    private func readSpecFile(_ path: String) throws(PipelineError) -> SourceFile {
+        switch FileSystem.kind(of: path, following: true) {
+        case nil: throw .usage(UsageError(message: "\(path): no such file"))
+        case .directory: throw .usage(UsageError(message: "\(path): is a folder, not a spec file"))
+        default: break
+        }
+        let bytes: [UInt8]?
+        do throws(IOError) {
+            bytes = try FileSystem.read(path)
+        } catch {
+            throw .usage(UsageError(message: "\(path): \(error.message)"))
+        }
+        guard let bytes else { throw .usage(UsageError(message: "\(path): not a regular file")) }
+        return SourceFile(name: path, bytes: bytes)
+    }
+}
+
+/// Why a run stopped. The command line maps each case to its exit code.
+public enum PipelineError: Error, Sendable {
+    /// The command cannot run as given (missing file, missing folder): exit 2.
+    case usage(UsageError)
+    /// The diagnostics hold at least one error: exit 1, nothing written.
+    case invalid
+    /// Writing or comparing the output failed: exit 1, nothing written.
+    case io(IOError)
+}
+
+/// A command line that cannot be run: exit code 2.
+public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, naming what the user typed.
+    public var message: String
+
+    /// A usage error with its message.
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

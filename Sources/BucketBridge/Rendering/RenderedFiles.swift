@@ -1,0 +1,30 @@
+/// A file a render produces, relative to its destination folder.
+public struct OutputFile: Sendable, Hashable {
+    /// Path inside the destination folder, `/`-separated (`iam/trust-policy.json`).
+    public var path: String
+    /// The file's bytes.
+    public var contents: [UInt8]
+    /// True for scripts that get the executable bit.
+    public var isExecutable: Bool
+
+    /// Creates a file from text.
+    public init(path: String, text: String, isExecutable: Bool = false) {
+        self.path = path
+        self.contents = Array(text.utf8)
+        self.isExecutable = isExecutable
+    }
+}
+
+/// Everything a render writes for one destination: the folder `OUT/<name>/` and its files.
+public struct DestinationOutput: Sendable {
+    /// The folder name (the destination name).
+    public var name: String
+    /// The files, without the manifest.
+    public var files: [OutputFile]
+
+    /// Creates the output of a destination.
+    public init(name: String, files: [OutputFile]) {
+        self.name = name
+        self.files = files
+    }
+}

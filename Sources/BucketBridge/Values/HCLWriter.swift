@@ -1,0 +1,137 @@
+/// The HCL expression of a value, laid out exactly as `terraform fmt` leaves it.
+///
+/// Strings are quoted HCL literals (`${` and `%{` escaped, see ``hclStringLiteral(_:)``);
+/// integers and booleans are plain, null is `null`. Non-empty arrays are `[`, one element per
+/// line each followed by a comma, `]`; non-empty objects are `{`, one `key = value` per line,
+/// `}`, with keys bare when they are identifiers and quoted otherwise (`"sts:ExternalId"`).
+/// As `terraform fmt` does, the `=` of consecutive single-line attributes are aligned, and an
+/// attribute whose value spans lines ends the group. The first line is not indented; the others
+/// are relative to column 0, so place the block with `indent(n)`:
+/// `policy = jsonencode({{ doc | hcl | indent(2) }})`. No trailing newline.
+public func encodeHCL(_ value: JSONValue) -> String {
+    var out = TextBuffer()
+    writeHCL(value, indent: 0, into: &out)
+    return out.text
+}
+
+/// Appends `value` at the cursor; `indent` is the column its closing bracket goes to.
+private func writeHCL(_ value: JSONValue, indent: Int, into out: inout TextBuffer) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .int(let number): out += String(number)
+    case .string(let text): appendHCLStringLiteral(text, into: &out)
+    case .array(let elements):
+        if elements.isEmpty {
+            out += "[]"
+            return
+        }
+        out += "["
+        for element in elements {
+            hclNewline(indent + 2, into: &out)
+            writeHCL(element, indent: indent + 2, into: &out)
+            out += ","
+        }
+        hclNewline(indent, into: &out)
+        out += "]"
+    case .object(let members):
+        if members.isEmpty {
+            out += "{}"
+            return
+        }
+        out += "{"
+        let keys = members.map { hclKey($0.key) }
+        var groupWidth = 0
+        for (index, member) in members.enumerated() {
+            if index == 0 || !isSingleLineHCL(members[index - 1].value) {
+                groupWidth = alignmentWidth(keys: keys, members: members, from: index)
+            }
+            hclNewline(indent + 2, into: &out)
+            out += keys[index]
+            if isSingleLineHCL(member.value) {
+                out.appendSpaces(groupWidth - keys[index].unicodeScalars.count)
+            }
+            out += " = "
+            writeHCL(member.value, indent: indent + 2, into: &out)
+        }
+        hclNewline(indent, into: &out)
+        out += "}"
+    }
+}
+
+/// The widest key of the run of single-line attributes starting at `start`.
+private func alignmentWidth(keys: [String], members: [JSONValue.Member], from start: Int) -> Int {
+    var width = 0
+    var index = start
+    while index < members.count, isSingleLineHCL(members[index].value) {
+        width = max(width, keys[index].unicodeScalars.count)
+        index += 1
+    }
+    return width
+}
+
+/// True when the value's HCL fits on one line: a scalar or an empty collection.
+private func isSingleLineHCL(_ value: JSONValue) -> Bool {
+    switch value {
+    case .array(let elements): elements.isEmpty
+    case .object(let members): members.isEmpty
+    default: true
+    }
+}
+
+private func hclNewline(_ indent: Int, into out: inout TextBuffer) {
+    out.newline(indent: indent)
+}
+
+/// HCL words that cannot stand as a bare object key.
+private let hclKeywords: Set<String> = ["for", "in", "if", "true", "false", "null"]
+
+/// The key bare when it matches `[A-Za-z_][A-Za-z0-9_-]*` and is not a keyword, else quoted.
+func hclKey(_ key: String) -> String {
+    guard let first = key.unicodeScalars.first, isASCIILetter(first) || first == "_",
+        key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == "_" || $0 == "-" }),
+        !hclKeywords.contains(key)
+    else { return hclStringLiteral(key) }
+    return key
+}
+
+/// A quoted HCL string literal: `\`, `"`, `\n`, `\r`, `\t` escaped, other control characters
+/// as `\uNNNN`, and the template sequences `${` and `%{` written as `$${` and `%%{`.
+public func hclStringLiteral(_ text: String) -> String {
+    var out = TextBuffer(capacity: text.utf8.count + 2)
+    appendHCLStringLiteral(text, into: &out)
+    return out.text
+}
+
+/// Appends `text` as a quoted HCL string literal (see ``hclStringLiteral(_:)``).
+func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
+    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) {
+        out += "\""
+        out += text
+        out += "\""
+        return
+    }
+    out += "\""
+    var previous: Unicode.Scalar? = nil
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\\\\"
+        case "\"": out += "\\\""
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "{" where previous == "$" || previous == "%":
+            // Double the `$` or `%` already written: `${` → `$${`, `%{` → `%%{`.
+            out.append(previous!)
+            out += "{"
+        default:
+            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {
+                out += "\\u" + hexDigits(scalar.value, width: 4)
+            } else {
+                out.append(scalar)
+            }
+        }
+        previous = scalar
+    }
+    out += "\""
+}

@@ -1,0 +1,113 @@
+/// The JSON text of a value, pretty-printed the way the AWS console shows policies.
+///
+/// Two-space indentation, `"key": value` (one space after the colon), keys in their stored
+/// order, one array element per line, `[]` and `{}` for empty collections, no trailing
+/// newline. Non-ASCII text stays UTF-8; control characters and U+2028/U+2029 are escaped, `/` is
+/// not. Deterministic: the same value always gives the same bytes.
+public func encodeJSON(_ value: JSONValue) -> String {
+    var out = TextBuffer()
+    writeJSON(value, pretty: true, indent: 0, into: &out)
+    return out.text
+}
+
+/// The JSON text of a value on one line, without any spaces between tokens.
+public func encodeCompactJSON(_ value: JSONValue) -> String {
+    var out = TextBuffer()
+    writeJSON(value, pretty: false, indent: 0, into: &out)
+    return out.text
+}
+
+/// Appends the JSON of `value`; `indent` is the nesting depth of the line it starts on.
+private func writeJSON(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout TextBuffer) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .int(let number): out += String(number)
+    case .string(let text): appendJSONString(text, into: &out)
+    case .array(let elements):
+        if elements.isEmpty {
+            out += "[]"
+            return
+        }
+        out += "["
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out += "," }
+            if pretty { newline(indent + 1, into: &out) }
+            writeJSON(element, pretty: pretty, indent: indent + 1, into: &out)
+        }
+        if pretty { newline(indent, into: &out) }
+        out += "]"
+    case .object(let members):
+        if members.isEmpty {
+            out += "{}"
+            return
+        }
+        out += "{"
+        for (index, member) in members.enumerated() {
+            if index > 0 { out += "," }
+            if pretty { newline(indent + 1, into: &out) }
+            appendJSONString(member.key, into: &out)
+            out += pretty ? ": " : ":"
+            writeJSON(member.value, pretty: pretty, indent: indent + 1, into: &out)
+        }
+        if pretty { newline(indent, into: &out) }
+        out += "}"
+    }
+}
+
+private func newline(_ depth: Int, into out: inout TextBuffer) {
+    out.newline(indent: 2 * depth)
+}
+
+/// A JSON string literal: `"`, `\` and control characters escaped, plus U+2028 and U+2029.
+public func jsonStringLiteral(_ text: String) -> String {
+    var out = TextBuffer(capacity: text.utf8.count + 2)
+    appendJSONString(text, into: &out)
+    return out.text
+}
+
+private func appendJSONString(_ text: String, into out: inout TextBuffer) {
+    out += "\""
+    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
+        out += text
+        out += "\""
+        return
+    }
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        default:
+            let value = scalar.value
+            if value < 0x20 || (value >= 0x7F && value <= 0x9F) || value == 0x2028 || value == 0x2029 {
+                out += "\\u" + hexDigits(value, width: 4)
+            } else {
+                out.append(scalar)
+            }
+        }
+    }
+    out += "\""
+}
+
+/// True when every byte of `text` is printable ASCII (0x20–0x7E) and none is one of the
+/// `special` bytes: the escapers' fast path, which then appends the text whole.
+func isPlainASCII(_ text: String, except special: UInt8, _ special2: UInt8 = 0, _ special3: UInt8 = 0) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == special || byte == special2 || byte == special3 {
+            return false
+        }
+        return true
+    }
+}
+
+/// Lowercase hexadecimal digits of `value`, zero-padded to `width`.
+func hexDigits(_ value: UInt32, width: Int, uppercase: Bool = false) -> String {
+    let digits = String(value, radix: 16, uppercase: uppercase)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}

@@ -1,0 +1,132 @@
+/// The block-style YAML of a value, safe for YAML 1.1 and 1.2 parsers.
+///
+/// Strings are always double-quoted scalars (so `yes`, `on`, `2012-10-17` or `0123` stay
+/// strings); integers and booleans are plain. Objects become `key: value` lines and arrays
+/// `- item` lines with 2-space indentation; an array item that is an object starts on the dash
+/// line (`- Sid: ...`) with its other keys 2 columns further in. Keys are written plain only
+/// when they are unambiguous identifiers (`Version`, `aws:SecureTransport`), else double-quoted.
+/// Empty collections are `[]` and `{}`. The first line is not indented; the others are relative
+/// to column 0, so place the block with `indent(n)`. No trailing newline.
+public func encodeYAML(_ value: JSONValue) -> String {
+    var out = TextBuffer()
+    writeYAML(value, indent: 0, into: &out)
+    return out.text
+}
+
+/// Appends `value` at the cursor; continuation lines start with `indent` spaces.
+private func writeYAML(_ value: JSONValue, indent: Int, into out: inout TextBuffer) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .int(let number): out += String(number)
+    case .string(let text): appendYAMLDoubleQuoted(text, into: &out)
+    case .array(let elements):
+        if elements.isEmpty {
+            out += "[]"
+            return
+        }
+        for (index, element) in elements.enumerated() {
+            if index > 0 { yamlNewline(indent, into: &out) }
+            out += "- "
+            writeYAML(element, indent: indent + 2, into: &out)
+        }
+    case .object(let members):
+        if members.isEmpty {
+            out += "{}"
+            return
+        }
+        for (index, member) in members.enumerated() {
+            if index > 0 { yamlNewline(indent, into: &out) }
+            out += yamlKey(member.key)
+            out += ":"
+            switch member.value {
+            case .array(let elements) where !elements.isEmpty:
+                yamlNewline(indent + 2, into: &out)
+                writeYAML(member.value, indent: indent + 2, into: &out)
+            case .object(let members) where !members.isEmpty:
+                yamlNewline(indent + 2, into: &out)
+                writeYAML(member.value, indent: indent + 2, into: &out)
+            default:
+                out += " "
+                writeYAML(member.value, indent: indent + 2, into: &out)
+            }
+        }
+    }
+}
+
+private func yamlNewline(_ indent: Int, into out: inout TextBuffer) {
+    out.newline(indent: indent)
+}
+
+/// Words YAML 1.1 or 1.2 would read as something other than a string.
+private let yamlReservedWords: Set<String> = [
+    "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~",
+]
+
+/// The key as a plain scalar when it is an unambiguous identifier, else double-quoted.
+func yamlKey(_ key: String) -> String {
+    guard let first = key.unicodeScalars.first, let last = key.unicodeScalars.last,
+        isASCIILetter(first) || first == "_",
+        isASCIILetter(last) || isASCIIDigit(last) || last == "_",
+        key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || "_-.:/".unicodeScalars.contains($0) }),
+        !yamlReservedWords.contains(key.lowercased())
+    else { return yamlDoubleQuoted(key) }
+    return key
+}
+
+/// A double-quoted YAML scalar: `\` and `"` escaped, control characters, U+0085, U+2028,
+/// U+2029, U+FEFF and other non-printable characters written as escape sequences.
+public func yamlDoubleQuoted(_ text: String) -> String {
+    var out = TextBuffer(capacity: text.utf8.count + 2)
+    appendYAMLDoubleQuoted(text, into: &out)
+    return out.text
+}
+
+/// Appends `text` as a double-quoted YAML scalar (see ``yamlDoubleQuoted(_:)``).
+func appendYAMLDoubleQuoted(_ text: String, into out: inout TextBuffer) {
+    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
+        out += "\""
+        out += text
+        out += "\""
+        return
+    }
+    out += "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\0": out += "\\0"
+        case "\u{07}": out += "\\a"
+        case "\u{08}": out += "\\b"
+        case "\t": out += "\\t"
+        case "\n": out += "\\n"
+        case "\u{0B}": out += "\\v"
+        case "\u{0C}": out += "\\f"
+        case "\r": out += "\\r"
+        case "\u{1B}": out += "\\e"
+        case "\u{85}": out += "\\N"
+        case "\u{2028}": out += "\\L"
+        case "\u{2029}": out += "\\P"
+        default:
+            let value = scalar.value
+            if value < 0x20 || (value >= 0x7F && value <= 0x9F) {
+                out += "\\x" + hexDigits(value, width: 2, uppercase: true)
+            } else if (value >= 0xD800 && value <= 0xDFFF) || value == 0xFEFF || value == 0xFFFE
+                || value == 0xFFFF
+            {
+                out += "\\u" + hexDigits(value, width: 4, uppercase: true)
+            } else {
+                out.append(scalar)
+            }
+        }
+    }
+    out += "\""
+}
+
+func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+}
+
+func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar >= "0" && scalar <= "9"
+}
