@@ -4,6 +4,8 @@ public enum Command: Sendable, Equatable {
     case render(specs: [String], out: String, templates: String?, check: Bool)
     /// `validate SPEC...`
     case validate(specs: [String])
+    /// `explain SPEC... [--format text|json]`
+    case explain(specs: [String], format: ExplanationFormat)
     /// `external-id [--prefix TEXT] [--length N]`
     case externalID(prefix: String, length: Int)
     /// `schema`
@@ -29,6 +31,14 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
         }
     case "validate":
         result = options.finish(requirePositionals: "validate needs at least one SPEC file").map { .validate(specs: $0) }
+    case "explain":
+        let formatText = options.value("--format") ?? "text"
+        result = options.finish(requirePositionals: "explain needs at least one SPEC file").flatMap { specs in
+            guard let format = ExplanationFormat(rawValue: formatText) else {
+                return .failure(UsageError(message: "--format: \(quotedForDiagnostic(formatText)) is not one of text or json"))
+            }
+            return .success(.explain(specs: specs, format: format))
+        }
     case "external-id":
         let prefix = options.value("--prefix") ?? ""
         let lengthText = options.value("--length")
@@ -42,7 +52,7 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
     case "--version":
         result = .success(.version)
     default:
-        let hint = closestMatch(to: verb, in: ["render", "validate", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
+        let hint = closestMatch(to: verb, in: ["render", "validate", "explain", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
         result = .failure(UsageError(message: "unknown command \(quotedForDiagnostic(verb))\(hint)"))
     }
     return result

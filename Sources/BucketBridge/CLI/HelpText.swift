@@ -7,6 +7,7 @@ let helpText = """
     Usage:
       bucketbridge render SPEC... [--out DIR] [--templates DIR] [--check]
       bucketbridge validate SPEC...
+      bucketbridge explain SPEC... [--format text|json]
       bucketbridge external-id [--prefix TEXT] [--length N]
       bucketbridge schema
       bucketbridge --help | --version
@@ -18,6 +19,8 @@ let helpText = """
         --templates DIR  use DIR/<path> instead of the built-in template <path> where it exists
         --check          write nothing; exit 1 listing files that are missing or differ
       validate      Report every problem in every SPEC (file:line:col: error: field: "value" ...).
+      explain       Say, for each destination, who may do what, where, and what not, as the
+                    policies grant it (--format json: the same as data).
       external-id   Print a random external ID (32 characters of [A-Za-z0-9_-] by default).
         --prefix TEXT    text to put in front (for example seq_)
         --length N       number of random characters (default 32)
