@@ -5,14 +5,14 @@
 /// find any destination.
 public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> SpecDocument? {
     guard case .object(let members) = root.value else {
-        diagnostics.error(at: root.location, value: root.displayValue, Message.specMustBeObject)
+        diagnostics.error(at: root.location, value: root.jsonValue, Message.specMustBeObject)
         return nil
     }
     checkKnownKeys(members, allowed: SpecFields.document, in: root, diagnostics: &diagnostics)
 
     if let version = root["version"] {
         if case .number("1") = version.value {} else {
-            diagnostics.error(at: version.location, path: version.path, value: version.displayValue, Message.unsupportedVersion)
+            diagnostics.error(at: version.location, path: version.path, value: version.jsonValue, Message.unsupportedVersion)
         }
     } else {
         diagnostics.error(at: root.location, path: FieldPath.root.appending("version"), Message.required)
@@ -24,7 +24,7 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
             checkDestinationKeys(defaultMembers, in: node, diagnostics: &diagnostics)
             defaults = defaultMembers
         } else {
-            diagnostics.error(at: node.location, path: node.path, value: node.displayValue, Message.mustBe("an object"))
+            diagnostics.error(at: node.location, path: node.path, value: node.jsonValue, Message.mustBe("an object"))
         }
     }
 
@@ -33,17 +33,17 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
         return SpecDocument(file: root.file, destinations: [])
     }
     guard case .array(let elements) = list.value else {
-        diagnostics.error(at: list.location, path: list.path, value: list.displayValue, Message.mustBe("an array of destinations"))
+        diagnostics.error(at: list.location, path: list.path, value: list.jsonValue, Message.mustBe("an array of destinations"))
         return SpecDocument(file: root.file, destinations: [])
     }
     if elements.isEmpty {
-        diagnostics.error(at: list.location, path: list.path, value: "[]", Message.noDestinations)
+        diagnostics.error(at: list.location, path: list.path, value: .array([]), Message.noDestinations)
     }
 
     var destinations: [DestinationSource] = []
     for (index, element) in elements.enumerated() {
         guard case .object(let own) = element.value else {
-            diagnostics.error(at: element.location, path: element.path, value: element.displayValue, Message.mustBe("an object"))
+            diagnostics.error(at: element.location, path: element.path, value: element.jsonValue, Message.mustBe("an object"))
             continue
         }
         checkDestinationKeys(own, in: element, diagnostics: &diagnostics)

@@ -13,12 +13,12 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
     }
 
     let region = reader.string("region")
-    if let (text, node) = region { reader.report(node, invalid: "AWS region", BucketLocationRules.regionProblems(text)) }
+    if let (text, node) = region { reader.report(node, invalid: "AWS region", rule: .region, BucketLocationRules.regionProblems(text)) }
     let partition = Partition(region: region?.value)
 
     let bucket = reader.string("bucket")
     if let (text, node) = bucket {
-        reader.report(node, invalid: "S3 bucket name", BucketNameRules.problems(text))
+        reader.report(node, invalid: "S3 bucket name", rule: .bucketName, BucketNameRules.problems(text))
         if text.containsASCII("."), BucketNameRules.problems(text).isEmpty {
             reader.warn(node, Message.bucketNameWithDots)
         }
@@ -28,17 +28,17 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
 
     var prefix = ""
     if let (text, node) = reader.string("prefix") {
-        reader.report(node, invalid: "key prefix", BucketLocationRules.prefixProblems(text))
+        reader.report(node, invalid: "key prefix", rule: .prefix, BucketLocationRules.prefixProblems(text))
         prefix = BucketLocationRules.normalisePrefix(text)
     }
 
     let description = reader.string("description")
     if let (text, node) = description {
-        reader.report(node, invalid: "role description", RoleRules.descriptionProblems(text))
+        reader.report(node, invalid: "role description", rule: .description, RoleRules.descriptionProblems(text))
     }
     let vendor = reader.string("vendor")
     if let (text, node) = vendor {
-        reader.report(node, invalid: "vendor name", VendorRules.problems(text))
+        reader.report(node, invalid: "vendor name", rule: .vendor, VendorRules.problems(text))
     }
 
     let actions = resolveActions(&reader)
@@ -48,7 +48,7 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
     var kmsKeyArn: String?
     if let (text, node) = reader.string("kmsKeyArn") {
         let (problems, hint) = BucketLocationRules.kmsKeyProblems(text, partition: partition, region: region?.value)
-        reader.report(node, invalid: "KMS key ARN", problems, hint: hint)
+        reader.report(node, invalid: "KMS key ARN", rule: .kmsKeyArn, problems, hint: hint)
         kmsKeyArn = text
     }
 
@@ -56,7 +56,7 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
 
     var externalId: String?
     if let (text, node) = reader.string("externalId") {
-        reader.report(node, invalid: "external ID", ExternalIDRules.problems(text))
+        reader.report(node, invalid: "external ID", rule: .externalId, ExternalIDRules.problems(text))
         externalId = text
         if !grant.hasRole, node.path.components.first == .key("destinations") {
             reader.warn(node, Message.externalIdUnused)

@@ -12,11 +12,11 @@ func validateRole(
 
     let namePrefix = role.string("namePrefix")
     if let (text, node) = namePrefix, !text.isEmpty {
-        role.report(node, invalid: "role name prefix", CharacterRules.notAllowedPhrase(in: text, allowed: CharacterRules.isIAMName).map { [$0] } ?? [])
+        role.report(node, invalid: "role name prefix", rule: .roleNamePrefix, CharacterRules.notAllowedPhrase(in: text, allowed: CharacterRules.isIAMName).map { [$0] } ?? [])
     }
     let name = role.string("name")
     if let (text, node) = name {
-        role.report(node, invalid: "IAM role name", IAMNameRules.nameProblems(text))
+        role.report(node, invalid: "IAM role name", rule: .roleName, IAMNameRules.nameProblems(text))
         if let required = namePrefix?.value, !text.hasPrefix(required) {
             role.report(node, Message.missingNamePrefix(required), hint: Message.didYouMean(required + text))
         }
@@ -25,7 +25,7 @@ func validateRole(
     }
 
     let path = role.string("path")
-    if let (text, node) = path { role.report(node, invalid: "IAM path", IAMNameRules.pathProblems(text)) }
+    if let (text, node) = path { role.report(node, invalid: "IAM path", rule: .iamPath, IAMNameRules.pathProblems(text)) }
 
     let accountId = role.string("accountId")
     if let (text, node) = accountId, !CharacterRules.isAccountID(text) {
@@ -41,12 +41,12 @@ func validateRole(
 
     let boundary = role.string("permissionsBoundary")
     if let (text, node) = boundary {
-        role.report(node, invalid: "permissions boundary", RoleRules.boundaryProblems(text, partition: partition))
+        role.report(node, invalid: "permissions boundary", rule: .permissionsBoundary, RoleRules.boundaryProblems(text, partition: partition))
     }
 
     let policyName = role.string("policyName")
     if let (text, node) = policyName {
-        role.report(node, invalid: "inline policy name", IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
+        role.report(node, invalid: "inline policy name", rule: .policyName, IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
     }
 
     let tags = readTags(&role)
@@ -72,9 +72,9 @@ private func readTags(_ role: inout FieldReader) -> [(key: String, value: String
         }
         let keyProblems = TagRules.keyProblems(key)
         if !keyProblems.isEmpty {
-            role.diagnostics.error(at: node.location, path: node.path, value: quotedForDiagnostic(key), Message.notValid("tag key", keyProblems))
+            role.diagnostics.error(at: node.location, path: node.path, value: .string(key), Message.notValid(.tagKey, "tag key", keyProblems))
         }
-        role.report(node, invalid: "tag value", TagRules.valueProblems(value))
+        role.report(node, invalid: "tag value", rule: .tagValue, TagRules.valueProblems(value))
         if let first = seen[key.lowercased()] {
             role.report(node, Message.duplicateTagKey(first.location))
         }

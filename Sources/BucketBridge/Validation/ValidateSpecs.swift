@@ -6,7 +6,7 @@ struct FileValidation: Sendable {
     /// Everything found in the file.
     var diagnostics: Diagnostics
     /// Each destination name written in the file, with where it stands.
-    var names: [(name: String, location: SourceLocation, path: FieldPath, display: String)]
+    var names: [(name: String, location: SourceLocation, path: FieldPath, value: JSONValue)]
 }
 
 /// Parses, decodes and validates one spec file. Independent of every other file, so files can
@@ -30,7 +30,7 @@ func validateDocument(_ document: SpecDocument) -> FileValidation {
             result.destinations.append(destination)
         }
         if let node = source["name"], case .string(let name) = node.value {
-            result.names.append((name, node.location, node.path, node.displayValue))
+            result.names.append((name, node.location, node.path, node.jsonValue))
         }
     }
     return result
@@ -52,9 +52,9 @@ public struct SpecValidator {
     /// Adds a file's diagnostics and reports names used earlier in the run; returns its destinations.
     mutating func merge(_ file: FileValidation, diagnostics: inout Diagnostics) -> [Destination] {
         diagnostics.append(contentsOf: file.diagnostics)
-        for (name, location, path, display) in file.names {
+        for (name, location, path, value) in file.names {
             if let first = firstUse[name] {
-                diagnostics.error(at: location, path: path, value: display, Message.duplicateName(first))
+                diagnostics.error(at: location, path: path, value: value, Message.duplicateName(first))
             } else {
                 firstUse[name] = location
             }

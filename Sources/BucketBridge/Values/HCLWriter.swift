@@ -20,6 +20,7 @@ private func writeHCL(_ value: JSONValue, indent: Int, into out: inout TextBuffe
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
+    case .number(let text): out += text
     case .string(let text): appendHCLStringLiteral(text, into: &out)
     case .array(let elements):
         if elements.isEmpty {

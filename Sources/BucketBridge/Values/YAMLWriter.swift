@@ -19,6 +19,7 @@ private func writeYAML(_ value: JSONValue, indent: Int, into out: inout TextBuff
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
+    case .number(let text): out += text
     case .string(let text): appendYAMLDoubleQuoted(text, into: &out)
     case .array(let elements):
         if elements.isEmpty {

@@ -1,0 +1,177 @@
+/// A command line, parsed: what the user asked `bucketbridge` to do.
+public enum Command: Sendable, Equatable {
+    /// `render SPEC... [--out DIR] [--templates DIR] [--check] [--format FORMAT]`
+    case render(RenderArguments)
+    /// `validate SPEC... [--format FORMAT]`
+    case validate(ValidateArguments)
+    /// `external-id [--prefix TEXT] [--length N]`
+    case externalID(prefix: String, length: Int)
+    /// `schema`
+    case schema
+    /// `completions bash|zsh|fish`
+    case completions(Shell)
+    /// `--help`, `help [COMMAND]` or `COMMAND --help`: the overview, or one command's help.
+    case help(command: String?)
+    /// `--version`
+    case version
+}
+
+/// The arguments of `render`.
+public struct RenderArguments: Sendable, Equatable {
+    public var specs: [String]
+    public var out: String = "output"
+    public var templates: String?
+    public var check = false
+    public var format: DiagnosticFormat = .text
+
+    /// `render` of `specs` with every option at its default.
+    public init(specs: [String]) { self.specs = specs }
+}
+
+/// The arguments of `validate`.
+public struct ValidateArguments: Sendable, Equatable {
+    public var specs: [String]
+    public var format: DiagnosticFormat = .text
+
+    /// `validate` of `specs` in text format.
+    public init(specs: [String]) { self.specs = specs }
+}
+
+/// The shells `completions` writes scripts for.
+public enum Shell: String, Sendable, CaseIterable {
+    case bash, zsh, fish
+}
+
+/// The commands of the model (CommandModel.swift), in the order help lists them.
+///
+/// To add a command: append one `CommandSpec` here (its arguments, options, help and `make`,
+/// which builds a `Command` case from the parsed arguments), add that case to `Command`, and
+/// one `case` to `runBucketBridge` (Run.swift) that calls a `Pipeline` run and prints. The
+/// parser, both levels of `--help` and the bash, zsh and fish completions follow by themselves.
+///
+/// To add an option: add an `OptionSpec` to the command's `options` (or a shared one below to
+/// several commands) and read it in `make` with `value`, `values` (repeatable, such as
+/// `--set NAME=VALUE`) or `flag`.
+public enum CommandCatalogue {
+    /// `--format text|json|github|sarif`, shared by the commands that report diagnostics.
+    public static let format = OptionSpec(
+        "--format", value: "FORMAT",
+        help: "how diagnostics are printed: text on stderr, or json, github (workflow commands) or sarif (SARIF 2.1.0) on stdout",
+        allowedValues: DiagnosticFormat.allCases.map(\.rawValue), defaultValue: DiagnosticFormat.text.rawValue)
+
+    /// `SPEC...`, shared by the commands that read specs.
+    public static let specs = ArgumentSpec("SPEC", help: "destination spec files (JSON)", isRepeating: true, completion: .file)
+
+    /// Every command.
+    public static let commands: [CommandSpec] = [render, validate, externalID, schema, completions]
+
+    /// The command named `name`.
+    public static func command(named name: String) -> CommandSpec? {
+        commands.first { $0.name == name }
+    }
+
+    static let render = CommandSpec(
+        name: "render",
+        abstract: "Validate every SPEC, then write DIR/<destination name>/ for each destination.",
+        discussion: """
+            Renders IAM JSON, an AWS CLI script, a CloudFormation template, a Terraform module and a
+            README.md for every destination. Nothing is written when anything is invalid; each
+            destination folder is replaced as a whole. With --check nothing is written: the files
+            on disk are compared with a fresh render, and each difference is listed with a unified diff.
+            """,
+        arguments: [specs],
+        options: [
+            OptionSpec("--out", value: "DIR", help: "the folder to write into", defaultValue: "output", completion: .directory),
+            OptionSpec("--templates", value: "DIR", help: "use DIR/<path> instead of the built-in template <path> where it exists", completion: .directory),
+            OptionSpec(flag: "--check", help: "write nothing; exit 1 listing (and diffing) each file that is missing or differs"),
+            format,
+        ],
+        make: { parsed in
+            if let problem = repeatedSpec(parsed.positionals) { return .failure(problem) }
+            var arguments = RenderArguments(specs: parsed.positionals)
+            arguments.out = parsed.value("--out") ?? arguments.out
+            arguments.templates = parsed.value("--templates")
+            arguments.check = parsed.flag("--check")
+            arguments.format = parsed.value("--format").flatMap(DiagnosticFormat.init(rawValue:)) ?? .text
+            return .success(.render(arguments))
+        })
+
+    static let validate = CommandSpec(
+        name: "validate",
+        abstract: "Report every problem in every SPEC (file:line:col: error: field: \"value\" ...).",
+        discussion: "Reads and checks every SPEC, reporting all problems, not just the first. Writes nothing.",
+        arguments: [specs],
+        options: [format],
+        make: { parsed in
+            if let problem = repeatedSpec(parsed.positionals) { return .failure(problem) }
+            var arguments = ValidateArguments(specs: parsed.positionals)
+            arguments.format = parsed.value("--format").flatMap(DiagnosticFormat.init(rawValue:)) ?? .text
+            return .success(.validate(arguments))
+        })
+
+    static let externalID = CommandSpec(
+        name: "external-id",
+        abstract: "Print a random external ID (32 characters of [A-Za-z0-9_-] by default).",
+        discussion: "Draws the ID from the system's cryptographic random source; the result always satisfies STS's rules.",
+        options: [
+            OptionSpec("--prefix", value: "TEXT", help: "text to put in front (for example seq_)"),
+            OptionSpec("--length", value: "N", help: "number of random characters", defaultValue: String(ExternalIDGenerator.defaultLength)),
+        ],
+        make: { parsed in externalIDCommand(prefix: parsed.value("--prefix") ?? "", lengthText: parsed.value("--length")) })
+
+    static let schema = CommandSpec(
+        name: "schema",
+        abstract: "Print the JSON Schema (draft 2020-12) of the spec file, for editors.",
+        make: { _ in .success(.schema) })
+
+    static let completions = CommandSpec(
+        name: "completions",
+        abstract: "Print a completion script for bash, zsh or fish.",
+        discussion: """
+            bash:  bucketbridge completions bash > /etc/bash_completion.d/bucketbridge
+                   (or: source <(bucketbridge completions bash) in ~/.bashrc)
+            zsh:   bucketbridge completions zsh > "${fpath[1]}/_bucketbridge"
+            fish:  bucketbridge completions fish > ~/.config/fish/completions/bucketbridge.fish
+            """,
+        arguments: [ArgumentSpec("SHELL", help: "the shell to complete in", allowedValues: Shell.allCases.map(\.rawValue))],
+        make: { parsed in .success(.completions(Shell(rawValue: parsed.positionals[0]) ?? .bash)) })
+}
+
+/// A spec file named twice (`a.json ./a.json` counts): a usage error. Reading it twice would
+/// report each of its destination names as clashing with itself; reading it once would hide a
+/// mistake in the command line (typically overlapping globs), so the user is asked to fix it.
+func repeatedSpec(_ paths: [String]) -> UsageError? {
+    var seen: Set<String> = []
+    for path in paths where !seen.insert(lexicallyNormalised(path)).inserted {
+        return UsageError(message: UsageMessage.repeatedSpec(path))
+    }
+    return nil
+}
+
+/// `./specs//a.json` → `specs/a.json`: `.` components and repeated `/` removed, text kept otherwise.
+private func lexicallyNormalised(_ path: String) -> String {
+    let components = path.split(separator: "/").filter { $0 != "." }
+    return (path.hasPrefix("/") ? "/" : "") + components.joined(separator: "/")
+}
+
+/// Checks `external-id`'s options against STS's rules before any ID is drawn.
+private func externalIDCommand(prefix: String, lengthText: String?) -> Result<Command, UsageError> {
+    let length: Int
+    if let lengthText {
+        guard let parsed = Int(lengthText), parsed > 0 else {
+            return .failure(UsageError(message: "--length: \(quotedForDiagnostic(lengthText)) is not a positive whole number"))
+        }
+        length = parsed
+    } else {
+        length = ExternalIDGenerator.defaultLength
+    }
+    let maximum = ExternalIDRules.maximumLength - prefix.unicodeScalars.count
+    guard length <= maximum else {
+        return .failure(UsageError(message: UsageMessage.externalIDTooLong(length: length, prefix: prefix, maximum: maximum)))
+    }
+    let problems = ExternalIDRules.problems(prefix + String(repeating: "a", count: length))
+    guard problems.isEmpty else {
+        return .failure(UsageError(message: "--prefix/--length: the external ID would not be valid: " + problems.joined(separator: "; ")))
+    }
+    return .success(.externalID(prefix: prefix, length: length))
+}
