@@ -14,7 +14,7 @@ func fishCompletionScript(_ commands: [CommandSpec]) -> String {
         lines.append("complete -c bucketbridge -n '__fish_use_subcommand' -a \(command.name) -d \(fishQuoted(command.abstract))")
         for option in command.options {
             let long = "-l " + option.name.dropFirst(2)
-            let value = option.takesValue ? " -r" + fishValues(option.completion) : ""
+            let value = option.takesValue ? fishOptionValues(option.completion) : ""
             lines.append("complete -c bucketbridge \(seen) \(long)\(value) -d \(fishQuoted(option.help))")
         }
         lines.append("complete -c bucketbridge \(seen) -l help -d 'show help'")
@@ -23,6 +23,12 @@ func fishCompletionScript(_ commands: [CommandSpec]) -> String {
         }
     }
     return lines.joined(separator: "\n") + "\n"
+}
+
+/// What fish offers for an option's value: `-r` marks that it takes one, `-x` also that it is
+/// not a file.
+private func fishOptionValues(_ kind: CompletionKind) -> String {
+    kind == .file ? " -r -F" : " -x" + fishValues(kind)
 }
 
 /// What fish offers for a value: `-F` files, directories, or a fixed list (`-a`).
