@@ -50,7 +50,7 @@ func run(_ command: Command) -> RunReport {
         return RunReport(output: completionScript(for: shell))
     case .validate(let arguments):
         var diagnostics = Diagnostics()
-        let result = Result { () throws(PipelineError) in try Pipeline(specPaths: arguments.specs).validate(diagnostics: &diagnostics) }
+        let result = capture { () throws(PipelineError) in try Pipeline(specPaths: arguments.specs).validate(diagnostics: &diagnostics) }
         var report = RunReport(format: arguments.format, diagnostics.sorted)
         switch result {
         case .success(let destinations):
@@ -70,7 +70,7 @@ private func runRender(_ arguments: RenderArguments) -> RunReport {
     let out = normaliseFolder(arguments.out)
     var diagnostics = Diagnostics()
     guard arguments.check else {
-        let result = Result { () throws(PipelineError) in try pipeline.render(into: out, diagnostics: &diagnostics) }
+        let result = capture { () throws(PipelineError) in try pipeline.render(into: out, diagnostics: &diagnostics) }
         var report = RunReport(format: arguments.format, diagnostics.sorted)
         switch result {
         case .success(let written): report.summary("rendered \(count(written, "destination")) into \(out)/")
@@ -78,7 +78,7 @@ private func runRender(_ arguments: RenderArguments) -> RunReport {
         }
         return report
     }
-    let result = Result { () throws(PipelineError) in try pipeline.check(against: out, diagnostics: &diagnostics) }
+    let result = capture { () throws(PipelineError) in try pipeline.check(against: out, diagnostics: &diagnostics) }
     guard case .success(let differences) = result, !differences.isEmpty else {
         var report = RunReport(format: arguments.format, diagnostics.sorted)
         if case .failure(let error) = result { report.fail(error, diagnostics, summary: "; nothing was written") }
@@ -126,6 +126,16 @@ extension RunReport {
             errors += "\(failure)\nbucketbridge: nothing was written\n"
             status = ExitCode.invalid
         }
+    }
+}
+
+/// A pipeline run's outcome as a value (like `Result(catching:)`, without relying on the
+/// standard library's typed-throws version of it on older macOS).
+private func capture<Success>(_ body: () throws(PipelineError) -> Success) -> Result<Success, PipelineError> {
+    do throws(PipelineError) {
+        return .success(try body())
+    } catch {
+        return .failure(error)
     }
 }
 

@@ -32,7 +32,7 @@ extension JSONParser {
         let lead = bytes[offset]
         let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
         guard length > 0, offset + length <= bytes.count else { return nil }
-        return String(validating: bytes[offset..<offset + length], as: UTF8.self)?.unicodeScalars.first
+        return validUTF8String(bytes[offset..<offset + length])?.unicodeScalars.first
     }
 
     /// The run of letters, digits and `_` starting at `offset` (at most 40 characters).
