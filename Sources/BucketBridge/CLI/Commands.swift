@@ -6,8 +6,8 @@ public enum Command: Sendable, Equatable {
     case validate(ValidateArguments)
     /// `external-id [--prefix TEXT] [--length N]`
     case externalID(prefix: String, length: Int)
-    /// `schema`
-    case schema
+    /// `schema [--markdown]`: the JSON Schema, or the spec reference in Markdown.
+    case schema(markdown: Bool)
     /// `completions bash|zsh|fish`
     case completions(Shell)
     /// `--help`, `help [COMMAND]` or `COMMAND --help`: the overview, or one command's help.
@@ -122,7 +122,9 @@ public enum CommandCatalogue {
     static let schema = CommandSpec(
         name: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the spec file, for editors.",
-        make: { _ in .success(.schema) })
+        discussion: "Every property has a description and examples. With --markdown, prints the same as the spec reference (docs/spec-reference.md).",
+        options: [OptionSpec(flag: "--markdown", help: "print the spec reference in Markdown instead")],
+        make: { parsed in .success(.schema(markdown: parsed.flag("--markdown"))) })
 
     static let completions = CommandSpec(
         name: "completions",

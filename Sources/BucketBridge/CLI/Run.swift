@@ -42,8 +42,8 @@ func run(_ command: Command) -> RunReport {
         return RunReport(output: name.flatMap(CommandCatalogue.command(named:)).map(commandHelp) ?? overviewHelp())
     case .version:
         return RunReport(output: "bucketbridge \(BucketBridgeVersion.current)\n")
-    case .schema:
-        return RunReport(output: encodeJSON(specSchema) + "\n")
+    case .schema(let markdown):
+        return RunReport(output: markdown ? specReferenceMarkdown() : encodeJSON(specSchema) + "\n")
     case .externalID(let prefix, let length):
         return RunReport(output: ExternalIDGenerator.generate(prefix: prefix, length: length) + "\n")
     case .completions(let shell):

@@ -56,11 +56,15 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
     return SpecDocument(file: root.file, destinations: destinations)
 }
 
-/// Reports keys of a destination (or `defaults`) object, and of its `role`, that the spec does not define.
+/// Reports keys of a destination (or `defaults`) object, and of the objects it holds (`role`),
+/// that the spec does not define.
 private func checkDestinationKeys(_ members: [JSONNode.Member], in node: JSONNode, diagnostics: inout Diagnostics) {
     checkKnownKeys(members, allowed: SpecFields.destination, in: node, diagnostics: &diagnostics)
-    if let role = node["role"], case .object(let roleMembers) = role.value {
-        checkKnownKeys(roleMembers, allowed: SpecFields.role, in: role, diagnostics: &diagnostics)
+    for member in members {
+        guard let nested = SpecFields.field(member.key, in: .destination)?.nested,
+            case .object(let nestedMembers) = member.node.value
+        else { continue }
+        checkKnownKeys(nestedMembers, allowed: SpecFields.names(in: nested), in: member.node, diagnostics: &diagnostics)
     }
 }
 
