@@ -109,9 +109,11 @@ struct RenderOutputTests {
         // The diffs on stdout bring the folder to a fresh render when applied.
         #expect(result.output.contains("--- \(out)/acme/iam/trust-policy.json\n+++ \(out)/acme/iam/trust-policy.json\n@@ -1 +1,"))
         #expect(result.output.contains("+++ /dev/null\n"))
-        let patch = try runProcess("patch", ["-p0", "-s"], input: result.output, directory: "/")
-        #expect(patch.status == 0, "\(patch.output)\(patch.errors)")
-        #expect(run(["render", path, "--out", out, "--check"]).status == 0)
+        if ExternalTool.available(.patch) {
+            let patch = try runProcess("patch", ["-p0", "-s"], input: result.output, directory: "/")
+            #expect(patch.status == 0, "\(patch.output)\(patch.errors)")
+            #expect(run(["render", path, "--out", out, "--check"]).status == 0)
+        }
     }
 
     @Test func checkReportsDifferencesInEveryFormat() throws {

@@ -23,7 +23,7 @@ struct UnifiedDiffTests {
     }
 
     /// Random edits, applied back with `patch`: the diff is always correct, minimal or not.
-    @Test(arguments: [20_000_000, 10])
+    @Test(.enabled(if: ExternalTool.available(.patch), ExternalTool.skipMessage(.patch)), arguments: [20_000_000, 10])
     func patchAppliesEveryDiff(workLimit: Int) throws {
         var generator = SystemRandomNumberGenerator()
         let folder = try makeTemporaryFolder()

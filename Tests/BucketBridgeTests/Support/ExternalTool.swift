@@ -14,6 +14,7 @@ enum ExternalTool: String {
     case bash
     case zsh
     case fish
+    case patch
 
     /// How to install the tool on Debian with pip, as shown in skip messages.
     var installHint: String {
@@ -28,6 +29,7 @@ enum ExternalTool: String {
         case .bash: "apt-get install bash"
         case .zsh: "apt-get install zsh"
         case .fish: "apt-get install fish"
+        case .patch: "apt-get install patch"
         }
     }
 
