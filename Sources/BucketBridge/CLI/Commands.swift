@@ -92,7 +92,7 @@ public enum CommandCatalogue {
             arguments.out = parsed.value("--out") ?? arguments.out
             arguments.templates = parsed.value("--templates")
             arguments.check = parsed.flag("--check")
-            arguments.format = parsed.value("--format").flatMap(DiagnosticFormat.init(rawValue:)) ?? .text
+            arguments.format = parsed.format
             return .success(.render(arguments))
         })
 
@@ -105,7 +105,7 @@ public enum CommandCatalogue {
         make: { parsed in
             if let problem = repeatedSpec(parsed.positionals) { return .failure(problem) }
             var arguments = ValidateArguments(specs: parsed.positionals)
-            arguments.format = parsed.value("--format").flatMap(DiagnosticFormat.init(rawValue:)) ?? .text
+            arguments.format = parsed.format
             return .success(.validate(arguments))
         })
 
@@ -137,6 +137,11 @@ public enum CommandCatalogue {
             """,
         arguments: [ArgumentSpec("SHELL", help: "the shell to complete in", allowedValues: Shell.allCases.map(\.rawValue))],
         make: { parsed in .success(.completions(Shell(rawValue: parsed.positionals[0]) ?? .bash)) })
+}
+
+extension ParsedArguments {
+    /// `--format`, `text` when absent (the parser has checked the value).
+    var format: DiagnosticFormat { value("--format").flatMap(DiagnosticFormat.init(rawValue:)) ?? .text }
 }
 
 /// A spec file named twice (`a.json ./a.json` counts): a usage error. Reading it twice would
