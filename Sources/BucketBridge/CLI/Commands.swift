@@ -4,6 +4,8 @@ public enum Command: Sendable, Equatable {
     case render(RenderArguments)
     /// `validate SPEC... [--format FORMAT]`
     case validate(ValidateArguments)
+    /// `explain SPEC... [--format text|json]`
+    case explain(specs: [String], format: ExplanationFormat)
     /// `external-id [--prefix TEXT] [--length N]`
     case externalID(prefix: String, length: Int)
     /// `schema [--markdown]`: the JSON Schema, or the spec reference in Markdown.
@@ -63,7 +65,7 @@ public enum CommandCatalogue {
     public static let specs = ArgumentSpec("SPEC", help: "destination spec files (JSON)", isRepeating: true, completion: .file)
 
     /// Every command.
-    public static let commands: [CommandSpec] = [render, validate, externalID, schema, completions]
+    public static let commands: [CommandSpec] = [render, validate, explain, externalID, schema, completions]
 
     /// The command named `name`.
     public static func command(named name: String) -> CommandSpec? {
@@ -107,6 +109,22 @@ public enum CommandCatalogue {
             var arguments = ValidateArguments(specs: parsed.positionals)
             arguments.format = parsed.format
             return .success(.validate(arguments))
+        })
+
+    static let explain = CommandSpec(
+        name: "explain",
+        abstract: "Say, for each destination, who may do what, where, and what not, as the policies grant it.",
+        discussion: "Derived from the built policies, never from the spec's wording. --format json gives the same as data (see README.md).",
+        arguments: [specs],
+        options: [
+            OptionSpec(
+                "--format", value: "FORMAT", help: "text for a reviewer, or json: the same as data",
+                allowedValues: ExplanationFormat.allCases.map(\.rawValue), defaultValue: ExplanationFormat.text.rawValue)
+        ],
+        make: { parsed in
+            if let problem = repeatedSpec(parsed.positionals) { return .failure(problem) }
+            let format = parsed.value("--format").flatMap(ExplanationFormat.init(rawValue:)) ?? .text
+            return .success(.explain(specs: parsed.positionals, format: format))
         })
 
     static let externalID = CommandSpec(

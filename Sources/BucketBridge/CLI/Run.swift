@@ -59,6 +59,15 @@ func run(_ command: Command) -> RunReport {
             report.fail(error, diagnostics, summary: "in \(count(arguments.specs.count, "spec file"))")
         }
         return report
+    case .explain(let specs, let format):
+        var diagnostics = Diagnostics()
+        let result = capture { () throws(PipelineError) in try Pipeline(specPaths: specs).explain(diagnostics: &diagnostics) }
+        var report = RunReport(format: .text, diagnostics.sorted)
+        switch result {
+        case .success(let summaries): report.output += renderExplanation(summaries, format: format)
+        case .failure(let error): report.fail(error, diagnostics, summary: "in \(count(specs.count, "spec file"))")
+        }
+        return report
     case .render(let arguments):
         return runRender(arguments)
     }
