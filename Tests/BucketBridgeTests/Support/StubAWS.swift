@@ -4,11 +4,12 @@ import Foundation
 
 /// A stand-in `aws` command for running a generated `setup.sh` without a network or an
 /// account. It appends every call's arguments, exactly as received, to a log (the argument
-/// count, then each argument, all NUL-terminated) and answers like an empty account: the role,
-/// its inline policy and the bucket policy do not exist (errors on stderr, exit 254, as the
-/// real CLI does), `sts get-caller-identity` gives the expected account, `create-role` prints
-/// `{}`, `get-role --query Role.Arn` prints the role ARN, and writes succeed silently. Any
-/// other call fails, so an unexpected write shows up.
+/// count, then each argument, all NUL-terminated) and answers from the files in
+/// `$BUCKETBRIDGE_STUB_STATE` (see `StubAWSState`): the role, its inline policy, its tags and
+/// the bucket policy exist when their file does, else reads fail as the real CLI does (errors
+/// on stderr, exit 254). `sts get-caller-identity` gives the expected account, `create-role`
+/// prints `{}`, `get-role --query Role.Arn` prints the role ARN, and the writes setup.sh may
+/// make succeed silently. Any other call fails, so an unexpected call shows up.
 private let stubAWSScript = #"""
     #!/usr/bin/env bash
     { printf '%d\0' "$#"; printf '%s\0' "$@"; } >>"$BUCKETBRIDGE_STUB_AWS_LOG"
@@ -32,21 +33,39 @@ private let stubAWSScript = #"""
       "iam get-role")
         if [ "$query" = "Role.Arn" ]; then
           echo "$BUCKETBRIDGE_STUB_ROLE_ARN"
+        elif [ -f "$BUCKETBRIDGE_STUB_STATE/role.json" ]; then
+          cat "$BUCKETBRIDGE_STUB_STATE/role.json"
         else
           echo "An error occurred (NoSuchEntity) when calling the GetRole operation: The role cannot be found." >&2
           exit 254
         fi
         ;;
       "iam get-role-policy")
-        echo "An error occurred (NoSuchEntity) when calling the GetRolePolicy operation: The role policy cannot be found." >&2
-        exit 254
+        if [ -f "$BUCKETBRIDGE_STUB_STATE/role-policy.json" ]; then
+          cat "$BUCKETBRIDGE_STUB_STATE/role-policy.json"
+        else
+          echo "An error occurred (NoSuchEntity) when calling the GetRolePolicy operation: The role policy cannot be found." >&2
+          exit 254
+        fi
+        ;;
+      "iam list-role-tags")
+        if [ -f "$BUCKETBRIDGE_STUB_STATE/role-tags.json" ]; then
+          cat "$BUCKETBRIDGE_STUB_STATE/role-tags.json"
+        else
+          echo '{"Tags": []}'
+        fi
         ;;
       "s3api get-bucket-policy")
-        echo "An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist" >&2
-        exit 254
+        if [ -f "$BUCKETBRIDGE_STUB_STATE/bucket-policy.json" ]; then
+          cat "$BUCKETBRIDGE_STUB_STATE/bucket-policy.json"
+        else
+          echo "An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist" >&2
+          exit 254
+        fi
         ;;
       "iam create-role") echo '{}' ;;
-      "iam put-role-policy" | "s3api put-bucket-policy") ;;
+      "iam put-role-policy" | "s3api put-bucket-policy" | "iam update-assume-role-policy" | "iam update-role" | \
+        "iam put-role-permissions-boundary" | "iam delete-role-permissions-boundary" | "iam tag-role") ;;
       *)
         echo "stub aws: unexpected call for an empty account: $*" >&2
         exit 2
@@ -54,6 +73,31 @@ private let stubAWSScript = #"""
     esac
 
     """#
+
+/// What already exists in the stub's account; nil means it does not exist.
+struct StubAWSState {
+    /// What `aws iam get-role --output json` prints: `{"Role": {...}}`.
+    var role: JSONValue?
+    /// The role's inline policy document (`get-role-policy --query PolicyDocument`).
+    var rolePolicy: JSONValue?
+    /// What `aws iam list-role-tags` prints: `{"Tags": [{"Key": ..., "Value": ...}]}`.
+    var roleTags: JSONValue?
+    /// The bucket policy's text (`get-bucket-policy --query Policy --output text`).
+    var bucketPolicy: String?
+
+    /// An account with no role and no bucket policy.
+    static let empty = StubAWSState()
+
+    /// Writes the state's files into `folder`, as the stub reads them.
+    func write(to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let files: [(String, String?)] = [
+            ("role.json", role.map(encodeCompactJSON)), ("role-policy.json", rolePolicy.map(encodeCompactJSON)),
+            ("role-tags.json", roleTags.map(encodeCompactJSON)), ("bucket-policy.json", bucketPolicy),
+        ]
+        for case let (name, text?) in files { try writeFile(folder + "/" + name, text + "\n") }
+    }
+}
 
 /// One run of a setup.sh against the stub `aws`.
 struct StubAWSRun {
@@ -79,11 +123,12 @@ func optionValue(_ option: String, in arguments: [String]) -> String? {
 
 /// Runs `bash script` in an empty working directory with the stub `aws` first on PATH (real
 /// bash, jq and coreutils after it), a private HOME, and the stub told which account and role
-/// ARN to answer with.
-func runWithStubAWS(_ script: String, account: String, roleArn: String) throws -> StubAWSRun {
+/// ARN to answer with and what already exists.
+func runWithStubAWS(_ script: String, account: String, roleArn: String, state: StubAWSState = .empty) throws -> StubAWSRun {
     let folder = try formatScratchFolder("stub-aws")
     let bin = folder + "/bin", work = folder + "/work", home = folder + "/home", log = folder + "/aws.log"
     for path in [bin, work, home] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    try state.write(to: folder + "/state")
     try writeFile(bin + "/aws", stubAWSScript)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/aws")
     FileManager.default.createFile(atPath: log, contents: nil)
@@ -92,7 +137,7 @@ func runWithStubAWS(_ script: String, account: String, roleArn: String) throws -
         "bash", [script], directory: work,
         environment: [
             "PATH": path, "HOME": home, "BUCKETBRIDGE_STUB_AWS_LOG": log, "BUCKETBRIDGE_STUB_ACCOUNT": account,
-            "BUCKETBRIDGE_STUB_ROLE_ARN": roleArn, "AWS_PAGER": "",
+            "BUCKETBRIDGE_STUB_ROLE_ARN": roleArn, "BUCKETBRIDGE_STUB_STATE": folder + "/state", "AWS_PAGER": "",
         ])
     return StubAWSRun(result: result, calls: try parseStubLog(log), workingDirectory: work, folder: folder)
 }
