@@ -35,7 +35,7 @@ extension DiagnosticRule {
     // BB1xx: destination fields.
     static let destinationName = DiagnosticRule("BB101", "destination-name", "`name` breaks the destination-name rules.")
     static let duplicateDestinationName = DiagnosticRule("BB102", "duplicate-destination-name", "Two destinations of a run share a name.")
-    static let region = DiagnosticRule("BB103", "region", "`region` is not a valid AWS region name.")
+    static let region = DiagnosticRule("BB103", "region", "`region` is not a region AWS has (commercial, China, GovCloud).")
     static let bucketName = DiagnosticRule("BB104", "bucket-name", "`bucket` breaks S3's bucket naming rules.")
     static let bucketNameWithDots = DiagnosticRule("BB105", "bucket-name-with-dots", "A bucket name with dots (warning).")
     static let prefix = DiagnosticRule("BB106", "prefix", "`prefix` would change the policy's meaning.")
@@ -44,6 +44,9 @@ extension DiagnosticRule {
     static let kmsKeyArn = DiagnosticRule("BB109", "kms-key-arn", "`kmsKeyArn` is not a KMS key ARN of the bucket's partition and region.")
     static let externalId = DiagnosticRule("BB110", "external-id", "`externalId` breaks STS's rules.")
     static let externalIdUnused = DiagnosticRule("BB111", "external-id-unused", "An external ID on a grant without a role (warning).")
+    static let missingRegion = DiagnosticRule("BB112", "missing-region", "No `region`: the generated files fall back to a default region (warning).")
+    static let sidPrefix = DiagnosticRule("BB113", "sid-prefix", "`sidPrefix` is not 1–64 letters and digits.")
+    static let duplicateSid = DiagnosticRule("BB114", "duplicate-sid", "Two destinations of a run would put the same `Sid` into one bucket.")
 
     // BB2xx: actions.
     static let accessAndActions = DiagnosticRule("BB201", "access-and-actions", "Both `access` and `actions` are set.")
@@ -53,6 +56,12 @@ extension DiagnosticRule {
     static let actionNotOnBucket = DiagnosticRule("BB205", "action-not-on-bucket", "An action that cannot be limited to one bucket.")
     static let duplicateAction = DiagnosticRule("BB206", "duplicate-action", "An action listed twice (warning).")
     static let permissionsManagementAction = DiagnosticRule("BB207", "permissions-management-action", "An action that changes access control (warning).")
+    static let wholeBucketAction = DiagnosticRule("BB208", "whole-bucket-action", "An action the prefix cannot limit, granted on the whole bucket (warning).")
+    static let notKMSAction = DiagnosticRule("BB209", "not-kms-action", "A `kmsActions` entry that is not `kms:Name`.")
+    static let unknownKMSAction = DiagnosticRule("BB210", "unknown-kms-action", "A KMS action AWS does not define.")
+    static let kmsActionNotOnKey = DiagnosticRule("BB211", "kms-action-not-on-key", "A KMS action that cannot be limited to one key.")
+    static let kmsActionNeeded = DiagnosticRule("BB212", "kms-action-needed", "A `kmsActions` entry the access already needs (warning).")
+    static let kmsActionsWithoutKey = DiagnosticRule("BB213", "kms-actions-without-key", "`kmsActions` without `kmsKeyArn`.")
 
     // BB3xx: principals.
     static let principal = DiagnosticRule("BB301", "principal", "A trusted principal is not a valid ARN or account id.")
@@ -98,8 +107,9 @@ extension DiagnosticRule {
     public static let all: [DiagnosticRule] = [
         jsonSyntax, duplicateKey, notASpec, unsupportedVersion, unknownField, requiredField, wrongType, emptyList, invalidChoice,
         destinationName, duplicateDestinationName, region, bucketName, bucketNameWithDots, prefix, description, vendor,
-        kmsKeyArn, externalId, externalIdUnused,
+        kmsKeyArn, externalId, externalIdUnused, missingRegion, sidPrefix, duplicateSid,
         accessAndActions, wildcardAction, notS3Action, unknownAction, actionNotOnBucket, duplicateAction, permissionsManagementAction,
+        wholeBucketAction, notKMSAction, unknownKMSAction, kmsActionNotOnKey, kmsActionNeeded, kmsActionsWithoutKey,
         principal, wildcardPrincipal, duplicatePrincipal,
         roleNamePrefix, roleName, missingNamePrefix, iamPath, accountId, sessionDuration, permissionsBoundary, policyName,
         tagKey, tagValue, duplicateTagKey, tooManyTags,

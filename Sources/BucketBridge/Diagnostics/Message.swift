@@ -26,6 +26,10 @@ extension Message {
     static func mustBe(_ type: String) -> Message { Message(.wrongType, "must be \(type)") }
     static func notOneOf(_ choices: String) -> Message { Message(.invalidChoice, "is not one of \(choices)") }
     static func didYouMean(_ candidate: String) -> String { "did you mean \(quotedForDiagnostic(candidate))?" }
+    /// "did you mean "a", "b" or "c"?", or nil without candidates.
+    static func didYouMean(anyOf candidates: [String]) -> String? {
+        candidates.isEmpty ? nil : "did you mean \(listPhrase(candidates.map(quotedForDiagnostic), conjunction: "or"))?"
+    }
 
     static func invalidJSON(_ problem: String) -> Message { Message(.jsonSyntax, "invalid JSON: \(problem)") }
     static func duplicateKey(_ first: SourceLocation) -> Message {
@@ -69,6 +73,16 @@ extension Message {
     static let forRoleGrants = "for role grants (grant \"role\" or \"role-and-bucket-policy\")"
     static let forRoleAndBucketPolicy = "for grant \"role-and-bucket-policy\": the bucket policy names the role by its full ARN"
     static let externalIdUnused = Message(.externalIdUnused, "is not used: a bucket-policy grant has no role, so no external ID can be required")
+    static func missingRegion(default region: String) -> Message {
+        Message(.missingRegion,
+            "is not set: the generated files fall back to \(region) (Terraform's provider region, the Launch Stack link, and setup.sh when neither the environment nor the AWS CLI configuration names a region), and a KMS key cannot be checked to be in the bucket's region")
+    }
+    static let setRegionHint = "set \"region\" to the bucket's region, such as \"eu-west-2\""
+    static func duplicateSid(stem: String, bucket: String, other: String, at first: SourceLocation) -> Message {
+        Message(.duplicateSid,
+            "gives the same bucket-policy Sids (\(quotedForDiagnostic(stem + StatementID.objectActions)) and the like) as destination \(quotedForDiagnostic(other)) (\(first)) in the bucket \(quotedForDiagnostic(bucket)): each one's setup.sh would replace the other's statements")
+    }
+    static let sidPrefixHint = "give one of the two destinations its own \"sidPrefix\""
 }
 
 // MARK: Actions and principals
@@ -80,7 +94,7 @@ extension Message {
     static let duplicateAction = Message(.duplicateAction, "is listed twice")
     static let wildcardAction = Message(.wildcardAction, "is not allowed: wildcards grant more than asked for; list each S3 action")
     static let notS3Action = Message(.notS3Action, "is not an S3 action: actions must be written as s3:Name")
-    static let kmsFromKeyArn = "KMS permissions are added from kmsKeyArn"
+    static let kmsFromKeyArn = "the KMS permissions the access needs come from kmsKeyArn; list further ones the vendor requires in \"kmsActions\""
     static let unknownAction = Message(.unknownAction, "is not a known S3 action")
     static let actionNotOnBucket = Message(.actionNotOnBucket,
         "cannot be limited to one bucket: the action does not act on a bucket or its objects")
@@ -92,6 +106,26 @@ extension Message {
     static let notPrincipalARN = Message(.principal, "is not a full principal ARN or a 12-digit account id")
     static let noPrincipals = Message(.emptyList, "is empty: list the vendor's principals")
     static let duplicatePrincipal = Message(.duplicatePrincipal, "is listed twice")
+    static func wholeBucketAction(prefix: String) -> Message {
+        Message(.wholeBucketAction,
+            "cannot be limited to the prefix \(quotedForDiagnostic(prefix)): it does not take the s3:prefix condition key, so it is granted on the whole bucket")
+    }
+}
+
+// MARK: KMS actions
+
+extension Message {
+    static let wildcardKMSAction = Message(.wildcardAction, "is not allowed: wildcards grant more than asked for; list each KMS action")
+    static let notKMSAction = Message(.notKMSAction, "is not a KMS action: kmsActions lists actions written as kms:Name")
+    static let s3ActionsGoInActions = "S3 actions belong in \"actions\""
+    static let unknownKMSAction = Message(.unknownKMSAction, "is not a known KMS action")
+    static let kmsActionNotOnKey = Message(.kmsActionNotOnKey,
+        "cannot be limited to one key: the action does not act on a KMS key, and kmsActions are granted on kmsKeyArn only")
+    static let kmsActionNeeded = Message(.kmsActionNeeded, "is granted anyway: the S3 access needs it on the key")
+    static let kmsPermissionsManagementAction = Message(.permissionsManagementAction,
+        "is a permissions-management action: it lets the vendor change who may use the key; grant it only when the vendor needs it")
+    static let kmsActionsWithoutKey = Message(.kmsActionsWithoutKey,
+        "needs \"kmsKeyArn\": the actions are granted on the bucket's KMS key only")
 }
 
 // MARK: The role and the policies

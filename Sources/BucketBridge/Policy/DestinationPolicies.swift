@@ -26,7 +26,7 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
     }
 
     var bucketStatements: [PolicyStatement] = []
-    let stem = sidStem(destination.name)
+    let stem = bucketSidStem(destination)
     if destination.grant.hasBucketPolicyGrant {
         let principal: [String] = destination.grant == .bucketPolicy ? destination.trustedPrincipals : policies.roleArn.map { [$0] } ?? []
         bucketStatements = s3.map { statement in
@@ -50,7 +50,7 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
 /// The S3 statements: listing (limited to the prefix), other bucket actions, object actions.
 private func s3Statements(for destination: Destination) -> [PolicyStatement] {
     let listing = destination.actions.filter { $0.scope == .bucket && $0.supportsPrefixCondition }
-    let bucketLevel = destination.actions.filter { $0.scope == .bucket && !$0.supportsPrefixCondition }
+    let bucketLevel = destination.actions.filter(\.isBucketWide)
     let objectLevel = destination.actions.filter { $0.scope == .object }
     let bucket = ResourceNames.bucket(destination)
     var statements: [PolicyStatement] = []
@@ -69,10 +69,11 @@ private func s3Statements(for destination: Destination) -> [PolicyStatement] {
     return statements
 }
 
-/// The KMS statement: what the S3 access needs on the bucket's key, on that key only.
+/// The KMS statement: what the S3 access needs on the bucket's key, then what the vendor asks
+/// for beyond that (`kmsActions`), on that key only.
 private func kmsStatements(for destination: Destination) -> [PolicyStatement] {
     guard let key = destination.kmsKeyArn else { return [] }
-    let actions = kmsActions(for: destination.actions)
+    let actions = kmsActions(for: destination.actions) + destination.extraKMSActions
     guard !actions.isEmpty else { return [] }
     return [PolicyStatement(sid: StatementID.kmsKeyUse, actions: actions, resources: [key])]
 }
@@ -91,13 +92,22 @@ func kmsActions(for actions: [S3Action]) -> [String] {
 
 /// Every bucket-policy Sid a destination can own, whether or not the current render uses it:
 /// `setup.sh` replaces statements with these Sids, so a statement an earlier render added and
-/// this one no longer does is removed too, and nobody else's statement is touched.
-func ownedBucketSids(_ name: String) -> [String] {
-    let stem = sidStem(name)
-    return StatementID.bucketPolicyStatements.map { stem + $0 }
+/// this one no longer does is removed too, and nobody else's statement is touched. With a
+/// `sidPrefix`, the Sids of the default stem are owned too, so that statements written before
+/// the prefix was set are replaced rather than left beside the new ones.
+func ownedBucketSids(_ destination: Destination) -> [String] {
+    let defaultStem = sidStem(destination.name)
+    let stems = destination.sidPrefix.map { $0 == defaultStem ? [$0] : [$0, defaultStem] } ?? [defaultStem]
+    return stems.flatMap { stem in StatementID.bucketPolicyStatements.map { stem + $0 } }
 }
 
-/// The statement ids bucketbridge uses; bucket-policy statements prefix them with `sidStem`.
+/// The stem of a destination's bucket-policy Sids: its `sidPrefix`, else `sidStem(name)`.
+func bucketSidStem(_ destination: Destination) -> String {
+    destination.sidPrefix ?? sidStem(destination.name)
+}
+
+/// The statement ids bucketbridge uses; bucket-policy statements prefix them with
+/// `bucketSidStem`. No bucket-policy statement name ends with another (`SidRegistry` relies on it).
 enum StatementID {
     static let vendorAssumeRole = "VendorAssumeRole"
     static let listPrefix = "ListPrefix"
@@ -109,7 +119,7 @@ enum StatementID {
     static let bucketPolicyStatements = [listPrefix, bucketActions, objectActions, denyInsecureTransport]
 }
 
-/// The bucket-policy Sid prefix of a destination: `BucketBridge` + the name in CamelCase
+/// The default bucket-policy Sid stem of a destination: `BucketBridge` + the name in CamelCase
 /// (`acme-daily-export` → `BucketBridgeAcmeDailyExport`), so statements of several
 /// destinations in one bucket never collide and can be found again by `Sid`.
 func sidStem(_ name: String) -> String {
@@ -126,4 +136,11 @@ func sidStem(_ name: String) -> String {
         startOfWord = false
     }
     return String(decoding: stem, as: UTF8.self)
+}
+
+extension S3Action {
+    /// A bucket-level action that does not take the `s3:prefix` condition key: a prefix cannot
+    /// limit it, so it is granted on the whole bucket (`s3:ListBucketMultipartUploads`,
+    /// `s3:GetBucketLocation`, the bucket configuration actions).
+    var isBucketWide: Bool { scope == .bucket && !supportsPrefixCondition }
 }

@@ -51,7 +51,9 @@ extension CapabilityKind {
 
 extension SummaryContext {
     /// The capabilities the `Allow` statements grant, one per kind, in `CapabilityKind` order.
-    func capabilities(from statements: [PolicyStatement]) -> [Capability] {
+    /// The KMS capability tells the actions the granted S3 actions need from the ones `vendor`
+    /// asks for beyond them.
+    func capabilities(from statements: [PolicyStatement], vendor: String) -> [Capability] {
         var grouped: [CapabilityKind: (actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = [:]
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
@@ -72,12 +74,14 @@ extension SummaryContext {
                 grouped[kind] = entry
             }
         }
+        let neededKMSActions = kmsActions(for: statements.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)))
         return CapabilityKind.allCases.compactMap { kind in
             guard let entry = grouped[kind] else { return nil }
             let actions = Phrase.list(entry.actions.map(Phrase.code))
             let phrase =
                 kind == .useKMSKey
-                ? .text(kind.verb + " ") + .list(entry.resources.map(Phrase.code)) + .text(" for ") + actions + .text(" only")
+                ? .text(kind.verb + " ") + .list(entry.resources.map(Phrase.code)) + .text(" for ")
+                    + kmsActionsPhrase(entry.actions, needed: neededKMSActions, vendor: vendor) + .text(" only")
                 : .text(kind.verb) + place(of: kind, resources: entry.resources, prefixes: entry.prefixes) + .text(" (") + actions + .text(")")
             return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: phrase, probes: entry.probes)
         }
@@ -108,6 +112,17 @@ extension SummaryContext {
         let context = prefixes.first.map { ["s3:prefix": String($0.hasSuffix("*") ? $0.dropLast() : $0[...]) + "example/"] } ?? [:]
         return probes(action, location.bucketArn, context)
     }
+}
+
+/// KMS actions as a list; when some are not `needed` by the S3 access, the two groups are told
+/// apart: "`kms:Decrypt` (what the S3 access needs) and `kms:Encrypt` (which VENDOR asks for)".
+func kmsActionsPhrase(_ actions: [String], needed: [String], vendor: String) -> Phrase {
+    let required = actions.filter(needed.contains)
+    let asked = actions.filter { !needed.contains($0) }
+    guard !asked.isEmpty else { return .list(actions.map(Phrase.code)) }
+    let askedPhrase = Phrase.list(asked.map(Phrase.code)) + .text(" (which \(vendor) asks for)")
+    guard !required.isEmpty else { return askedPhrase }
+    return .list(required.map(Phrase.code)) + .text(" (what the S3 access needs) and ") + askedPhrase
 }
 
 /// An S3 resource ARN read back into its bucket and key pattern.

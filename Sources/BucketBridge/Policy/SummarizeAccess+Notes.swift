@@ -11,13 +11,13 @@ extension SummaryContext {
                     + .text(": it must be exactly the session name set in \(vendor), character for character. A session with any other name is refused.")))
         }
         if !location.prefix.isEmpty {
-            let wholeBucket: Set<CapabilityKind> = [.listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions]
-            let actions = capabilities.filter { wholeBucket.contains($0.kind) }.flatMap(\.actions)
+            // The same actions `resolveActions` warns about: bucket-level, without `s3:prefix`.
+            let actions = capabilities.filter { $0.kind != .useKMSKey }.flatMap(\.actions)
+                .filter { S3ActionCatalogue.action(named: $0)?.isBucketWide == true }
             if !actions.isEmpty {
                 notes.append(AccessNote(
                     kind: .wholeBucketAction,
-                    phrase: .list(actions.map(Phrase.code)) + .text(actions.count == 1 ? " cannot" : " cannot")
-                        + .text(" be limited to the prefix ") + .code(location.prefix) + .text(": ")
+                    phrase: .list(actions.map(Phrase.code)) + .text(" cannot be limited to the prefix ") + .code(location.prefix) + .text(": ")
                         + .text(actions.count == 1 ? "it applies" : "they apply") + .text(" to the whole bucket ") + .code(location.bucket) + "."))
             }
         }
@@ -29,13 +29,15 @@ extension SummaryContext {
                     + .text(", and you own every object. Keep it that way unless \(vendor) tells you otherwise.")))
         }
         if !route.assumesRole, let key = destination.kmsKeyArn {
-            let actions = kmsActions(for: destination.actions)
+            let needed = kmsActions(for: destination.actions)
+            let actions = needed + destination.extraKMSActions
             if !actions.isEmpty {
                 notes.append(AccessNote(
                     kind: .kmsKeyPolicyNeeded,
                     phrase: .text("The bucket's objects are encrypted with the KMS key ") + .code(key)
                         + .text(", and a bucket policy cannot grant the use of a KMS key. \(who) can only read or write those objects once the key's own policy allows the principals above ")
-                        + .list(actions.map(Phrase.code)) + .text(" (and nothing else), and \(vendor)'s own IAM policies allow the same on the key.")))
+                        + kmsActionsPhrase(actions, needed: needed, vendor: vendor)
+                        + .text(", and nothing else, and \(vendor)'s own IAM policies allow the same on the key.")))
             }
         }
         return notes

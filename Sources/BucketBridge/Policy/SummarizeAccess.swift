@@ -28,8 +28,8 @@ public func summarizeAccess(of destination: Destination, policies: DestinationPo
         route: route, principals: principalARNs.map(TrustedPrincipal.init(arn:)), externalId: externalId,
         roleArn: policies.roleArn, location: location, partition: destination.partition.rawValue)
     let granting = route.assumesRole ? (policies.permissions?.statements.filter { $0.effect == .allow } ?? []) : bucketGrants
-    let capabilities = context.capabilities(from: granting)
     let vendor = destination.vendor ?? "the vendor"
+    let capabilities = context.capabilities(from: granting, vendor: vendor)
     let limits = context.limits(given: capabilities, vendor: vendor, tlsDenied: policies.bucket?.statements.contains(where: isTLSDeny) ?? false)
     let notes = context.notes(given: capabilities, vendor: vendor, destination: destination)
     return AccessSummary(

@@ -9,7 +9,8 @@
 /// - `destination`: `name`, `description`, `vendor` (display name; `vendorAtStart` capitalised
 ///   to start a sentence), `bucket`, `prefix`,
 ///   `region`, `partition`, `bucketArn`, `objectsArn`, `s3Uri`, `kmsKeyArn`,
-///   `terraformRegion`, `cloudFormationDescription`.
+///   `terraformRegion` and `regionOrDefault` (both the region, or the partition's default
+///   region `AWSRegions.defaultRegion(of:)` when the spec names none), `cloudFormationDescription`.
 /// - `role` (role grants, else null): `name`, `namePrefix`, `path`, `accountId`, `arn`,
 ///   `displayArn`, `maxSessionDuration`, `permissionsBoundary`, `policyName`, `description`,
 ///   `tags` (`key`/`value` list), `tagsObject`.
@@ -52,7 +53,8 @@ func templateContext(
         "objectsArn": .string(summary.location.objectsArn),
         "s3Uri": .string(summary.location.s3Uri),
         "kmsKeyArn": optional(destination.kmsKeyArn),
-        "terraformRegion": .string(destination.region ?? defaultRegion(destination.partition)),
+        "terraformRegion": .string(destination.region ?? AWSRegions.defaultRegion(of: destination.partition)),
+        "regionOrDefault": .string(destination.region ?? AWSRegions.defaultRegion(of: destination.partition)),
         "cloudFormationDescription": .string(cloudFormationDescription(destination)),
     ]
     var access = summary.jsonValue(phrases: .segments)
@@ -67,7 +69,7 @@ func templateContext(
             "trust": policies.trust?.jsonValue ?? .null,
             "permissions": policies.permissions?.jsonValue ?? .null,
             "bucket": policies.bucket?.jsonValue ?? .null,
-            "ownedBucketSids": .array(ownedBucketSids(destination.name).map(JSONValue.string)),
+            "ownedBucketSids": .array(ownedBucketSids(destination).map(JSONValue.string)),
         ],
         "access": access,
         "placeholders": placeholders.jsonValue,
@@ -152,13 +154,4 @@ private func cloudFormationDescription(_ destination: Destination) -> String {
     let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)/\(prefix)"
     guard text.utf8.count > 1024 else { return text }
     return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)"
-}
-
-/// The provider region when the spec names none: the partition's first commercial region.
-private func defaultRegion(_ partition: Partition) -> String {
-    switch partition {
-    case .aws: "us-east-1"
-    case .awsCN: "cn-north-1"
-    case .awsUSGov: "us-gov-west-1"
-    }
 }

@@ -27,6 +27,9 @@ public struct Destination: Sendable {
     public var actions: [S3Action]
     /// The bucket's SSE-KMS key, when it has one.
     public var kmsKeyArn: String?
+    /// KMS actions the vendor requires on the key beyond the ones the access needs
+    /// (`kmsActions`), as policies spell them, without the needed ones; empty without a key.
+    public var extraKMSActions: [String] = []
     /// The vendor's principals as full ARNs (bare account ids become `:root` ARNs).
     public var trustedPrincipals: [String]
     /// The vendor-issued external ID (role grants).
@@ -37,6 +40,8 @@ public struct Destination: Sendable {
     public var requireTls: Bool
     /// The customer role (role grants only).
     public var role: RoleSettings?
+    /// The stem of the destination's bucket-policy `Sid`s the spec sets (`sidPrefix`), if any.
+    public var sidPrefix: String?
     /// The spec file this destination came from, as the user named it.
     public var specFile: String
     /// Where the destination is written in its spec file (for diagnostics about the whole destination).

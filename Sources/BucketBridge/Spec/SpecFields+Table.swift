@@ -27,7 +27,7 @@ extension SpecFields {
     static let destinationFields: [SpecField] = [
         SpecField(
             "name", in: .destination, required: "yes",
-            "Output folder name: 1 to 63 lowercase letters, digits and `-`, starting with a letter or digit; unique across all specs of a run. Also the default inline policy name and the stem of bucket-policy `Sid`s.",
+            "Output folder name: 1 to 63 lowercase letters, digits and `-`, starting with a letter or digit; unique across all specs of a run. Also the default inline policy name and, unless `sidPrefix` is set, the stem of bucket-policy `Sid`s.",
             schema: ["type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$"], examples: ["acme-daily-export"]),
         SpecField(
             "description", in: .destination,
@@ -50,8 +50,8 @@ extension SpecFields {
             schema: ["type": "string", "pattern": "^[^*?\\u0000-\\u001F\\u007F]*$"], examples: ["sequentum/daily/"]),
         SpecField(
             "region", in: .destination,
-            "AWS region of the bucket. Selects the partition (`cn-*` → `aws-cn`, `us-gov-*` → `aws-us-gov`, else `aws`) and is where a KMS key must live.",
-            schema: ["type": "string", "pattern": "^[a-z]{2}(-gov)?-[a-z]+-[0-9]{1,2}$"], examples: ["us-east-1", "eu-west-2"]),
+            "AWS region of the bucket: a region AWS has in its commercial, China or GovCloud partition (the list is botocore's). Selects the partition (`cn-*` → `aws-cn`, `us-gov-*` → `aws-us-gov`, else `aws`) and is where a KMS key must live. Without it validation warns: the generated files fall back to `us-east-1` (Terraform's provider region, the Launch Stack link, and setup.sh when neither the environment nor the AWS CLI configuration names a region), and the KMS key's region cannot be checked.",
+            schema: ["type": "string", "enum": .array(AWSRegions.all.map { .string($0.name) })], examples: ["us-east-1", "eu-west-2"]),
         SpecField(
             "access", in: .destination, required: "one of access/actions",
             "Access preset: `read` = `s3:ListBucket` + `s3:GetObject`; `write` = `s3:PutObject`; `read-write` = all three.",
@@ -63,9 +63,14 @@ extension SpecFields {
             examples: [["s3:PutObject", "s3:PutObjectAcl"]]),
         SpecField(
             "kmsKeyArn", in: .destination,
-            "The bucket's SSE-KMS key (a key ARN, not an alias, in the bucket's region and partition). Adds the KMS permissions the access needs, on that key only: `kms:Decrypt` to read, `kms:GenerateDataKey` and `kms:Decrypt` to write.",
+            "The bucket's SSE-KMS key (a key ARN, not an alias, in the bucket's region and partition). Adds the KMS permissions the access needs, on that key only: `kms:Decrypt` to read, `kms:GenerateDataKey` and `kms:Decrypt` to write; `kmsActions` adds the ones a vendor requires beyond these.",
             schema: ["type": "string", "pattern": "^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"],
             examples: ["arn:aws:kms:us-east-1:666666666666:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
+        SpecField(
+            "kmsActions", in: .destination,
+            "KMS actions the vendor requires on the bucket's key beyond the ones the access needs (Cisco SEA asks for `kms:Encrypt`), granted on `kmsKeyArn` only, which must be set. Each is an action of AWS KMS's Service Authorization Reference that acts on a key, written `kms:Name`; wildcards are errors, and an action the access needs anyway is a warning.",
+            schema: ["type": "array", "items": ["type": "string", "pattern": "^[kK][mM][sS]:[A-Za-z0-9]+$"]],
+            examples: [["kms:Encrypt"]]),
         SpecField(
             "trustedPrincipals", in: .destination, required: "yes",
             "The vendor's principals, each a full ARN (IAM role, IAM user, account root, STS assumed-role session) or a 12-digit account id (becomes `arn:PARTITION:iam::ID:root`). `*` is an error.",
@@ -86,6 +91,10 @@ extension SpecFields {
             "requireTls", in: .destination,
             "Adds AWS's `DenyInsecureTransport` statement to the bucket policy: requests without TLS (`aws:SecureTransport` false) are denied for everyone.",
             schema: ["type": "boolean"], examples: [true]),
+        SpecField(
+            "sidPrefix", in: .destination,
+            "Replaces the stem of the destination's bucket-policy `Sid`s, `BucketBridge` + the name in CamelCase, the TLS deny's included: `AllowSequentum` gives `AllowSequentumObjectActions`. 1 to 64 letters and digits. Two destinations of a run may not give the same Sid to one bucket. setup.sh also replaces statements left under the default stem by an earlier render.",
+            schema: ["type": "string", "pattern": "^[A-Za-z0-9]{1,64}$"], examples: ["AllowSequentum"]),
         SpecField(
             "role", in: .destination, required: "for role grants",
             "The customer's IAM role that the vendor assumes (grants `role` and `role-and-bucket-policy`).",

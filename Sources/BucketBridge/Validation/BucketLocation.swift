@@ -23,19 +23,17 @@ enum BucketLocationRules {
         return problems
     }
 
-    /// Problems with a region name such as `us-east-1`, `cn-north-1` or `us-gov-west-1`.
-    static func regionProblems(_ text: String) -> [String] {
-        let parts = text.splitASCII(UInt8(ascii: "-"))
-        let letters = { (part: Substring) in !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) } }
-        let number = { (part: Substring) in
-            (1...2).contains(part.count) && part.unicodeScalars.allSatisfy(CharacterRules.isDigit)
+    /// Problems with a region name: it must be a region AWS has in the commercial, China or
+    /// GovCloud partition (`AWSRegions`), with the closest one as a hint.
+    static func regionProblems(_ text: String) -> (problems: [String], hint: String?) {
+        if AWSRegions.region(named: text) != nil { return ([], nil) }
+        if text.hasPrefix("eusc-") {
+            return (["the AWS European Sovereign Cloud (aws-eusc) is not supported"], nil)
         }
-        let core = parts.count == 4 && parts[1] == "gov" ? [parts[0], parts[2], parts[3]] : parts
-        let valid = core.count == 3 && core[0].count == 2 && letters(core[0]) && letters(core[1]) && number(core[2])
-        if text.containsASCII("-iso") {
-            return ["the isolated partitions (aws-iso*) are not supported"]
+        if text.contains("-iso") {
+            return (["the isolated partitions (aws-iso*) are not supported"], nil)
         }
-        return valid ? [] : ["it must look like us-east-1, eu-west-2, cn-north-1 or us-gov-west-1"]
+        return (["AWS has no such region in its commercial, China or GovCloud partitions"], AWSRegions.suggestion(for: text).map(Message.didYouMean))
     }
 
     /// Problems with a KMS key ARN: a key (not an alias) in the bucket's partition and region.
@@ -48,7 +46,7 @@ enum BucketLocationRules {
         }
         var problems: [String] = []
         if let problem = partitionProblem(arn, expected: partition) { problems.append(problem) }
-        if regionProblems(arn.region).isEmpty == false { problems.append("the region \(quotedForDiagnostic(arn.region)) is not valid") }
+        if !regionProblems(arn.region).problems.isEmpty { problems.append("the region \(quotedForDiagnostic(arn.region)) is not a region AWS has") }
         if let region, arn.region != region {
             problems.append("the key is in \(arn.region) but the bucket is in \(region): S3 uses a key in the bucket's region")
         }

@@ -45,6 +45,11 @@ enum CharacterRules {
         }
     }
 
+    /// `[A-Za-z0-9]`: policy statement ids (`Sid`).
+    static func isSid(_ scalar: Unicode.Scalar) -> Bool {
+        isWord(scalar) && scalar != "_"
+    }
+
     /// ASCII digits.
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         (0x30...0x39).contains(scalar.value)

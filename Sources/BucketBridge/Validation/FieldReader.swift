@@ -29,6 +29,11 @@ struct FieldReader {
         diagnostics.warning(at: node.location, path: node.path, value: node.jsonValue, message, hint: hint)
     }
 
+    /// Warns that an optional field is missing, at the object's position.
+    mutating func warnMissing(_ key: String, _ message: Message, hint: String? = nil) {
+        diagnostics.warning(at: owner.location, path: path(key), message, hint: hint)
+    }
+
     /// Reports that a required field is missing.
     mutating func reportMissing(_ key: String, because reason: String? = nil) {
         diagnostics.error(at: owner.location, path: path(key), reason.map(Message.required) ?? Message.required)

@@ -1,5 +1,7 @@
-/// Reads `access` or `actions` (exactly one of them) and returns the S3 actions granted.
-func resolveActions(_ reader: inout FieldReader) -> (access: AccessLevel?, actions: [S3Action])? {
+/// Reads `access` or `actions` (exactly one of them) and returns the S3 actions granted. With a
+/// `prefix` (as written, normalised), each explicit action the prefix cannot limit is warned
+/// about: it is granted on the whole bucket.
+func resolveActions(_ reader: inout FieldReader, prefix: String = "") -> (access: AccessLevel?, actions: [S3Action])? {
     let accessNode = reader.fields["access"]
     let actionsNode = reader.fields["actions"]
     switch (accessNode, actionsNode) {
@@ -29,6 +31,9 @@ func resolveActions(_ reader: inout FieldReader) -> (access: AccessLevel?, actio
                 reader.warn(node, Message.duplicateAction)
             } else {
                 actions.append(action)
+                if !prefix.isEmpty, action.isBucketWide {
+                    reader.warn(node, Message.wholeBucketAction(prefix: PlaceholderText.display(prefix)))
+                }
             }
         }
         return failed ? nil : (nil, actions)
@@ -47,9 +52,7 @@ private func resolveAction(_ text: String, node: JSONNode, reader: inout FieldRe
         return nil
     }
     guard let action = S3ActionCatalogue.action(named: text) else {
-        let suggestions = S3ActionCatalogue.suggestions(for: text)
-        reader.report(node, Message.unknownAction,
-            hint: suggestions.isEmpty ? nil : "did you mean \(listPhrase(suggestions.map(quotedForDiagnostic), conjunction: "or"))?")
+        reader.report(node, Message.unknownAction, hint: Message.didYouMean(anyOf: S3ActionCatalogue.suggestions(for: text)))
         return nil
     }
     guard action.scope != .unsupported else {

@@ -15,7 +15,12 @@ func validateDestination(
     }
 
     let region = reader.string("region")
-    if let (text, node) = region { reader.report(node, invalid: "AWS region", rule: .region, BucketLocationRules.regionProblems(text)) }
+    if let (text, node) = region {
+        let (problems, hint) = BucketLocationRules.regionProblems(text)
+        reader.report(node, invalid: "AWS region", rule: .region, problems, hint: hint)
+    } else if reader.fields["region"] == nil {
+        reader.warnMissing("region", Message.missingRegion(default: AWSRegions.defaultRegion(of: .aws)), hint: Message.setRegionHint)
+    }
     let partition = Partition(region: region?.value)
 
     let bucket = reader.templatedString("bucket", whole: .bucket, part: .bucketPart)
@@ -44,7 +49,7 @@ func validateDestination(
         reader.report(node, invalid: "vendor name", rule: .vendor, VendorRules.problems(text))
     }
 
-    let actions = resolveActions(&reader)
+    let actions = resolveActions(&reader, prefix: prefix)
     let grant = reader.choice("grant", as: Grant.self) ?? .role
     let requireTls = reader.bool("requireTls") ?? false
 
@@ -57,6 +62,14 @@ func validateDestination(
         let (problems, hint) = BucketLocationRules.kmsKeyProblems(key.sample, partition: partition, region: region?.value)
         reader.report(key, invalid: "KMS key ARN", rule: .kmsKeyArn, problems, hint: hint)
         kmsKeyArn = key.value
+    }
+
+    let extraKMSActions = resolveKMSActions(&reader, needed: actions.map { kmsActions(for: $0.actions) })
+
+    var sidPrefix: String?
+    if let (text, node) = reader.string("sidPrefix") {
+        reader.report(node, invalid: "Sid prefix", rule: .sidPrefix, SidPrefixRules.problems(text))
+        sidPrefix = text
     }
 
     let principals = resolvePrincipals(&reader, partition: partition)
@@ -75,14 +88,14 @@ func validateDestination(
     let role = validateRole(&reader, grant: grant, partition: partition, destinationName: name?.value,
         description: description?.value, vendor: vendor?.value, bucket: bucket?.value, prefix: prefix)
 
-    guard !reader.diagnostics.hasErrors, let name, let bucket, let actions, let principals else { return nil }
+    guard !reader.diagnostics.hasErrors, let name, let bucket, let actions, let principals, let extraKMSActions else { return nil }
     return Destination(
         name: name.value, description: description?.value, vendor: vendor?.value, bucket: bucket.value,
         placeholders: placeholderUses(reader.placeholderUses, scope: placeholders, partition: partition),
         prefix: prefix, region: region?.value, partition: partition,
-        access: actions.access, actions: actions.actions, kmsKeyArn: kmsKeyArn,
+        access: actions.access, actions: actions.actions, kmsKeyArn: kmsKeyArn, extraKMSActions: extraKMSActions,
         trustedPrincipals: principals, externalId: grant.hasRole ? externalId : nil, grant: grant,
-        requireTls: requireTls, role: grant.hasRole ? role : nil, specFile: specFile,
+        requireTls: requireTls, role: grant.hasRole ? role : nil, sidPrefix: sidPrefix, specFile: specFile,
         location: source.node.location, path: source.node.path)
 }
 

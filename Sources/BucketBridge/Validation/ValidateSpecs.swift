@@ -9,6 +9,8 @@ struct FileValidation: Sendable {
     var names: [(name: String, location: SourceLocation, path: FieldPath, value: JSONValue)]
     /// The placeholders the file declares.
     var declaredPlaceholders: [String] = []
+    /// The bucket-policy Sids its valid destinations own, for the run-wide uniqueness rule.
+    var sidClaims: [SidClaim] = []
 }
 
 /// Parses, decodes and validates one spec file. Independent of every other file, so files can
@@ -37,6 +39,7 @@ func validateDocument(_ document: SpecDocument, placeholderValues: [String: Stri
         if let destination = validateDestination(source, specFile: document.file.name, placeholders: scope, diagnostics: &local) {
             result.destinations.append(destination)
             used.formUnion(destination.placeholders.map(\.name))
+            if let claim = sidClaim(of: destination, source: source) { result.sidClaims.append(claim) }
         }
         result.diagnostics.append(contentsOf: local)
         if let node = source["name"], case .string(let name) = node.value {
@@ -55,9 +58,11 @@ func validateDocument(_ document: SpecDocument, placeholderValues: [String: Stri
 }
 
 /// Merges validated files in input order and applies the rules that span the whole run
-/// (destination names are unique across all files).
+/// (destination names are unique across all files; no two destinations own the same
+/// bucket-policy Sid in one bucket).
 public struct SpecValidator {
     private var firstUse: [String: SourceLocation] = [:]
+    private var sids = SidRegistry()
 
     /// Creates a validator for one run.
     public init() {}
@@ -69,7 +74,8 @@ public struct SpecValidator {
         merge(validateDocument(document, placeholderValues: placeholderValues), diagnostics: &diagnostics)
     }
 
-    /// Adds a file's diagnostics and reports names used earlier in the run; returns its destinations.
+    /// Adds a file's diagnostics and reports names and bucket-policy Sids used earlier in the
+    /// run; returns its destinations.
     mutating func merge(_ file: FileValidation, diagnostics: inout Diagnostics) -> [Destination] {
         diagnostics.append(contentsOf: file.diagnostics)
         for (name, location, path, value) in file.names {
@@ -79,6 +85,7 @@ public struct SpecValidator {
                 firstUse[name] = location
             }
         }
+        for claim in file.sidClaims { sids.claim(claim, diagnostics: &diagnostics) }
         return file.destinations
     }
 }

@@ -1,0 +1,58 @@
+/// Reads `kmsActions`: KMS actions the vendor requires on the bucket's key beyond the ones the
+/// access needs (Cisco SEA asks for `kms:Encrypt`).
+///
+/// Each entry must be a `kms:` action of the Service Authorization Reference that acts on a key
+/// (`KMSActionCatalogue`), without wildcards, since the actions are granted on `kmsKeyArn`
+/// only. `needed` are the actions the S3 access needs anyway (nil when the S3 actions are
+/// invalid): an entry among them is a warning and is not repeated. Returns the other actions,
+/// canonically spelt, in the order given, once each; nil when an entry is invalid.
+func resolveKMSActions(_ reader: inout FieldReader, needed: [String]?) -> [String]? {
+    guard reader.fields["kmsActions"] != nil else { return [] }
+    guard let (entries, listNode) = reader.strings("kmsActions") else { return nil }
+    var failed = false
+    if !entries.isEmpty, reader.fields["kmsKeyArn"] == nil {
+        reader.report(listNode, Message.kmsActionsWithoutKey)
+        failed = true
+    }
+    var extra: [String] = []
+    var seen: Set<String> = []
+    for (text, node) in entries {
+        guard let action = resolveKMSAction(text, node: node, reader: &reader) else {
+            failed = true
+            continue
+        }
+        if !seen.insert(action.name).inserted {
+            reader.warn(node, Message.duplicateAction)
+        } else if needed?.contains(action.qualifiedName) == true {
+            reader.warn(node, Message.kmsActionNeeded)
+        } else {
+            extra.append(action.qualifiedName)
+        }
+    }
+    return failed ? nil : extra
+}
+
+/// One entry: a known `kms:` action that acts on a key.
+private func resolveKMSAction(_ text: String, node: JSONNode, reader: inout FieldReader) -> KMSAction? {
+    if text.containsASCII("*") || text.containsASCII("?") {
+        reader.report(node, Message.wildcardKMSAction)
+        return nil
+    }
+    guard text.lowercased().hasPrefix("kms:") else {
+        let hint = text.lowercased().hasPrefix("s3:") ? Message.s3ActionsGoInActions : nil
+        reader.report(node, Message.notKMSAction, hint: hint)
+        return nil
+    }
+    guard let action = KMSActionCatalogue.action(named: text) else {
+        reader.report(node, Message.unknownKMSAction, hint: Message.didYouMean(anyOf: KMSActionCatalogue.suggestions(for: text)))
+        return nil
+    }
+    guard action.actsOnKey else {
+        reader.report(node, Message.kmsActionNotOnKey)
+        return nil
+    }
+    if action.accessLevel == .permissionsManagement {
+        reader.warn(node, Message.kmsPermissionsManagementAction)
+    }
+    return action
+}
