@@ -80,9 +80,11 @@ extension Message {
     static let setRegionHint = "set \"region\" to the bucket's region, such as \"eu-west-2\""
     static func duplicateSid(stem: String, bucket: String, other: String, at first: SourceLocation) -> Message {
         Message(.duplicateSid,
-            "gives the same bucket-policy Sids (\(quotedForDiagnostic(stem + StatementID.objectActions)) and the like) as destination \(quotedForDiagnostic(other)) (\(first)) in the bucket \(quotedForDiagnostic(bucket)): each one's setup.sh would replace the other's statements")
+            "uses the same bucket-policy Sids (\(quotedForDiagnostic(stem + StatementID.objectActions)) and the like) as destination \(quotedForDiagnostic(other)) (\(first)) in the bucket \(quotedForDiagnostic(bucket)): each one's setup.sh would replace the other's statements")
     }
-    static let sidPrefixHint = "give one of the two destinations its own \"sidPrefix\""
+    static let otherSidPrefixHint = "choose another \"sidPrefix\" for one of the two destinations"
+    static let renameForSidsHint =
+        "rename one of the two destinations: the Sids a name gives stay its own even with a \"sidPrefix\", since setup.sh clears what earlier renders wrote under them"
 }
 
 // MARK: Actions and principals

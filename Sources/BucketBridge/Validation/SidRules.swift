@@ -26,8 +26,9 @@ struct SidClaim: Sendable {
     var bucket: String
     /// The destination's name.
     var destination: String
-    /// Each owned stem and the field value that makes it, for diagnostics.
-    var stems: [(stem: String, location: SourceLocation, path: FieldPath, value: JSONValue)]
+    /// Each owned stem and the field value that makes it (`sidPrefix`, or `name` for the
+    /// default stem), for diagnostics.
+    var stems: [(stem: String, fromPrefix: Bool, location: SourceLocation, path: FieldPath, value: JSONValue)]
 }
 
 /// The run-wide rule that no two destinations own the same bucket-policy Sid in one bucket.
@@ -43,13 +44,13 @@ struct SidRegistry {
     /// Records a destination's stems; reports each stem another destination already owns in
     /// the same bucket.
     mutating func claim(_ claim: SidClaim, diagnostics: inout Diagnostics) {
-        for (stem, location, path, value) in claim.stems {
+        for (stem, fromPrefix, location, path, value) in claim.stems {
             let key = claim.bucket + "\u{0}" + stem
             if let first = firstClaim[key] {
                 diagnostics.error(
                     at: location, path: path, value: value,
                     Message.duplicateSid(stem: stem, bucket: PlaceholderText.display(claim.bucket), other: first.destination, at: first.location),
-                    hint: Message.sidPrefixHint)
+                    hint: fromPrefix ? Message.otherSidPrefixHint : Message.renameForSidsHint)
             } else {
                 firstClaim[key] = (claim.destination, location)
             }
@@ -62,13 +63,13 @@ struct SidRegistry {
 func sidClaim(of destination: Destination, source: DestinationSource) -> SidClaim? {
     guard destination.grant.hasBucketPolicyGrant || destination.requireTls else { return nil }
     let nameNode = source["name"] ?? source.node
-    var stems = [(stem: String, location: SourceLocation, path: FieldPath, value: JSONValue)]()
+    var stems = [(stem: String, fromPrefix: Bool, location: SourceLocation, path: FieldPath, value: JSONValue)]()
     if let prefix = destination.sidPrefix, let node = source["sidPrefix"] {
-        stems.append((prefix, node.location, node.path, node.jsonValue))
+        stems.append((prefix, true, node.location, node.path, node.jsonValue))
     }
     let defaultStem = sidStem(destination.name)
     if !stems.contains(where: { $0.stem == defaultStem }) {
-        stems.append((defaultStem, nameNode.location, nameNode.path, nameNode.jsonValue))
+        stems.append((defaultStem, false, nameNode.location, nameNode.path, nameNode.jsonValue))
     }
     return SidClaim(bucket: destination.bucket, destination: destination.name, stems: stems)
 }

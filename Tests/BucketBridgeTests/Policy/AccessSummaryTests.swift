@@ -13,6 +13,8 @@ struct AccessSummaryTests {
         let corpus = validate(generatedCorpusSpec(count: 320), file: "corpus.json")
         #expect(!corpus.diagnostics.hasErrors, "\(errorLines(corpus.diagnostics).prefix(5))")
         #expect(corpus.destinations.count == 320)
+        #expect(corpus.destinations.contains { !$0.extraKMSActions.isEmpty && $0.grant.hasRole }, "the corpus grants extra KMS actions")
+        #expect(corpus.destinations.contains { $0.sidPrefix != nil && $0.grant.hasBucketPolicyGrant }, "the corpus sets Sid prefixes")
         return examples + corpus.destinations
     }
 

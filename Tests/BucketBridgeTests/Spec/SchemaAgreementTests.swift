@@ -42,6 +42,11 @@ struct SchemaAgreementTests {
             specJSON(["role": #"{"name": "R", "tags": {"Zürich": "東京 a: b/c=d+e-f@g", "empty": ""}}"#]),
             specJSON(["description": #""quotes \" ' \\ $(x) `y` ${z} %{w} # : é\tline\nbreak""#]),
             specJSON(["actions": #"["s3:GetObject", "S3:putobject"]"#], removing: ["access"]),
+            specJSON([
+                "kmsKeyArn": #""arn:aws:kms:us-east-1:666666666666:key/1234abcd-12ab-34cd-56ef-1234567890ab""#,
+                "kmsActions": #"["kms:Encrypt", "KMS:describekey"]"#, "sidPrefix": #""AllowSequentum""#,
+            ]),
+            specJSON(["region": #""ap-southeast-7""#]),
         ]
         for spec in specs {
             let (_, diagnostics) = validate(spec)
@@ -64,6 +69,10 @@ struct SchemaAgreementTests {
             specJSON(["role": #"{"name": "R", "tags": {"k": "bad\"quote"}}"#]),
             specJSON(["role": #"{"name": "R", "tags": {"aws:reserved": "v"}}"#]),
             specJSON(["role": #"{"name": "R", "accountId": "12345"}"#]),
+            specJSON(["region": #""us-eats-1""#]),
+            specJSON(["sidPrefix": #""Allow-Sequentum""#]),
+            specJSON(["sidPrefix": #""""#]),
+            specJSON(["kmsKeyArn": #""arn:aws:kms:us-east-1:666666666666:key/1234abcd-12ab-34cd-56ef-1234567890ab""#, "kmsActions": #"["kms:*"]"#]),
             #"{"version": 2, "destinations": []}"#,
         ]
         for spec in invalid {

@@ -53,9 +53,11 @@ struct SchemaTests {
                 var role = ["name": #""SEA_ext_access_x""#, "accountId": #""666666666666""#]
                 role[field.name] = json
                 let roleJSON = "{" + role.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+                // kmsActions needs a key; actions replace access.
+                let companions = field.name == "kmsActions" ? ["kmsKeyArn": #""arn:aws:kms:us-east-1:666666666666:key/1234abcd-12ab-34cd-56ef-1234567890ab""#] : [:]
                 let spec = field.object == .role
                     ? specJSON(["role": roleJSON])
-                    : specJSON(field.name == "actions" ? ["actions": json] : [field.name: json], removing: field.name == "actions" ? ["access"] : [])
+                    : specJSON(companions.merging([field.name: json]) { $1 }, removing: field.name == "actions" ? ["access"] : [])
                 let errors = errorLines(validate(spec).diagnostics)
                 #expect(errors.isEmpty, "\(field.object.rawValue).\(field.name) = \(json): \(errors)")
             }

@@ -17,11 +17,12 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// A spec file of `count` varied, valid destinations: every grant, presets and explicit
-/// actions of every scope and access level, prefixes or none, KMS keys, every principal kind,
-/// TLS, and the three partitions.
+/// actions of every scope and access level, prefixes or none, KMS keys with and without extra
+/// `kmsActions`, every principal kind, TLS, `sidPrefix`, and the three partitions.
 func generatedCorpusSpec(count: Int, seed: UInt64 = 20_261_128) -> String {
     var random = SeededGenerator(seed: seed)
     let grantable = S3ActionCatalogue.all.filter { $0.scope != .unsupported }
+    let keyActions = KMSActionCatalogue.all.filter(\.actsOnKey)
     let regions = ["us-east-1", "eu-west-2", "ap-southeast-1", "cn-north-1", "us-gov-west-1"]
     let prefixes = ["", "", "exports/", "vendor/daily/", "a/b/c/", "x"]
     var destinations: [String] = []
@@ -54,7 +55,8 @@ func generatedCorpusSpec(count: Int, seed: UInt64 = 20_261_128) -> String {
         ]
         let trusted = principals.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random))
         fields.append(#""trustedPrincipals": [\#(trusted.map { "\"\($0)\"" }.joined(separator: ", "))]"#)
-        if Int.random(in: 0..<3, using: &random) == 0 {
+        let hasKey = Int.random(in: 0..<3, using: &random) == 0
+        if hasKey {
             fields.append(#""kmsKeyArn": "arn:\#(partition):kms:\#(region):666666666666:key/1234abcd-12ab-34cd-56ef-\#(String(100_000_000_000 + index))""#)
         }
         if Bool.random(using: &random) { fields.append(#""requireTls": true"#) }
@@ -62,6 +64,12 @@ func generatedCorpusSpec(count: Int, seed: UInt64 = 20_261_128) -> String {
             fields.append(#""externalId": "ext-\#(index)-\#(random.next() % 100_000)""#)
             fields.append(#""role": {"name": "CorpusRole\#(index)", "accountId": "666666666666"}"#)
         }
+        if hasKey, Bool.random(using: &random) {
+            let picked = (0..<Int.random(in: 1...3, using: &random)).map { _ in keyActions.randomElement(using: &random)!.qualifiedName }
+            let unique = picked.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            fields.append(#""kmsActions": [\#(unique.map { "\"\($0)\"" }.joined(separator: ", "))]"#)
+        }
+        if Int.random(in: 0..<4, using: &random) == 0 { fields.append(#""sidPrefix": "CorpusSid\#(index)""#) }
         destinations.append("{" + fields.joined(separator: ", ") + "}")
     }
     return #"{"version": 1, "destinations": [\#(destinations.joined(separator: ",\n"))]}"#

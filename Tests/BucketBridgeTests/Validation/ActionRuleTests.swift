@@ -42,4 +42,43 @@ struct ActionRuleTests {
         #expect(destinations.count == 1)
         #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("permissions-management") })
     }
+
+    /// With a prefix, each bucket-level action without the `s3:prefix` key is warned about at
+    /// its position, and the access summary's whole-bucket note names the same actions.
+    @Test func actionsThePrefixCannotLimitAreWarnedAtTheirPosition() throws {
+        let destination = destinationJSON([
+            "prefix": #""exports""#,
+            "actions": #"["s3:ListBucket", 1️⃣"s3:ListBucketMultipartUploads", "s3:GetObject", 2️⃣"s3:GetBucketLocation", "s3:ListBucketVersions"]"#,
+        ], removing: ["access"])
+        let marked = MarkedText(#"{"version": 1, "destinations": [\#(destination)]}"#)
+        let (destinations, diagnostics) = validate(marked.text)
+        let warnings = diagnostics.sorted.filter { $0.severity == .warning }
+        #expect(!diagnostics.hasErrors)
+        #expect(warnings.map(\.location) == [marked.location("1️⃣"), marked.location("2️⃣")], "\(warnings.map(\.description))")
+        #expect(warnings.allSatisfy { $0.rule == .wholeBucketAction })
+        #expect(warnings.first?.description.contains(
+            #"destinations[0].actions[1]: "s3:ListBucketMultipartUploads" cannot be limited to the prefix "exports/": it does not take the s3:prefix condition key, so it is granted on the whole bucket"#) == true)
+
+        let validated = try #require(destinations.first)
+        let summary = summarizeAccess(of: validated, policies: buildPolicies(for: validated))
+        let note = try #require(summary.notes.first { $0.kind == .wholeBucketAction })
+        #expect(note.phrase.segments.filter { if case .code(let text) = $0 { text.hasPrefix("s3:") } else { false } }
+            == [.code("s3:ListBucketMultipartUploads"), .code("s3:GetBucketLocation")])
+    }
+
+    /// Without a prefix the whole bucket is asked for: no warning, no note.
+    @Test func withoutAPrefixBucketActionsAreNotWarned() throws {
+        let (destinations, diagnostics) = validate(specJSON(["actions": #"["s3:ListBucketMultipartUploads", "s3:GetBucketLocation"]"#], removing: ["access"]))
+        #expect(diagnostics.isEmpty, "\(diagnostics.sorted.map(\.description))")
+        let destination = try #require(destinations.first)
+        #expect(!summarizeAccess(of: destination, policies: buildPolicies(for: destination)).notes.contains { $0.kind == .wholeBucketAction })
+    }
+
+    /// The presets never hold an action the prefix cannot limit.
+    @Test func presetsAreLimitedByThePrefix() {
+        for level in AccessLevel.allCases {
+            #expect(!AccessPresets.actions(for: level).contains { $0.isBucketWide }, "\(level)")
+            #expect(validate(specJSON(["access": "\"\(level.rawValue)\"", "prefix": #""p/""#])).diagnostics.isEmpty)
+        }
+    }
 }

@@ -19,13 +19,13 @@ struct LocationRuleTests {
         ("cn-northwest-1", .awsCN), ("us-gov-west-1", .awsUSGov), ("us-gov-east-1", .awsUSGov),
     ])
     func regionsSelectPartitions(_ region: String, _ partition: Partition) {
-        #expect(BucketLocationRules.regionProblems(region).isEmpty)
+        #expect(BucketLocationRules.regionProblems(region).problems.isEmpty)
         #expect(Partition(region: region) == partition)
     }
 
-    @Test(arguments: ["US-EAST-1", "us-east", "useast1", "us-iso-east-1", "us-east-1a", ""])
+    @Test(arguments: ["US-EAST-1", "us-east", "useast1", "us-iso-east-1", "us-east-1a", "", "us-east-9", "eu-west-4", "eusc-de-east-1"])
     func invalidRegions(_ region: String) {
-        #expect(!BucketLocationRules.regionProblems(region).isEmpty)
+        #expect(!BucketLocationRules.regionProblems(region).problems.isEmpty)
     }
 
     @Test func kmsKeys() {
