@@ -22,7 +22,7 @@ enum SidPrefixRules {
 /// One destination's claim on bucket-policy Sids: the stems it owns in one bucket, each with
 /// the value that makes it (the `sidPrefix`, or the name for the default stem).
 struct SidClaim: Sendable {
-    /// The bucket as the destination names it (a placeholder as written).
+    /// The bucket as written (placeholders included).
     var bucket: String
     /// The destination's name.
     var destination: String
@@ -49,7 +49,7 @@ struct SidRegistry {
             if let first = firstClaim[key] {
                 diagnostics.error(
                     at: location, path: path, value: value,
-                    Message.duplicateSid(stem: stem, bucket: PlaceholderText.display(claim.bucket), other: first.destination, at: first.location),
+                    Message.duplicateSid(stem: stem, bucket: claim.bucket, other: first.destination, at: first.location),
                     hint: fromPrefix ? Message.otherSidPrefixHint : Message.renameForSidsHint)
             } else {
                 firstClaim[key] = (claim.destination, location)
@@ -58,18 +58,33 @@ struct SidRegistry {
     }
 }
 
-/// The Sid claim of a valid destination whose render writes bucket-policy statements (the only
-/// ones whose `setup.sh` touches the bucket policy); nil for the others.
-func sidClaim(of destination: Destination, source: DestinationSource) -> SidClaim? {
-    guard destination.grant.hasBucketPolicyGrant || destination.requireTls else { return nil }
-    let nameNode = source["name"] ?? source.node
+/// The Sid claim of a destination whose render writes bucket-policy statements (the only ones
+/// whose `setup.sh` touches the bucket policy), read from the fields as written so that a
+/// clash is reported even when other fields have errors: nil when the destination writes no
+/// bucket policy, or when its name, bucket, grant or `sidPrefix` is itself invalid (reported
+/// by its own rule). The stems are those of `ownedBucketSids`.
+func sidClaim(of source: DestinationSource) -> SidClaim? {
+    func text(_ key: String) -> (value: String, node: JSONNode)? {
+        guard let node = source[key], case .string(let value) = node.value else { return nil }
+        return (value, node)
+    }
+    guard let (name, nameNode) = text("name"), DestinationNameRules.isValid(name), let (bucket, _) = text("bucket") else { return nil }
+    var grant = Grant.role
+    if source["grant"] != nil {
+        guard let (value, _) = text("grant"), let chosen = Grant(rawValue: value) else { return nil }
+        grant = chosen
+    }
+    let requireTls = if case .bool(true)? = source["requireTls"]?.value { true } else { false }
+    guard grant.hasBucketPolicyGrant || requireTls else { return nil }
+
     var stems = [(stem: String, fromPrefix: Bool, location: SourceLocation, path: FieldPath, value: JSONValue)]()
-    if let prefix = destination.sidPrefix, let node = source["sidPrefix"] {
+    if source["sidPrefix"] != nil {
+        guard let (prefix, node) = text("sidPrefix"), SidPrefixRules.problems(prefix).isEmpty else { return nil }
         stems.append((prefix, true, node.location, node.path, node.jsonValue))
     }
-    let defaultStem = sidStem(destination.name)
+    let defaultStem = sidStem(name)
     if !stems.contains(where: { $0.stem == defaultStem }) {
         stems.append((defaultStem, false, nameNode.location, nameNode.path, nameNode.jsonValue))
     }
-    return SidClaim(bucket: destination.bucket, destination: destination.name, stems: stems)
+    return SidClaim(bucket: bucket, destination: name, stems: stems)
 }

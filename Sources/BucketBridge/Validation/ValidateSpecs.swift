@@ -9,7 +9,7 @@ struct FileValidation: Sendable {
     var names: [(name: String, location: SourceLocation, path: FieldPath, value: JSONValue)]
     /// The placeholders the file declares.
     var declaredPlaceholders: [String] = []
-    /// The bucket-policy Sids its valid destinations own, for the run-wide uniqueness rule.
+    /// The bucket-policy Sids its destinations own, for the run-wide uniqueness rule.
     var sidClaims: [SidClaim] = []
 }
 
@@ -39,9 +39,9 @@ func validateDocument(_ document: SpecDocument, placeholderValues: [String: Stri
         if let destination = validateDestination(source, specFile: document.file.name, placeholders: scope, diagnostics: &local) {
             result.destinations.append(destination)
             used.formUnion(destination.placeholders.map(\.name))
-            if let claim = sidClaim(of: destination, source: source) { result.sidClaims.append(claim) }
         }
         result.diagnostics.append(contentsOf: local)
+        if let claim = sidClaim(of: source) { result.sidClaims.append(claim) }
         if let node = source["name"], case .string(let name) = node.value {
             result.names.append((name, node.location, node.path, node.jsonValue))
         }

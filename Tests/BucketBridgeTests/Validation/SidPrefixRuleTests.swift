@@ -126,4 +126,42 @@ struct SidPrefixRuleTests {
             #expect(sid.count <= 64 + 21)
         }
     }
+
+    /// A clash is reported even when the destination has other errors.
+    @Test func aClashIsReportedBesideOtherErrors() {
+        let marked = MarkedText(#"{"version": 1, "destinations": [\#(bucketPolicyDestination("a", ["sidPrefix": #""Seq""#])), \#(bucketPolicyDestination("b", ["sidPrefix": #"1️⃣"Seq""#, "region": #"2️⃣"us-eats-1""#]))]}"#)
+        let errors = validate(marked.text).diagnostics.sorted.filter { $0.severity == .error }
+        #expect(Set(errors.compactMap(\.location)) == [marked.location("1️⃣"), marked.location("2️⃣")], "\(errors.map(\.description))")
+    }
+
+    /// The run-wide rule checks exactly the Sids `setup.sh` replaces.
+    @Test func theClaimsAreTheOwnedSids() throws {
+        var parsing = Diagnostics()
+        let root = try #require(parseJSON(SourceFile(name: "corpus.json", text: generatedCorpusSpec(count: 120)), diagnostics: &parsing))
+        let document = try #require(decodeSpec(root, diagnostics: &parsing))
+        var checked = 0
+        for source in document.destinations {
+            var diagnostics = Diagnostics()
+            guard let destination = validateDestination(source, specFile: "corpus.json", diagnostics: &diagnostics) else { continue }
+            let claim = sidClaim(of: source)
+            guard destination.grant.hasBucketPolicyGrant || destination.requireTls else {
+                #expect(claim == nil, "\(destination.name)")
+                continue
+            }
+            let stems = try #require(claim, "\(destination.name)").stems.map(\.stem)
+            #expect(Set(stems.flatMap { stem in StatementID.bucketPolicyStatements.map { stem + $0 } }) == Set(ownedBucketSids(destination)))
+            #expect(stems.contains(bucketSidStem(destination)))
+            checked += 1
+        }
+        #expect(checked > 50)
+    }
+
+    /// No bucket-policy statement name ends with another, so equal Sids mean equal stems.
+    @Test func statementNamesAreNotSuffixesOfEachOther() {
+        for name in StatementID.bucketPolicyStatements {
+            for other in StatementID.bucketPolicyStatements where other != name {
+                #expect(!name.hasSuffix(other), "\(name) ends with \(other)")
+            }
+        }
+    }
 }
