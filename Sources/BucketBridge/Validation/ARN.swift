@@ -37,15 +37,7 @@ func partitionProblem(_ arn: ARN, expected: Partition) -> String? {
 enum IAMNameRules {
     /// Problems with a role, user or policy name of at most `maximum` characters of `[\w+=,.@-]`.
     static func nameProblems(_ name: String, maximum: Int = 64) -> [String] {
-        var problems: [String] = []
-        let length = name.unicodeScalars.count
-        if length < 1 || length > maximum {
-            problems.append("it must be 1 to \(maximum) characters long, not \(length)")
-        }
-        if let phrase = CharacterRules.notAllowedPhrase(in: name, allowed: CharacterRules.isIAMName) {
-            problems.append(phrase + " (only letters, digits and + = , . @ _ -)")
-        }
-        return problems
+        CharacterRules.problems(name, maximum: maximum, allowed: CharacterRules.isIAMName, explanation: " (only letters, digits and + = , . @ _ -)")
     }
 
     /// Problems with an IAM path: `/` alone, or `/` + printable ASCII + `/`, at most 512 characters.

@@ -72,6 +72,18 @@ enum CharacterRules {
         return "\(listPhrase(shown)) \(bad.count == 1 ? "is" : "are") not allowed"
     }
 
+    /// Problems with a value that must have 1 to `maximum` characters, each of them `allowed`:
+    /// its length, and the characters outside the class followed by `explanation`.
+    static func problems(_ text: String, maximum: Int, allowed: (Unicode.Scalar) -> Bool, explanation: String) -> [String] {
+        var problems: [String] = []
+        let length = text.unicodeScalars.count
+        if length < 1 || length > maximum {
+            problems.append("it must be 1 to \(maximum) characters long, not \(length)")
+        }
+        if let phrase = notAllowedPhrase(in: text, allowed: allowed) { problems.append(phrase + explanation) }
+        return problems
+    }
+
     /// True when `text` is exactly twelve ASCII digits (an AWS account id).
     static func isAccountID(_ text: String) -> Bool {
         text.utf8.count == 12 && text.unicodeScalars.allSatisfy(isDigit)

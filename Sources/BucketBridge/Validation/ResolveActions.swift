@@ -23,7 +23,7 @@ func resolveActions(_ reader: inout FieldReader, prefix: String = "") -> (access
         var actions: [S3Action] = []
         var failed = false
         for (text, node) in entries {
-            guard let action = resolveAction(text, node: node, reader: &reader) else {
+            guard let action = reader.resolveActionEntry(text, node: node, rules: s3ActionEntryRules) else {
                 failed = true
                 continue
             }
@@ -40,30 +40,13 @@ func resolveActions(_ reader: inout FieldReader, prefix: String = "") -> (access
     }
 }
 
-/// One explicit action: a known `s3:` action that acts on the bucket or its objects.
-private func resolveAction(_ text: String, node: JSONNode, reader: inout FieldReader) -> S3Action? {
-    if text.containsASCII("*") || text.containsASCII("?") {
-        reader.report(node, Message.wildcardAction)
-        return nil
-    }
-    guard text.lowercased().hasPrefix("s3:") else {
-        let hint = text.lowercased().hasPrefix("kms:") ? Message.kmsFromKeyArn : nil
-        reader.report(node, Message.notS3Action, hint: hint)
-        return nil
-    }
-    guard let action = S3ActionCatalogue.action(named: text) else {
-        reader.report(node, Message.unknownAction, hint: Message.didYouMean(anyOf: S3ActionCatalogue.suggestions(for: text)))
-        return nil
-    }
-    guard action.scope != .unsupported else {
-        reader.report(node, Message.actionNotOnBucket)
-        return nil
-    }
-    if action.accessLevel == .permissionsManagement {
-        reader.warn(node, Message.permissionsManagementAction)
-    }
-    return action
-}
+/// An explicit action: a known `s3:` action that acts on the bucket or its objects.
+let s3ActionEntryRules = ActionEntryRules<S3Action>(
+    prefix: "s3:", wildcard: Message.wildcardAction, otherService: Message.notS3Action,
+    otherServiceHint: { $0.hasPrefix("kms:") ? Message.kmsFromKeyArn : nil },
+    unknown: Message.unknownAction, lookup: S3ActionCatalogue.action(named:), suggestions: S3ActionCatalogue.suggestions(for:),
+    outOfReach: { $0.scope == .unsupported ? Message.actionNotOnBucket : nil },
+    permissionsManagement: { $0.accessLevel == .permissionsManagement ? Message.permissionsManagementAction : nil })
 
 /// The actions behind each `access` preset (CONTRACT.md §5).
 enum AccessPresets {

@@ -17,7 +17,7 @@ func resolveKMSActions(_ reader: inout FieldReader, needed: [String]?) -> [Strin
     var extra: [String] = []
     var seen: Set<String> = []
     for (text, node) in entries {
-        guard let action = resolveKMSAction(text, node: node, reader: &reader) else {
+        guard let action = reader.resolveActionEntry(text, node: node, rules: kmsActionEntryRules) else {
             failed = true
             continue
         }
@@ -32,27 +32,10 @@ func resolveKMSActions(_ reader: inout FieldReader, needed: [String]?) -> [Strin
     return failed ? nil : extra
 }
 
-/// One entry: a known `kms:` action that acts on a key.
-private func resolveKMSAction(_ text: String, node: JSONNode, reader: inout FieldReader) -> KMSAction? {
-    if text.containsASCII("*") || text.containsASCII("?") {
-        reader.report(node, Message.wildcardKMSAction)
-        return nil
-    }
-    guard text.lowercased().hasPrefix("kms:") else {
-        let hint = text.lowercased().hasPrefix("s3:") ? Message.s3ActionsGoInActions : nil
-        reader.report(node, Message.notKMSAction, hint: hint)
-        return nil
-    }
-    guard let action = KMSActionCatalogue.action(named: text) else {
-        reader.report(node, Message.unknownKMSAction, hint: Message.didYouMean(anyOf: KMSActionCatalogue.suggestions(for: text)))
-        return nil
-    }
-    guard action.actsOnKey else {
-        reader.report(node, Message.kmsActionNotOnKey)
-        return nil
-    }
-    if action.accessLevel == .permissionsManagement {
-        reader.warn(node, Message.kmsPermissionsManagementAction)
-    }
-    return action
-}
+/// A `kmsActions` entry: a known `kms:` action that acts on a key.
+let kmsActionEntryRules = ActionEntryRules<KMSAction>(
+    prefix: "kms:", wildcard: Message.wildcardKMSAction, otherService: Message.notKMSAction,
+    otherServiceHint: { $0.hasPrefix("s3:") ? Message.s3ActionsGoInActions : nil },
+    unknown: Message.unknownKMSAction, lookup: KMSActionCatalogue.action(named:), suggestions: KMSActionCatalogue.suggestions(for:),
+    outOfReach: { $0.actsOnKey ? nil : Message.kmsActionNotOnKey },
+    permissionsManagement: { $0.accessLevel == .permissionsManagement ? Message.kmsPermissionsManagementAction : nil })

@@ -7,15 +7,8 @@ enum SidPrefixRules {
     static let maximumLength = 64
 
     static func problems(_ text: String) -> [String] {
-        var problems: [String] = []
-        let length = text.unicodeScalars.count
-        if length < 1 || length > maximumLength {
-            problems.append("it must be 1 to \(maximumLength) characters long, not \(length)")
-        }
-        if let phrase = CharacterRules.notAllowedPhrase(in: text, allowed: CharacterRules.isSid) {
-            problems.append(phrase + ": a Sid holds only the letters A–Z and a–z and the digits 0–9")
-        }
-        return problems
+        CharacterRules.problems(text, maximum: maximumLength, allowed: CharacterRules.isSid,
+            explanation: ": a Sid holds only the letters A–Z and a–z and the digits 0–9")
     }
 }
 
