@@ -91,6 +91,11 @@ extension DiagnosticRule {
     static let unusedPlaceholder = DiagnosticRule("BB805", "unused-placeholder", "A declared placeholder no destination uses (warning).")
     static let reservedCharacters = DiagnosticRule("BB806", "reserved-characters", "A value holds U+E000 or U+E001, reserved for placeholders.")
 
+    // BB9xx: the onboarding story.
+    static let onboardingText = DiagnosticRule("BB901", "onboarding-text", "An onboarding text is not one line of text.")
+    static let supportContact = DiagnosticRule("BB902", "support-contact", "`onboarding.support` is not an e-mail address or https URL.")
+    static let templateUrl = DiagnosticRule("BB903", "template-url", "`onboarding.templateUrl` is not an https URL, or not an S3 one (warning).")
+
     // BB7xx: the output folder.
     static let staleOutput = DiagnosticRule("BB701", "stale-output", "A file under --out is missing or differs from a fresh render (render --check).")
 
@@ -107,5 +112,6 @@ extension DiagnosticRule {
         templateSyntax, templateInclude, templateRender,
         staleOutput,
         placeholderName, placeholderDescription, undeclaredPlaceholder, placeholderPosition, unusedPlaceholder, reservedCharacters,
+        onboardingText, supportContact, templateUrl,
     ]
 }
