@@ -72,6 +72,8 @@ extension DiagnosticRule {
     static let tagValue = DiagnosticRule("BB410", "tag-value", "A tag value breaks IAM's tag rules.")
     static let duplicateTagKey = DiagnosticRule("BB411", "duplicate-tag-key", "Two tag keys differ only in case.")
     static let tooManyTags = DiagnosticRule("BB412", "too-many-tags", "More than 50 tags.")
+    static let userName = DiagnosticRule("BB413", "user-name", "`user.name` breaks IAM's name rules.")
+    static let userGrantField = DiagnosticRule("BB414", "user-grant-field", "A field a user grant does not use, or `user` on another grant.")
 
     // BB5xx: the built policies.
     static let trustPolicySize = DiagnosticRule("BB501", "trust-policy-size", "A trust policy over IAM's default quota (warning).")
@@ -107,7 +109,7 @@ extension DiagnosticRule {
         accessAndActions, wildcardAction, notS3Action, unknownAction, actionNotOnBucket, duplicateAction, permissionsManagementAction,
         principal, wildcardPrincipal, duplicatePrincipal,
         roleNamePrefix, roleName, missingNamePrefix, iamPath, accountId, sessionDuration, permissionsBoundary, policyName,
-        tagKey, tagValue, duplicateTagKey, tooManyTags,
+        tagKey, tagValue, duplicateTagKey, tooManyTags, userName, userGrantField,
         trustPolicySize, permissionsPolicySize, bucketPolicySize,
         templateSyntax, templateInclude, templateRender,
         staleOutput,
