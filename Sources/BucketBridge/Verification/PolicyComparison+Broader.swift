@@ -1,0 +1,121 @@
+extension PolicyComparison {
+    /// Everything a related Allow statement grants must be granted by the spec: each of its
+    /// principals, actions and resources, under conditions at least as strict.
+    mutating func findBroader() {
+        for statement in relatedAllows {
+            for principal in principalsToCheck(statement) {
+                guard let actions = actionsToCheck(statement, principal: principal) else { continue }
+                for action in actions {
+                    checkResourcesAndConditions(statement, principal: principal, action: action)
+                }
+            }
+        }
+    }
+
+    /// The statement's principals that the spec grants (the others are reported here):
+    /// `nil` stands for the role itself in a permissions policy.
+    private mutating func principalsToCheck(_ statement: NormalisedStatement) -> [PolicyText?] {
+        guard let element = statement.principals else { return [nil] }
+        let expectedNames = expectedPrincipals
+        if element.negated {
+            report(.broader, at: element.origin, value: nil, VerificationMessage.negatedPrincipal(expectedNames, in: kind))
+            return []
+        }
+        var granted: [PolicyText?] = []
+        for principal in element.values {
+            let name = principal.text
+            if let deleted = PolicyPrincipals.uniqueIDKind(name) {
+                report(.deletedPrincipal, at: principal.origin, value: name, VerificationMessage.deletedPrincipal(deleted))
+            } else if expectedNames.contains(where: { PolicyPrincipals.covers($0, name) }) {
+                granted.append(principal)
+            } else {
+                report(.broader, at: principal.origin, value: name, VerificationMessage.otherPrincipal(name, expected: expectedNames, in: kind))
+            }
+        }
+        return granted
+    }
+
+    /// The statement's actions that the spec grants to `principal`, one by one (the others
+    /// are reported here); `nil` when the statement cannot be taken apart (`NotAction`).
+    private mutating func actionsToCheck(_ statement: NormalisedStatement, principal: PolicyText?) -> [PolicyText]? {
+        let granted = expectedActions(for: principal?.text)
+        let grantedLowercased = granted.map { $0.lowercased() }
+        if statement.actions.negated {
+            report(.broader, at: statement.actions.origin, value: nil, VerificationMessage.negatedAction(granted))
+            return nil
+        }
+        var actions: [PolicyText] = []
+        for action in statement.actions.values {
+            let pattern = action.text
+            guard WildcardPatterns.hasWildcard(pattern) else {
+                if grantedLowercased.contains(pattern.lowercased()) {
+                    actions.append(action)
+                } else {
+                    report(.broader, at: action.origin, value: pattern, VerificationMessage.extraAction(granted))
+                }
+                continue
+            }
+            let matched = granted.filter { WildcardPatterns.matches(pattern, $0, ignoringCase: true) }
+            let s3Matches = S3ActionCatalogue.all.map(\.qualifiedName).filter { WildcardPatterns.matches(pattern, $0, ignoringCase: true) }
+            let isS3Pattern = pattern.lowercased().hasPrefix("s3:")
+            let extra = s3Matches.filter { !grantedLowercased.contains($0.lowercased()) }
+            if !isS3Pattern || !extra.isEmpty {
+                report(.broader, at: action.origin, value: pattern,
+                    VerificationMessage.wildcardAction(extra: isS3Pattern ? extra : nil, granted: granted))
+            }
+            actions += matched.map { PolicyText($0, origin: action.origin) }
+        }
+        return actions
+    }
+
+    /// For one granted principal and action: each resource must be inside the spec's, and
+    /// the spec's conditions must hold for every request the statement lets through.
+    private mutating func checkResourcesAndConditions(_ statement: NormalisedStatement, principal: PolicyText?, action: PolicyText) {
+        let caller: RequestClass.Caller = principal.map { .principal($0.text) } ?? .identity
+        let resources: [PolicyText?]
+        if let element = statement.resources {
+            if element.negated {
+                report(.broader, at: element.origin, value: nil, VerificationMessage.negatedResource(action.text))
+                return
+            }
+            resources = element.values
+        } else {
+            resources = [nil]
+        }
+        for resource in resources {
+            var request = RequestClass(
+                caller: caller, action: action.text, resource: resource?.text,
+                context: access.baseContext(action: action.text, caller: caller))
+            request.context.narrow(by: statement.conditions)
+            let coverages = expected.coverages(of: request, effect: .allow).map(\.coverage)
+            if coverages.contains(where: { $0.overall == .all }) { continue }
+            let inScope = coverages.filter { $0.principal == .all && $0.action == .all }
+            if let resource, !inScope.contains(where: { $0.resource == .all }) {
+                let allowed = expected.allows.filter { $0.coverage(of: request).action == .all }.flatMap { $0.resources?.values.map(\.text) ?? [] }
+                report(.broader, at: resource.origin, value: resource.text, VerificationMessage.widerResource(action.text, allowed: allowed))
+                continue
+            }
+            reportMissingConditions(in: statement, request: request, against: inScope.filter { $0.resource == .all })
+        }
+    }
+
+    /// The spec's conditions that the observed statement does not impose, or imposes wider.
+    /// A condition with another value is the missing side's finding, not repeated here.
+    private mutating func reportMissingConditions(in statement: NormalisedStatement, request: RequestClass, against coverages: [StatementCoverage]) {
+        guard let closest = coverages.max(by: { $0.closeness < $1.closeness }) else { return }
+        for (condition, result) in closest.conditions where result != .all && result != .none {
+            let written = statement.conditions.filter { $0.normalisedKey == condition.normalisedKey }
+            let wanted = condition.values.map(\.text)
+            let origin = written.first?.origin ?? statement.origin
+            let value = written.first.map { $0.values.map(\.text).joined(separator: ", ") }
+            switch (condition.normalisedKey, written.isEmpty) {
+            case ("sts:externalid", true):
+                report(.broader, at: origin, value: nil, VerificationMessage.noExternalID(wanted))
+            case ("s3:prefix", true):
+                report(.broader, at: origin, value: nil, VerificationMessage.noPrefixCondition(request.action, wanted: wanted))
+            default:
+                report(.broader, at: origin, value: value, VerificationMessage.widerCondition(condition.operator, condition.key, wanted: wanted))
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+extension PolicyComparison {
+    /// Every request class the spec grants must be allowed, whole, by one statement. When
+    /// none does, the statement that comes closest (right principal first, then action,
+    /// resource, conditions) shows what is missing.
+    mutating func findMissing() {
+        let candidates = relatedAllows
+        for (statement, request) in access.grants(kind) where !observed.policy.fullyCovers(request) {
+            let ranked = candidates.map { ($0, $0.coverage(of: request)) }
+            guard let (closest, coverage) = ranked.max(by: { $0.1.closeness < $1.1.closeness }) else {
+                report(.missing, at: nil, value: describe(request),
+                    VerificationMessage.nothingGrants(describe(request), in: kind))
+                continue
+            }
+            if coverage.principal != .all, case .principal(let name) = request.caller {
+                report(.missing, at: closest.principals?.origin ?? closest.origin, value: name,
+                    VerificationMessage.missingPrincipal(kind))
+            } else if coverage.action != .all {
+                report(.missing, at: closest.actions.origin, value: request.action,
+                    VerificationMessage.missingAction(kind, principal: principalName(request)))
+            } else if coverage.resource != .all, let resource = request.resource {
+                report(.missing, at: closest.resources?.origin ?? closest.origin, value: resource,
+                    VerificationMessage.missingResource(request.action))
+            } else {
+                reportConditions(of: coverage, expected: statement, request: request, in: closest)
+            }
+        }
+    }
+
+    /// The conditions of the closest statement that the vendor's requests do not (or may not) meet.
+    private mutating func reportConditions(
+        of coverage: StatementCoverage, expected: NormalisedStatement, request: RequestClass, in closest: NormalisedStatement
+    ) {
+        for (condition, result) in coverage.conditions where result != .all {
+            let found = condition.values.map(\.text)
+            let wanted = expected.conditions.first { $0.normalisedKey == condition.normalisedKey }?.values.map(\.text)
+            let value = found.count == 1 ? found[0] : listPhrase(found.map(quotedForDiagnostic), conjunction: "or")
+            switch (condition.normalisedKey, wanted) {
+            case ("sts:externalid", let wanted?):
+                report(.missing, at: condition.origin, value: value, VerificationMessage.externalIDDiffers(wanted))
+            case ("s3:prefix", let wanted?):
+                report(.missing, at: condition.origin, value: value, VerificationMessage.prefixDiffers(wanted, action: request.action))
+            case ("s3:prefix", nil):
+                report(.missing, at: condition.origin, value: value, VerificationMessage.prefixNotInSpec(action: request.action))
+            default:
+                if case .unknown = result {
+                    report(.missing, at: condition.origin, value: value,
+                        VerificationMessage.conditionUnknown(condition.operator, condition.key), uncertain: true)
+                } else {
+                    report(.missing, at: condition.origin, value: value,
+                        VerificationMessage.conditionNotMet(condition.operator, condition.key, action: request.action))
+                }
+            }
+        }
+    }
+
+    /// The principal of a request, when it names one.
+    func principalName(_ request: RequestClass) -> String? {
+        if case .principal(let name) = request.caller { return name }
+        return nil
+    }
+
+    /// `s3:GetObject on arn:aws:s3:::bucket/prefix/*`, for a statement that grants nothing.
+    func describe(_ request: RequestClass) -> String {
+        [principalName(request), request.action, request.resource].compactMap { $0 }.joined(separator: " ")
+    }
+}
