@@ -4,6 +4,8 @@ public enum Command: Sendable, Equatable {
     case render(specs: [String], out: String, templates: String?, check: Bool)
     /// `validate SPEC...`
     case validate(specs: [String])
+    /// `verify SPEC... [--destination NAME] [--trust FILE] [--permissions FILE] [--bucket-policy FILE]`
+    case verify(specs: [String], destination: String?, inputs: [VerificationInput])
     /// `external-id [--prefix TEXT] [--length N]`
     case externalID(prefix: String, length: Int)
     /// `schema`
@@ -29,6 +31,12 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
         }
     case "validate":
         result = options.finish(requirePositionals: "validate needs at least one SPEC file").map { .validate(specs: $0) }
+    case "verify":
+        let destination = options.value("--destination")
+        let inputs = PolicyKind.allCases.compactMap { kind in options.value(kind.option).map { VerificationInput(kind, $0) } }
+        result = options.finish(requirePositionals: "verify needs at least one SPEC file").flatMap { specs in
+            inputs.isEmpty ? .failure(UsageError(message: VerificationUsage.noFiles)) : .success(.verify(specs: specs, destination: destination, inputs: inputs))
+        }
     case "external-id":
         let prefix = options.value("--prefix") ?? ""
         let lengthText = options.value("--length")
@@ -42,7 +50,7 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
     case "--version":
         result = .success(.version)
     default:
-        let hint = closestMatch(to: verb, in: ["render", "validate", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
+        let hint = closestMatch(to: verb, in: ["render", "validate", "verify", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
         result = .failure(UsageError(message: "unknown command \(quotedForDiagnostic(verb))\(hint)"))
     }
     return result

@@ -44,6 +44,20 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
         } catch {
             return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
         }
+    case .verify(let specs, let destination, let inputs):
+        do throws(PipelineError) {
+            let report = try Pipeline(specPaths: specs).verify(destination: destination, inputs: inputs, diagnostics: &diagnostics)
+            errors.write(diagnosticLines(diagnostics))
+            guard report.findings.isEmpty && !diagnostics.hasErrors else {
+                let unread = report.findings.isEmpty ? "; a document could not be read" : ""
+                errors.write("bucketbridge: \(count(report.findings.count, "difference")) from destination \(report.destination)\(unread)\n")
+                return ExitCode.invalid
+            }
+            output.write("ok: the documents grant exactly what destination \(report.destination) specifies\n")
+            return ExitCode.success
+        } catch {
+            return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
+        }
     case .render(let specs, let out, let templates, let check):
         let pipeline = Pipeline(specPaths: specs, templateOverrides: templates)
         let out = normaliseFolder(out)

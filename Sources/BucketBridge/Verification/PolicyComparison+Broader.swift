@@ -4,10 +4,8 @@ extension PolicyComparison {
     mutating func findBroader() {
         for statement in relatedAllows {
             for principal in principalsToCheck(statement) {
-                guard let actions = actionsToCheck(statement, principal: principal) else { continue }
-                for action in actions {
-                    checkResourcesAndConditions(statement, principal: principal, action: action)
-                }
+                guard let actions = actionsToCheck(statement, principal: principal), !actions.isEmpty else { continue }
+                checkResourcesAndConditions(statement, principal: principal, actions: actions)
             }
         }
     }
@@ -68,34 +66,38 @@ extension PolicyComparison {
         return actions
     }
 
-    /// For one granted principal and action: each resource must be inside the spec's, and
-    /// the spec's conditions must hold for every request the statement lets through.
-    private mutating func checkResourcesAndConditions(_ statement: NormalisedStatement, principal: PolicyText?, action: PolicyText) {
+    /// For one granted principal and its granted actions: each resource must be inside the
+    /// spec's, and the spec's conditions must hold for every request the statement lets through.
+    /// One finding per resource lists the actions it grants too widely.
+    private mutating func checkResourcesAndConditions(_ statement: NormalisedStatement, principal: PolicyText?, actions: [PolicyText]) {
         let caller: RequestClass.Caller = principal.map { .principal($0.text) } ?? .identity
-        let resources: [PolicyText?]
-        if let element = statement.resources {
-            if element.negated {
-                report(.broader, at: element.origin, value: nil, VerificationMessage.negatedResource(action.text))
-                return
-            }
-            resources = element.values
-        } else {
-            resources = [nil]
+        if let element = statement.resources, element.negated {
+            report(.broader, at: element.origin, value: nil, VerificationMessage.negatedResource(listPhrase(actions.map(\.text))))
+            return
         }
-        for resource in resources {
-            var request = RequestClass(
-                caller: caller, action: action.text, resource: resource?.text,
-                context: access.baseContext(action: action.text, caller: caller))
-            request.context.narrow(by: statement.conditions)
-            let coverages = expected.coverages(of: request, effect: .allow).map(\.coverage)
-            if coverages.contains(where: { $0.overall == .all }) { continue }
-            let inScope = coverages.filter { $0.principal == .all && $0.action == .all }
-            if let resource, !inScope.contains(where: { $0.resource == .all }) {
-                let allowed = expected.allows.filter { $0.coverage(of: request).action == .all }.flatMap { $0.resources?.values.map(\.text) ?? [] }
-                report(.broader, at: resource.origin, value: resource.text, VerificationMessage.widerResource(action.text, allowed: allowed))
-                continue
+        for resource in statement.resources?.values.map(Optional.some) ?? [nil] {
+            var wider: [String] = []
+            var allowed: [String] = []
+            for action in actions.map(\.text) where resource.map({ S3ResourceShape.canMatch($0.text, action: action) }) ?? true {
+                var request = RequestClass(
+                    caller: caller, action: action, resource: resource?.text,
+                    context: access.baseContext(action: action, caller: caller))
+                request.context.narrow(by: statement.conditions)
+                let coverages = expected.coverages(of: request, effect: .allow).map(\.coverage)
+                if coverages.contains(where: { $0.overall == .all }) { continue }
+                let inScope = coverages.filter { $0.principal == .all && $0.action == .all }
+                if resource != nil, !inScope.contains(where: { $0.resource == .all }) {
+                    wider.append(action)
+                    for statement in expected.allows where statement.coverage(of: request).action == .all {
+                        for value in statement.resources?.values ?? [] where !allowed.contains(value.text) { allowed.append(value.text) }
+                    }
+                    continue
+                }
+                reportMissingConditions(in: statement, request: request, against: inScope.filter { $0.resource == .all })
             }
-            reportMissingConditions(in: statement, request: request, against: inScope.filter { $0.resource == .all })
+            if let resource, !wider.isEmpty {
+                report(.broader, at: resource.origin, value: resource.text, VerificationMessage.widerResource(wider, allowed: allowed))
+            }
         }
     }
 

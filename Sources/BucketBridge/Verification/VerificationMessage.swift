@@ -86,10 +86,11 @@ enum VerificationMessage {
     static func negatedAction(_ granted: [String]) -> String {
         "NotAction grants every action except the ones listed; the spec grants only \(actionList(granted))"
     }
-    static func widerResource(_ action: String, allowed: [String]) -> String {
-        allowed.isEmpty
-            ? "is a resource on which the statement grants \(action); the spec grants it on no resource here"
-            : "is a resource on which the statement grants \(action); the spec grants it only on \(listPhrase(allowed.map(quotedForDiagnostic)))"
+    static func widerResource(_ actions: [String], allowed: [String]) -> String {
+        let them = actions.count == 1 ? "it" : "them"
+        return allowed.isEmpty
+            ? "is a resource on which the statement grants \(listPhrase(actions)); the spec grants \(them) on no resource here"
+            : "is a resource on which the statement grants \(listPhrase(actions)); the spec grants \(them) only on \(listPhrase(allowed.map(quotedForDiagnostic)))"
     }
     static func negatedResource(_ action: String) -> String {
         "NotResource grants \(action) on every resource except the ones listed, wider than the spec"

@@ -129,3 +129,17 @@ private struct PatternAutomaton {
         return result.sorted()
     }
 }
+
+/// The shape of the ARNs S3 authorises an action against: a bucket ARN never holds a `/`
+/// after the bucket name, an object ARN always does. A resource pattern of the other shape
+/// grants that action nothing (`s3:ListBucket` on `arn:aws:s3:::bucket/*`).
+enum S3ResourceShape {
+    /// False when `pattern` cannot match any ARN that `action` is authorised against.
+    static func canMatch(_ pattern: String, action: String) -> Bool {
+        switch S3ActionCatalogue.action(named: action)?.scope {
+        case .bucket?: !pattern.unicodeScalars.contains("/")
+        case .object?: WildcardPatterns.overlaps(pattern, ["arn:*:s3:::*/*"])
+        default: true
+        }
+    }
+}
