@@ -101,7 +101,7 @@ private struct PolicyReader {
     }
 
     /// A string or a list of strings; other JSON is a diagnostic.
-    mutating func strings(_ node: JSONNode) -> [PolicyText]? {
+    mutating func strings(_ node: JSONNode, scalars: Bool = false) -> [PolicyText]? {
         let elements: [JSONNode]
         switch node.value {
         case .array(let list): elements = list
@@ -109,7 +109,7 @@ private struct PolicyReader {
         }
         var texts: [PolicyText] = []
         for element in elements {
-            guard let text = scalarText(element) else {
+            guard let text = scalarText(element), scalars || element.isString else {
                 error(element, Message.mustBe("a string or a list of strings"))
                 return nil
             }
@@ -158,14 +158,14 @@ private struct PolicyReader {
                 continue
             }
             for key in keys {
-                guard let values = strings(key.node) else { continue }
+                guard let values = strings(key.node, scalars: true) else { continue }
                 conditions.append(NormalisedCondition(entry.key, key.key, values, origin: locator.origin(of: key.node)))
             }
         }
         return conditions
     }
 
-    /// Strings as themselves; booleans and numbers as their JSON text (IAM accepts `true`).
+    /// Strings as themselves (condition values may also be booleans and numbers); booleans and numbers as their JSON text (IAM accepts `true`).
     private func scalarText(_ node: JSONNode) -> String? {
         switch node.value {
         case .string(let text): text
@@ -173,5 +173,11 @@ private struct PolicyReader {
         case .number(let text): text
         default: nil
         }
+    }
+}
+
+extension JSONNode {
+    fileprivate var isString: Bool {
+        if case .string = value { true } else { false }
     }
 }

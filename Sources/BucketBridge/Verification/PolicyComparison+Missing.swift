@@ -4,6 +4,7 @@ extension PolicyComparison {
     /// resource, conditions) shows what is missing.
     mutating func findMissing() {
         let candidates = relatedAllows
+        var missingResources: [(origin: PolicyOrigin?, resource: String, actions: [String])] = []
         for (statement, request) in access.grants(kind) where !observed.policy.fullyCovers(request) {
             let ranked = candidates.map { ($0, $0.coverage(of: request)) }
             guard let (closest, coverage) = ranked.max(by: { $0.1.closeness < $1.1.closeness }) else {
@@ -18,11 +19,18 @@ extension PolicyComparison {
                 report(.missing, at: closest.actions.origin, value: request.action,
                     VerificationMessage.missingAction(kind, principal: principalName(request)))
             } else if coverage.resource != .all, let resource = request.resource {
-                report(.missing, at: closest.resources?.origin ?? closest.origin, value: resource,
-                    VerificationMessage.missingResource(request.action))
+                let origin = closest.resources?.origin ?? closest.origin
+                if let index = missingResources.firstIndex(where: { $0.origin == origin && $0.resource == resource }) {
+                    missingResources[index].actions.append(request.action)
+                } else {
+                    missingResources.append((origin, resource, [request.action]))
+                }
             } else {
                 reportConditions(of: coverage, expected: statement, request: request, in: closest)
             }
+        }
+        for entry in missingResources {
+            report(.missing, at: entry.origin, value: entry.resource, VerificationMessage.missingResource(entry.actions))
         }
     }
 

@@ -34,8 +34,8 @@ enum VerificationMessage {
     static func missingAction(_ kind: PolicyKind, principal: String?) -> String {
         "is not allowed by the \(kind.noun)\(principal.map { " for \(quotedForDiagnostic($0))" } ?? ""): the vendor gets AccessDenied for it; the spec grants it"
     }
-    static func missingResource(_ action: String) -> String {
-        "is not among the resources on which the statement allows \(action): the vendor gets AccessDenied there; the spec grants it"
+    static func missingResource(_ actions: [String]) -> String {
+        "is not among the resources on which the statement allows \(listPhrase(actions)): the vendor gets AccessDenied there; the spec grants \(actions.count == 1 ? "it" : "them") there"
     }
     static func externalIDDiffers(_ expected: [String]) -> String {
         "is the external ID in the trust policy; the vendor expects \(listPhrase(expected.map(quotedForDiagnostic), conjunction: "or")): its sts:AssumeRole is denied (AccessDenied)"

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import BucketBridge
+
+/// `bucketbridge verify`: exit codes, and every example verifying clean against its own render.
+struct VerifyCommandTests {
+    @Test func everyExampleVerifiesCleanAgainstItsRenderedDocuments() throws {
+        let out = try renderIntoTemporaryFolder(try exampleSpecPaths())
+        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+        var verified = 0
+        for folder in try destinationFolders(in: out) {
+            var arguments = ["verify"] + (try exampleSpecPaths()) + ["--destination", (folder as NSString).lastPathComponent]
+            for kind in PolicyKind.allCases {
+                let name = kind == .bucketPolicy ? "bucket-policy" : "\(kind.rawValue)-policy"
+                let path = "\(folder)/iam/\(name).json"
+                if FileManager.default.fileExists(atPath: path) { arguments += [kind.option, path] }
+            }
+            let result = run(arguments)
+            #expect(result.status == 0, "\(folder): \(result.errors)")
+            #expect(result.output.hasPrefix("ok: the documents grant exactly what destination"))
+            verified += 1
+        }
+        #expect(verified >= 7)
+    }
+
+    @Test func theCapturedCLIOutputVerifiesClean() throws {
+        let spec = repositoryRoot.appendingPathComponent("examples/multi-destination.json").path
+        let result = run([
+            "verify", spec, "--destination", "globex-curated",
+            "--trust", verifyFixtures + "/get-role-curated.json",
+            "--permissions", verifyFixtures + "/get-role-policy-curated.json",
+            "--bucket-policy", verifyFixtures + "/get-bucket-policy-curated.json",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+    }
+
+    @Test func differencesExitOne() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeFile(folder + "/spec.json", specJSON())
+        try writeFile(folder + "/trust.json", """
+            {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::280772890673:role/vendor"},
+              "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "wrong"}}}]}
+            """)
+        let result = run(["verify", folder + "/spec.json", "--trust", folder + "/trust.json"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains(#"trust.json:2:80: error: Statement[0].Condition.StringEquals["sts:ExternalId"]: "wrong" missing: is the external ID in the trust policy; the vendor expects "ext-1234""#), "\(result.errors)")
+        #expect(result.errors.hasSuffix("bucketbridge: 1 difference from destination acme\n"))
+        #expect(result.output.isEmpty)
+
+        try writeFile(folder + "/broken.json", "{\"Statement\": [}")
+        let broken = run(["verify", folder + "/spec.json", "--trust", folder + "/broken.json"])
+        #expect(broken.status == 1)
+        #expect(broken.errors.contains("broken.json:1:16: error: invalid JSON"), "\(broken.errors)")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeFile(folder + "/spec.json", specJSON())
+        try writeFile(folder + "/two.json", #"{"version": 1, "destinations": ["# + destinationJSON() + ", "
+            + destinationJSON(["name": #""second""#]) + "]}")
+        try writeFile(folder + "/policy.json", #"{"Statement": []}"#)
+        let bucketGrant = specJSON(["grant": #""bucket-policy""#], removing: ["externalId", "role"])
+        try writeFile(folder + "/bucket-grant.json", bucketGrant)
+        let cases: [([String], String)] = [
+            (["verify", folder + "/spec.json"], "verify needs at least one document"),
+            (["verify", "--trust", folder + "/policy.json"], "verify needs at least one SPEC file"),
+            (["verify", folder + "/spec.json", "--trust", folder + "/missing.json"], "missing.json: no such file"),
+            (["verify", folder + "/spec.json", "--destination", "acmee", "--trust", folder + "/policy.json"], "did you mean \"acme\"?"),
+            (["verify", folder + "/two.json", "--trust", folder + "/policy.json"], "choose one with --destination NAME"),
+            (["verify", folder + "/bucket-grant.json", "--trust", folder + "/policy.json"], "has no trust policy"),
+            (["verify", folder + "/spec.json", "--trust", folder + "/policy.json", "--trust", folder + "/policy.json"], "more than once"),
+        ]
+        for (arguments, message) in cases {
+            let result = run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.errors.contains(message), "\(arguments): \(result.errors)")
+        }
+    }
+}
