@@ -9,23 +9,40 @@
 enum WildcardPatterns {
     /// True when `pattern` matches all of `text` (`text` is taken literally).
     static func matches(_ pattern: String, _ text: String, ignoringCase: Bool = false) -> Bool {
-        let automaton = PatternAutomaton([pattern], ignoringCase: ignoringCase)
-        var states = automaton.start
-        for scalar in fold(text, ignoringCase) {
-            states = automaton.step(states, on: scalar)
-            if states.isEmpty { return false }
+        let p = Array(fold(pattern, ignoringCase))
+        let t = Array(fold(text, ignoringCase))
+        // Greedy matching with backtracking to the last `*`: linear for IAM's patterns.
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || (p[pi] != "*" && p[pi] == t[ti])) {
+                pi += 1
+                ti += 1
+            } else if pi < p.count && p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
         }
-        return automaton.accepts(states)
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
     }
 
     /// True when every text `inner` matches is matched by at least one of `outer`.
     static func isContained(_ inner: String, in outer: [String], ignoringCase: Bool = false) -> Bool {
-        !explore([inner], outer, ignoringCase: ignoringCase) { innerAccepts, outerAccepts in innerAccepts && !outerAccepts }
+        if !hasWildcard(inner) { return outer.contains { matches($0, inner, ignoringCase: ignoringCase) } }
+        return !explore([inner], outer, ignoringCase: ignoringCase) { innerAccepts, outerAccepts in innerAccepts && !outerAccepts }
     }
 
     /// True when some text is matched both by `lhs` and by at least one of `rhs`.
     static func overlaps(_ lhs: String, _ rhs: [String], ignoringCase: Bool = false) -> Bool {
-        explore([lhs], rhs, ignoringCase: ignoringCase) { lhsAccepts, rhsAccepts in lhsAccepts && rhsAccepts }
+        if !hasWildcard(lhs) { return rhs.contains { matches($0, lhs, ignoringCase: ignoringCase) } }
+        return explore([lhs], rhs, ignoringCase: ignoringCase) { lhsAccepts, rhsAccepts in lhsAccepts && rhsAccepts }
     }
 
     /// True when the text has a `*` or `?`.

@@ -1,3 +1,4 @@
+import Foundation
 @testable import BucketBridge
 
 /// Judges what a policy *means* with the library's IAM evaluation (the one `verify` uses):
@@ -22,12 +23,7 @@ struct Request {
 }
 
 func evaluate(_ policy: JSONValue, _ request: Request) -> Decision {
-    var diagnostics = Diagnostics()
-    let file = SourceFile(name: "policy.json", text: encodeJSON(policy))
-    guard let root = parseJSON(file, diagnostics: &diagnostics),
-        let document = NormalisedPolicy(reading: root, locator: PolicyLocator(file: file), partition: .aws, diagnostics: &diagnostics),
-        !diagnostics.hasErrors
-    else { return .implicitDeny }
+    guard let document = NormalisedPolicyCache.shared.document(policy) else { return .implicitDeny }
     var context = RequestContext()
     for statement in document.statements {
         for condition in statement.conditions { context[condition.key] = .absent }
@@ -38,6 +34,27 @@ func evaluate(_ policy: JSONValue, _ request: Request) -> Decision {
         resource: request.resource, context: context)
     if document.fullyCovers(requestClass, effect: .deny) { return .explicitDeny }
     return document.fullyCovers(requestClass, effect: .allow) ? .allow : .implicitDeny
+}
+
+/// Policies already read, by value: the corpus tests ask many requests of one policy.
+final class NormalisedPolicyCache: @unchecked Sendable {
+    static let shared = NormalisedPolicyCache()
+    private let lock = NSLock()
+    private var documents: [JSONValue: NormalisedPolicy?] = [:]
+
+    /// The policy read as `verify` reads a file; `nil` when it is not a valid policy.
+    func document(_ policy: JSONValue) -> NormalisedPolicy? {
+        if let cached = lock.withLock({ documents[policy] }) { return cached }
+        var diagnostics = Diagnostics()
+        let file = SourceFile(name: "policy.json", text: encodeJSON(policy))
+        var document: NormalisedPolicy?
+        if let root = parseJSON(file, diagnostics: &diagnostics) {
+            document = NormalisedPolicy(reading: root, locator: PolicyLocator(file: file), partition: .aws, diagnostics: &diagnostics)
+        }
+        if diagnostics.hasErrors { document = nil }
+        lock.withLock { documents[policy] = .some(document) }
+        return document
+    }
 }
 
 /// Parses JSON text (as written to disk) back into a `JSONValue`, keeping key order.
