@@ -21,6 +21,21 @@ struct ExpectedAccess: Sendable {
         return built.map { NormalisedPolicy($0, partition: destination.partition) } ?? NormalisedPolicy(statements: [])
     }
 
+    /// What the document of `kind` may grant without being broader than the spec: its own
+    /// statements and, in the bucket policy of a role grant, the role's permissions with the
+    /// role as principal (a bucket policy that repeats them grants the role nothing more).
+    func tolerated(_ kind: PolicyKind) -> NormalisedPolicy {
+        var tolerated = document(kind)
+        if kind == .bucketPolicy, destination.grant.hasRole, let role = policies.roleArn {
+            tolerated.statements += document(.permissions).allows.map { statement in
+                var granted = statement
+                granted.principals = PolicyElement(values: [PolicyText(role)])
+                return granted
+            }
+        }
+        return tolerated
+    }
+
     /// The classes of requests the document of `kind` must allow, one per principal, action
     /// and resource of each Allow statement, with the statement they come from.
     func grants(_ kind: PolicyKind) -> [(statement: NormalisedStatement, request: RequestClass)] {

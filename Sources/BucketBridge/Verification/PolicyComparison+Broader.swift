@@ -83,12 +83,12 @@ extension PolicyComparison {
                     caller: caller, action: action, resource: resource?.text,
                     context: access.baseContext(action: action, caller: caller))
                 request.context.narrow(by: statement.conditions)
-                let coverages = expected.coverages(of: request, effect: .allow).map(\.coverage)
+                let coverages = tolerated.coverages(of: request, effect: .allow).map(\.coverage)
                 if coverages.contains(where: { $0.overall == .all }) { continue }
                 let inScope = coverages.filter { $0.principal == .all && $0.action == .all }
                 if resource != nil, !inScope.contains(where: { $0.resource == .all }) {
                     wider.append(action)
-                    for statement in expected.allows where statement.coverage(of: request).action == .all {
+                    for statement in tolerated.allows where statement.coverage(of: request).action == .all {
                         for value in statement.resources?.values ?? [] where !allowed.contains(value.text) { allowed.append(value.text) }
                     }
                     continue

@@ -25,6 +25,8 @@ struct PolicyComparison {
 
     var kind: PolicyKind { observed.kind }
     var expected: NormalisedPolicy { access.document(kind) }
+    /// What the document may grant without being broader (see `ExpectedAccess.tolerated`).
+    var tolerated: NormalisedPolicy { access.tolerated(kind) }
 
     /// Records a finding at `origin` (or the document's `Statement` when unknown), once.
     mutating func report(
@@ -65,7 +67,7 @@ struct PolicyComparison {
     /// The principals the spec grants in this document, for messages.
     var expectedPrincipals: [String] {
         var names: [String] = []
-        for statement in expected.allows {
+        for statement in tolerated.allows {
             for value in statement.principals?.values ?? [] where !names.contains(value.text) { names.append(value.text) }
         }
         return names
@@ -74,7 +76,7 @@ struct PolicyComparison {
     /// The actions the spec grants in this document (to principals covering `principal`), for messages.
     func expectedActions(for principal: String?) -> [String] {
         var names: [String] = []
-        for statement in expected.allows where principal == nil || statement.principals.map({ element in
+        for statement in tolerated.allows where principal == nil || statement.principals.map({ element in
             element.values.contains { PolicyPrincipals.covers($0.text, principal!) }
         }) ?? true {
             for value in statement.actions.values where !names.contains(value.text) { names.append(value.text) }

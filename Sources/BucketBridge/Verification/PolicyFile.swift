@@ -99,6 +99,11 @@ func readPolicyFile(
     }
     guard let policy = NormalisedPolicy(reading: document, locator: locator, partition: partition, diagnostics: &diagnostics)
     else { return nil }
+    for statement in policy.statements where (statement.principals == nil) != (kind == .permissions) {
+        let origin = statement.origin ?? PolicyOrigin(location: SourceLocation(file: file.name), path: .root)
+        diagnostics.error(at: origin.location, path: origin.path,
+            kind == .permissions ? VerificationMessage.principalInIdentityPolicy : VerificationMessage.noPrincipal(kind))
+    }
     return ObservedPolicy(kind: kind, file: file.name, policy: policy)
 }
 

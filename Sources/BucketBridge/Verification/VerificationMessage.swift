@@ -19,6 +19,11 @@ enum VerificationMessage {
         "is not an element of a policy statement (Sid, Effect, Principal, Action, Resource, Condition or their Not forms)"
     static func missingElement(_ name: String) -> String { "has no \(name): IAM requires it in every statement" }
     static func bothForms(_ plain: String, _ negated: String) -> String { "is set together with \(plain): a statement has one or the other" }
+    static let principalInIdentityPolicy =
+        "has a Principal or NotPrincipal: IAM refuses them in a permissions policy, which applies to the role it is attached to"
+    static func noPrincipal(_ kind: PolicyKind) -> String {
+        "has no Principal or NotPrincipal: every statement of a \(kind.noun) names whom it applies to"
+    }
     static let principalForm = "must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::123456789012:role/name\"}"
 
     // MARK: Missing: the vendor gets AccessDenied
@@ -56,6 +61,9 @@ enum VerificationMessage {
     // MARK: Broader: more than the spec grants
 
     static func otherPrincipal(_ name: String, expected: [String], in kind: PolicyKind) -> String {
+        guard !expected.isEmpty else {
+            return "is granted access by the \(kind.noun), which the spec grants to no principal"
+        }
         let spec = listPhrase(expected.map(quotedForDiagnostic))
         if name == PolicyPrincipals.everyone {
             return "grants everyone: the \(kind.noun) lets any AWS principal in; the spec grants only \(spec)"
@@ -71,7 +79,8 @@ enum VerificationMessage {
         return "is not a principal of the spec: the \(kind.noun) grants it access the spec gives only to \(spec)"
     }
     static func negatedPrincipal(_ expected: [String], in kind: PolicyKind) -> String {
-        "NotPrincipal grants everyone except the principals listed; the spec grants only \(listPhrase(expected.map(quotedForDiagnostic)))"
+        let spec = expected.isEmpty ? "no principal" : "only " + listPhrase(expected.map(quotedForDiagnostic))
+        return "NotPrincipal grants everyone except the principals listed; in the \(kind.noun) the spec grants \(spec)"
     }
     static func extraAction(_ granted: [String]) -> String {
         "is not granted by the spec, which grants only \(actionList(granted))"

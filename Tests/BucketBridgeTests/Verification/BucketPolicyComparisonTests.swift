@@ -107,4 +107,17 @@ struct BucketPolicyComparisonTests {
         #expect(found.map(\.kind) == [.blocked], "\(found.map(\.diagnostic.description))")
         #expect(found.first?.message.contains("s3:GetObject on arn:aws:s3:::acme-data/*") == true)
     }
+
+    @Test func aRoleGrantsBucketPolicyMayRepeatTheRolesPermissionsButNoMore() throws {
+        let spec = specJSON(["access": #""read""#])
+        let role = "arn:aws:iam::666666666666:role/VendorAccess"
+        let repeated = """
+            {"Effect": "Allow", "Principal": {"AWS": "\(role)"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-data/*"}
+            """
+        #expect(try findings([repeated], spec: spec).isEmpty)
+        let everything = repeated.replacingOccurrences(of: "s3:GetObject", with: "s3:*")
+        let found = try findings([everything], spec: spec)
+        #expect(found.map(\.kind) == [.broader], "\(found.map(\.diagnostic.description))")
+        #expect(found.first?.value == "\"s3:*\"")
+    }
 }

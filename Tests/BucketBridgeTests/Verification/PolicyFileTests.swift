@@ -83,6 +83,7 @@ struct PolicyFileTests {
         ("{\"Policy\": \"{\\\"Statement\\\": [\"}", "not a readable policy document"),
         ("{\"Policy\": {\"PolicyName\": \"x\"}}", "aws iam get-policy-version"),
         ("{\"Hello\": 1}", "neither a policy document"),
+        ("{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}", "has no Principal or NotPrincipal"),
         ("\"%7B%22Statement%22%3A%20%5B%5D%7D\"", ""),
     ])
     func badInputIsADiagnosticNotACrash(text: String, expected: String) throws {
