@@ -3,7 +3,7 @@ variable "region" {
   type        = string
   default     = {{ destination.terraformRegion }}
 }
-{% if destination.hasRole %}
+{% if facts.hasRole %}
 
 variable "role_description" {
   description = "Description of the role"

@@ -6,6 +6,8 @@ public enum Command: Sendable, Equatable {
     case validate(specs: [String])
     /// `verify SPEC... [--destination NAME] [--trust FILE] [--permissions FILE] [--bucket-policy FILE]`
     case verify(specs: [String], destination: String?, inputs: [VerificationInput])
+    /// `explain SPEC... [--format text|json]`
+    case explain(specs: [String], format: ExplanationFormat)
     /// `external-id [--prefix TEXT] [--length N]`
     case externalID(prefix: String, length: Int)
     /// `schema`
@@ -37,6 +39,14 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
         result = options.finish(requirePositionals: "verify needs at least one SPEC file").flatMap { specs in
             inputs.isEmpty ? .failure(UsageError(message: VerificationUsage.noFiles)) : .success(.verify(specs: specs, destination: destination, inputs: inputs))
         }
+    case "explain":
+        let formatText = options.value("--format") ?? "text"
+        result = options.finish(requirePositionals: "explain needs at least one SPEC file").flatMap { specs in
+            guard let format = ExplanationFormat(rawValue: formatText) else {
+                return .failure(UsageError(message: "--format: \(quotedForDiagnostic(formatText)) is not one of text or json"))
+            }
+            return .success(.explain(specs: specs, format: format))
+        }
     case "external-id":
         let prefix = options.value("--prefix") ?? ""
         let lengthText = options.value("--length")
@@ -50,7 +60,7 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
     case "--version":
         result = .success(.version)
     default:
-        let hint = closestMatch(to: verb, in: ["render", "validate", "verify", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
+        let hint = closestMatch(to: verb, in: ["render", "validate", "verify", "explain", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
         result = .failure(UsageError(message: "unknown command \(quotedForDiagnostic(verb))\(hint)"))
     }
     return result

@@ -8,6 +8,7 @@ let helpText = """
       bucketbridge render SPEC... [--out DIR] [--templates DIR] [--check]
       bucketbridge validate SPEC...
       bucketbridge verify SPEC... [--destination NAME] [--trust FILE] [--permissions FILE] [--bucket-policy FILE]
+      bucketbridge explain SPEC... [--format text|json]
       bucketbridge external-id [--prefix TEXT] [--length N]
       bucketbridge schema
       bucketbridge --help | --version
@@ -26,6 +27,8 @@ let helpText = """
         --permissions FILE    the permissions policy, or aws iam get-role-policy /
                               aws iam get-policy-version output
         --bucket-policy FILE  the bucket policy, or aws s3api get-bucket-policy output
+      explain       Say, for each destination, who may do what, where, and what not, as the
+                    policies grant it (--format json: the same as data).
       external-id   Print a random external ID (32 characters of [A-Za-z0-9_-] by default).
         --prefix TEXT    text to put in front (for example seq_)
         --length N       number of random characters (default 32)

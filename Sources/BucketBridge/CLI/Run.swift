@@ -58,6 +58,15 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
         } catch {
             return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
         }
+    case .explain(let specs, let format):
+        do throws(PipelineError) {
+            let summaries = try Pipeline(specPaths: specs).explain(diagnostics: &diagnostics)
+            errors.write(diagnosticLines(diagnostics))
+            output.write(renderExplanation(summaries, format: format))
+            return ExitCode.success
+        } catch {
+            return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
+        }
     case .render(let specs, let out, let templates, let check):
         let pipeline = Pipeline(specPaths: specs, templateOverrides: templates)
         let out = normaliseFolder(out)

@@ -68,6 +68,11 @@ public struct Pipeline: Sendable {
         return differences
     }
 
+    /// `explain`: the access summary of every destination, built from its policies.
+    public func explain(diagnostics: inout Diagnostics) throws(PipelineError) -> [AccessSummary] {
+        try validate(diagnostics: &diagnostics).map { summarizeAccess(of: $0, policies: buildPolicies(for: $0)) }
+    }
+
     // MARK: Stages
 
     /// Reads every spec file (an unreadable one is a usage error), then parses, decodes and

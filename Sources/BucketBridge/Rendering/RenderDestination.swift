@@ -8,7 +8,8 @@ public func renderDestination(
     let policies = buildPolicies(for: destination)
     var files = renderIAMJSON(policies)
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
-    let context = templateContext(for: destination, policies: policies)
+    let summary = summarizeAccess(of: destination, policies: policies)
+    let context = templateContext(for: destination, policies: policies, summary: summary)
     var failed = false
     var cache = TemplateCache()
     for path in templates.outputPaths {

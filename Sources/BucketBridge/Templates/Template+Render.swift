@@ -36,7 +36,7 @@ struct TemplateRenderer {
             case .text(let text):
                 out += text
             case .output(let expression, let filters, let position):
-                let key = cacheKey(expression, filters)
+                let key = cacheKey(expression, filters, format: template.format)
                 if let key, let text = cache.entries[key] {
                     out += text
                     continue
@@ -45,7 +45,7 @@ struct TemplateRenderer {
                 var current = FilteredValue.value(value)
                 var failed = false
                 for call in filters where !failed {
-                    switch call.filter.apply(to: current) {
+                    switch call.filter.apply(to: current, format: template.format) {
                     case .success(let next): current = next
                     case .failure(let error):
                         report(error, in: template, at: call.position)
@@ -100,11 +100,11 @@ struct TemplateRenderer {
 
     /// The cache key of an output tag whose result depends only on the context: a context
     /// variable (not a loop variable) through at least one filter.
-    private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall]) -> TemplateCache.Key? {
+    private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall], format: TemplateFormat) -> TemplateCache.Key? {
         guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop",
             !bindings.contains(where: { $0.name == names[0].name })
         else { return nil }
-        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter))
+        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: format)
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.

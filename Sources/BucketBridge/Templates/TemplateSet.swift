@@ -110,6 +110,8 @@ public struct TemplateCache {
     struct Key: Hashable {
         var names: [String]
         var filters: [TemplateFilter]
+        /// Filters such as `prose` print differently by format.
+        var format: TemplateFormat
     }
 
     var entries: [Key: String] = [:]

@@ -97,6 +97,12 @@ permissions_policy='{
       "Effect": "Allow",
       "Action": "s3:GetObject",
       "Resource": "arn:aws:s3:::globex-curated/tables/*"
+    },
+    {
+      "Sid": "KmsKeyUse",
+      "Effect": "Allow",
+      "Action": "kms:Decrypt",
+      "Resource": "arn:aws:kms:us-east-1:444455556666:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
     }
   ]
 }'
