@@ -135,11 +135,10 @@ private struct PolicyReader {
         for member in members {
             guard let values = strings(member.node) else { return nil }
             texts += values.map { value in
-                var normal = value
-                normal.text = member.key == "AWS"
+                let normal = member.key == "AWS"
                     ? PolicyPrincipals.normalise(aws: value.text, partition: partition)
                     : PolicyPrincipals.normalise(type: member.key, value.text)
-                return normal
+                return PolicyText(normal, written: value.text, origin: value.origin)
             }
         }
         return texts

@@ -14,14 +14,18 @@ public struct PolicyOrigin: Sendable, Hashable {
 
 /// One string of a policy document, with its origin when it was read from a file.
 public struct PolicyText: Sendable, Hashable {
-    /// The text as written (principals already in their normal form, see `PolicyPrincipals`).
+    /// The text compared: as written, except principals, which are in their normal form
+    /// (see `PolicyPrincipals`).
     public var text: String
+    /// The text as the document writes it, for reports.
+    public var written: String
     /// Where it was written; `nil` for documents bucketbridge built itself.
     public var origin: PolicyOrigin?
 
-    /// Creates a text.
-    public init(_ text: String, origin: PolicyOrigin? = nil) {
+    /// Creates a text; `written` defaults to `text`.
+    public init(_ text: String, written: String? = nil, origin: PolicyOrigin? = nil) {
         self.text = text
+        self.written = written ?? text
         self.origin = origin
     }
 }

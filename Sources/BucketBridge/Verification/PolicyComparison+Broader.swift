@@ -23,11 +23,11 @@ extension PolicyComparison {
         for principal in element.values {
             let name = principal.text
             if let deleted = PolicyPrincipals.uniqueIDKind(name) {
-                report(.deletedPrincipal, at: principal.origin, value: name, VerificationMessage.deletedPrincipal(deleted))
+                report(.deletedPrincipal, at: principal.origin, value: principal.written, VerificationMessage.deletedPrincipal(deleted))
             } else if expectedNames.contains(where: { PolicyPrincipals.covers($0, name) }) {
                 granted.append(principal)
             } else {
-                report(.broader, at: principal.origin, value: name, VerificationMessage.otherPrincipal(name, expected: expectedNames, in: kind))
+                report(.broader, at: principal.origin, value: principal.written, VerificationMessage.otherPrincipal(name, expected: expectedNames, in: kind))
             }
         }
         return granted
@@ -56,7 +56,7 @@ extension PolicyComparison {
             let matched = granted.filter { WildcardPatterns.matches(pattern, $0, ignoringCase: true) }
             let s3Matches = S3ActionCatalogue.all.map(\.qualifiedName).filter { WildcardPatterns.matches(pattern, $0, ignoringCase: true) }
             let isS3Pattern = pattern.lowercased().hasPrefix("s3:")
-            let extra = s3Matches.filter { !grantedLowercased.contains($0.lowercased()) }
+            let extra = effectiveActions(s3Matches.filter { !grantedLowercased.contains($0.lowercased()) }, on: statement.resources)
             if !isS3Pattern || !extra.isEmpty {
                 report(.broader, at: action.origin, value: pattern,
                     VerificationMessage.wildcardAction(extra: isS3Pattern ? extra : nil, granted: granted))
@@ -64,6 +64,22 @@ extension PolicyComparison {
             actions += matched.map { PolicyText($0, origin: action.origin) }
         }
         return actions
+    }
+
+    /// The actions that the resources let take effect (an object action on a bucket ARN
+    /// grants nothing), the most consequential first: writes, permissions management,
+    /// reads, lists, tagging; shorter (commoner) names first within each.
+    private func effectiveActions(_ names: [String], on resources: PolicyElement?) -> [String] {
+        let effective = names.filter { name in
+            guard let resources, !resources.negated else { return true }
+            return resources.values.contains { S3ResourceShape.canMatch($0.text, action: name) }
+        }
+        let order: [S3AccessLevel] = [.write, .permissionsManagement, .read, .list, .tagging]
+        func rank(_ name: String) -> (Int, Int, String) {
+            let level = S3ActionCatalogue.action(named: name).flatMap { order.firstIndex(of: $0.accessLevel) } ?? order.count
+            return (level, name.count, name)
+        }
+        return effective.sorted { rank($0) < rank($1) }
     }
 
     /// For one granted principal and its granted actions: each resource must be inside the

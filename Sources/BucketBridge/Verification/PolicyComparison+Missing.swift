@@ -13,7 +13,8 @@ extension PolicyComparison {
                 continue
             }
             if coverage.principal != .all, case .principal(let name) = request.caller {
-                report(.missing, at: closest.principals?.origin ?? closest.origin, value: name,
+                let vendorStatement = candidates.max { namedPrincipals($0) < namedPrincipals($1) } ?? closest
+                report(.missing, at: vendorStatement.principals?.origin ?? vendorStatement.origin, value: name,
                     VerificationMessage.missingPrincipal(kind))
             } else if coverage.action != .all {
                 report(.missing, at: closest.actions.origin, value: request.action,
@@ -59,6 +60,13 @@ extension PolicyComparison {
                 }
             }
         }
+    }
+
+    /// How many of the spec's principals a statement grants: the statement meant for the
+    /// vendor is the one a missing principal belongs in.
+    private func namedPrincipals(_ statement: NormalisedStatement) -> Int {
+        let names = statement.principals?.values.map(\.text) ?? []
+        return expectedPrincipals.filter { expected in names.contains { PolicyPrincipals.covers($0, expected) } }.count
     }
 
     /// The principal of a request, when it names one.

@@ -126,7 +126,7 @@ enum VerificationMessage {
         "this Deny statement blocks the vendor's \(listPhrase(requests)) when its condition on \(listPhrase(keys)) holds; bucketbridge cannot tell offline whether it does: check it"
     }
     static func deletedPrincipal(_ kind: UniqueIDKind) -> String {
-        "is a deleted \(kind.rawValue)'s unique id: IAM wrote it in place of the \(kind.rawValue)'s ARN when the \(kind.rawValue) was deleted, and the vendor's \(kind.rawValue) was recreated since, which does not restore access; run the setup again"
+        "is a deleted \(kind.rawValue)'s unique id: IAM wrote it in place of the \(kind.rawValue)'s ARN when the \(kind.rawValue) was deleted, and a \(kind.rawValue) recreated under the same name is not granted by it; run the setup again"
     }
 
     private static func actionList(_ actions: [String]) -> String {

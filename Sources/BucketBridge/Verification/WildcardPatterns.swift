@@ -148,15 +148,19 @@ private struct PatternAutomaton {
 }
 
 /// The shape of the ARNs S3 authorises an action against: a bucket ARN never holds a `/`
-/// after the bucket name, an object ARN always does. A resource pattern of the other shape
-/// grants that action nothing (`s3:ListBucket` on `arn:aws:s3:::bucket/*`).
+/// after the bucket name, an object ARN always does, and other actions take `*` or ARNs of
+/// other kinds. A resource pattern of another shape grants that action nothing
+/// (`s3:ListBucket` on `arn:aws:s3:::bucket/*`).
 enum S3ResourceShape {
     /// False when `pattern` cannot match any ARN that `action` is authorised against.
     static func canMatch(_ pattern: String, action: String) -> Bool {
         switch S3ActionCatalogue.action(named: action)?.scope {
         case .bucket?: !pattern.unicodeScalars.contains("/")
         case .object?: WildcardPatterns.overlaps(pattern, ["arn:*:s3:::*/*"])
-        default: true
+        // Actions on no resource (`*`) or on access points, jobs and the like: never granted
+        // by a pattern of bucket and object ARNs only.
+        case .unsupported?: !WildcardPatterns.isContained(pattern, in: ["arn:*:s3:::*"])
+        case nil: true
         }
     }
 }
