@@ -49,6 +49,11 @@ struct VerifyCommandTests {
         #expect(result.errors.hasSuffix("bucketbridge: 1 difference from destination acme\n"))
         #expect(result.output.isEmpty)
 
+        try writeFile(folder + "/invalid-spec.json", specJSON(["bucket": #""Example_Bucket""#]))
+        let invalidSpec = run(["verify", folder + "/invalid-spec.json", "--trust", folder + "/trust.json"])
+        #expect(invalidSpec.status == 1)
+        #expect(invalidSpec.errors.contains("is not a valid S3 bucket name"), "\(invalidSpec.errors)")
+
         try writeFile(folder + "/broken.json", "{\"Statement\": [}")
         let broken = run(["verify", folder + "/spec.json", "--trust", folder + "/broken.json"])
         #expect(broken.status == 1)
