@@ -47,7 +47,8 @@ struct PolicyComparison {
     /// A bucket-policy statement concerns the destination when it carries one of the
     /// destination's `Sid`s, names one of its grantees (or a principal a grantee covers), or
     /// grants everyone, a grantee's whole account or a deleted principal on the
-    /// destination's bucket or prefix.
+    /// destination's bucket or prefix. The customer's own account root, for a role grant,
+    /// grants the role nothing by itself and does not count.
     private func isRelated(_ statement: NormalisedStatement) -> Bool {
         if let sid = statement.sid, ownedBucketSids(access.destination.name).contains(sid) { return true }
         guard let principals = statement.principals else { return false }
@@ -59,9 +60,19 @@ struct PolicyComparison {
         return principals.values.contains { principal in
             let name = principal.text
             if grantees.contains(where: { $0 == name || PolicyPrincipals.covers($0, name) }) { return true }
+            if delegatesToRolePolicies(name) { return false }
             let wide = grantees.contains { PolicyPrincipals.covers(name, $0) } || PolicyPrincipals.uniqueIDKind(name) != nil
             return wide && onDestination
         }
+    }
+
+    /// True for the root of the role's own account in the bucket policy of a role grant: in
+    /// the bucket's own account such a statement grants the role nothing by itself, it lets
+    /// the role's IAM policies decide.
+    private func delegatesToRolePolicies(_ principal: String) -> Bool {
+        guard access.destination.grant.hasRole, let account = access.destination.role?.accountId, let arn = ARN(principal)
+        else { return false }
+        return arn.service == "iam" && arn.resource == "root" && arn.account == account
     }
 
     /// The principals the spec grants in this document, for messages.

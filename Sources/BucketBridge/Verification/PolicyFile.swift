@@ -65,7 +65,7 @@ private enum CLIOutput: CaseIterable {
 /// Reads a FILE of `verify`: a policy document, or the AWS CLI's output holding one (as an
 /// object, as a JSON string, or URL-encoded as IAM's API returns it). Problems are diagnostics
 /// at their position; `nil` when no document could be read.
-func readPolicyFile(
+public func readPolicyFile(
     _ file: SourceFile, kind: PolicyKind, partition: Partition, diagnostics: inout Diagnostics
 ) -> ObservedPolicy? {
     guard let root = parseJSON(file, diagnostics: &diagnostics) else { return nil }

@@ -19,8 +19,9 @@ public struct VerificationFinding: Sendable, Hashable {
     /// True when bucketbridge cannot tell offline whether the difference bites (a condition
     /// on a key such as `aws:SourceIp`): reported as a warning.
     public var uncertain: Bool
-    /// The file, and the position and path in it where known.
+    /// The file, as the user named it.
     public var file: String
+    /// The position and path in the file, where known.
     public var origin: PolicyOrigin?
     /// The value the finding is about, quoted.
     public var value: String?

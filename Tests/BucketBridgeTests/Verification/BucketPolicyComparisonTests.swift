@@ -121,3 +121,16 @@ struct BucketPolicyComparisonTests {
         #expect(found.first?.value == "\"s3:*\"")
     }
 }
+
+extension BucketPolicyComparisonTests {
+    @Test func theCustomersOwnAccountRootDoesNotGrantTheRoleAnything() throws {
+        let spec = specJSON(["access": #""read""#])
+        let ownAccount = """
+            {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::666666666666:root"}, "Action": "s3:*", "Resource": "arn:aws:s3:::acme-data/*"}
+            """
+        #expect(try findings([ownAccount], spec: spec).isEmpty)
+        // A deny for the account reaches the role, though.
+        let denied = ownAccount.replacingOccurrences(of: "\"Allow\"", with: "\"Deny\"")
+        #expect(try findings([denied], spec: spec).map(\.kind) == [.blocked])
+    }
+}
