@@ -1,13 +1,15 @@
 /// A command line, parsed: what the user asked `bucketbridge` to do.
 public enum Command: Sendable, Equatable {
-    /// `render SPEC... [--out DIR] [--templates DIR] [--check]`
-    case render(specs: [String], out: String, templates: String?, check: Bool)
-    /// `validate SPEC...`
-    case validate(specs: [String])
-    /// `verify SPEC... [--destination NAME] [--trust FILE] [--permissions FILE] [--bucket-policy FILE]`
-    case verify(specs: [String], destination: String?, inputs: [VerificationInput])
-    /// `explain SPEC... [--format text|json]`
-    case explain(specs: [String], format: ExplanationFormat)
+    /// `render SPEC... [--out DIR] [--templates DIR] [--check] [--set NAME=VALUE]...`
+    case render(Pipeline, out: String, check: Bool)
+    /// `validate SPEC... [--set NAME=VALUE]...`
+    case validate(Pipeline)
+    /// `verify SPEC... [--destination NAME] [--trust FILE] [--permissions FILE] [--bucket-policy FILE] [--set NAME=VALUE]...`
+    case verify(Pipeline, destination: String?, inputs: [VerificationInput])
+    /// `explain SPEC... [--format text|json] [--set NAME=VALUE]...`
+    case explain(Pipeline, format: ExplanationFormat)
+    /// `show SPEC... FILE [--destination NAME] [--templates DIR] [--set NAME=VALUE]...`
+    case show(Pipeline, file: String, destination: String?)
     /// `external-id [--prefix TEXT] [--length N]`
     case externalID(prefix: String, length: Int)
     /// `schema`
@@ -25,27 +27,53 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
     let result: Result<Command, UsageError>
     switch verb {
     case "render":
-        let out = options.value("--out")
+        let out = options.value("--out") ?? "output"
         let templates = options.value("--templates")
         let check = options.flag("--check")
-        result = options.finish(requirePositionals: "render needs at least one SPEC file").map {
-            .render(specs: $0, out: out ?? "output", templates: templates, check: check)
+        let settings = options.values("--set")
+        result = options.finish(requirePositionals: "render needs at least one SPEC file").flatMap { specs in
+            guard out != "-" else {
+                return .failure(UsageError(message: "--out -: render writes folders; to print one file, use: bucketbridge show SPEC... FILE"))
+            }
+            return placeholderValues(settings).map {
+                .render(Pipeline(specPaths: specs, templateOverrides: templates, placeholderValues: $0), out: out, check: check)
+            }
         }
     case "validate":
-        result = options.finish(requirePositionals: "validate needs at least one SPEC file").map { .validate(specs: $0) }
+        let settings = options.values("--set")
+        result = options.finish(requirePositionals: "validate needs at least one SPEC file").flatMap { specs in
+            placeholderValues(settings).map { .validate(Pipeline(specPaths: specs, placeholderValues: $0)) }
+        }
     case "verify":
         let destination = options.value("--destination")
         let inputs = PolicyKind.allCases.compactMap { kind in options.value(kind.option).map { VerificationInput(kind, $0) } }
+        let settings = options.values("--set")
         result = options.finish(requirePositionals: "verify needs at least one SPEC file").flatMap { specs in
-            inputs.isEmpty ? .failure(UsageError(message: VerificationUsage.noFiles)) : .success(.verify(specs: specs, destination: destination, inputs: inputs))
+            guard !inputs.isEmpty else { return .failure(UsageError(message: VerificationUsage.noFiles)) }
+            return placeholderValues(settings).map {
+                .verify(Pipeline(specPaths: specs, placeholderValues: $0), destination: destination, inputs: inputs)
+            }
         }
     case "explain":
         let formatText = options.value("--format") ?? "text"
+        let settings = options.values("--set")
         result = options.finish(requirePositionals: "explain needs at least one SPEC file").flatMap { specs in
             guard let format = ExplanationFormat(rawValue: formatText) else {
                 return .failure(UsageError(message: "--format: \(quotedForDiagnostic(formatText)) is not one of text or json"))
             }
-            return .success(.explain(specs: specs, format: format))
+            return placeholderValues(settings).map { .explain(Pipeline(specPaths: specs, placeholderValues: $0), format: format) }
+        }
+    case "show":
+        let destination = options.value("--destination")
+        let templates = options.value("--templates")
+        let settings = options.values("--set")
+        result = options.finish(requirePositionals: "show needs SPEC files and the FILE to print").flatMap { positionals in
+            guard positionals.count >= 2, let file = positionals.last else {
+                return .failure(UsageError(message: "show needs at least one SPEC file and then the FILE to print, such as iam/trust-policy.json"))
+            }
+            return placeholderValues(settings).map {
+                .show(Pipeline(specPaths: Array(positionals.dropLast()), templateOverrides: templates, placeholderValues: $0), file: file, destination: destination)
+            }
         }
     case "external-id":
         let prefix = options.value("--prefix") ?? ""
@@ -60,7 +88,7 @@ public func parseCommandLine(_ arguments: [String]) -> Result<Command, UsageErro
     case "--version":
         result = .success(.version)
     default:
-        let hint = closestMatch(to: verb, in: ["render", "validate", "verify", "explain", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
+        let hint = closestMatch(to: verb, in: ["render", "validate", "verify", "explain", "show", "external-id", "schema"]).map { " (did you mean \"\($0)\"?)" } ?? ""
         result = .failure(UsageError(message: "unknown command \(quotedForDiagnostic(verb))\(hint)"))
     }
     return result
@@ -104,8 +132,15 @@ private struct OptionScanner {
         remaining = rest
     }
 
+    /// Takes every value of a repeatable `--name`, in order.
+    mutating func values(_ name: String) -> [String] {
+        var found: [String] = []
+        while let value = value(name, repeatable: true) { found.append(value) }
+        return found
+    }
+
     /// Takes the value of `--name`; a repeated option is an error.
-    mutating func value(_ name: String) -> String? {
+    mutating func value(_ name: String, repeatable: Bool = false) -> String? {
         var found: String?
         var index = 0
         while index < remaining.count {
@@ -128,6 +163,7 @@ private struct OptionScanner {
             }
             if found != nil { errors.append("\(name) is given more than once") }
             found = value
+            if repeatable { return found }
         }
         return found
     }
@@ -155,4 +191,21 @@ private struct OptionScanner {
         if let first = errors.first { return .failure(UsageError(message: first)) }
         return .success(positionals)
     }
+}
+
+/// `--set NAME=VALUE` options as a table; a malformed or repeated one is a usage error.
+func placeholderValues(_ settings: [String]) -> Result<[String: String], UsageError> {
+    var values: [String: String] = [:]
+    for setting in settings {
+        guard let equals = setting.firstIndex(of: "=") else {
+            return .failure(UsageError(message: "--set \(quotedForDiagnostic(setting)): write NAME=VALUE"))
+        }
+        let name = String(setting[..<equals])
+        guard PlaceholderName.isValid(name) else {
+            return .failure(UsageError(message: "--set \(quotedForDiagnostic(name)): placeholder names are capital letters, digits and _"))
+        }
+        guard values[name] == nil else { return .failure(UsageError(message: "--set \(name) is given more than once")) }
+        values[name] = String(setting[setting.index(after: equals)...])
+    }
+    return .success(values)
 }

@@ -35,18 +35,19 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
     case .externalID(let prefix, let length):
         output.write(ExternalIDGenerator.generate(prefix: prefix, length: length) + "\n")
         return ExitCode.success
-    case .validate(let specs):
+    case .validate(let pipeline):
+        let files = count(pipeline.specPaths.count, "spec file")
         do throws(PipelineError) {
-            let destinations = try Pipeline(specPaths: specs).validate(diagnostics: &diagnostics)
+            let destinations = try pipeline.validate(diagnostics: &diagnostics)
             errors.write(diagnosticLines(diagnostics))
-            output.write("ok: \(count(destinations.count, "destination")) in \(count(specs.count, "spec file"))\n")
+            output.write("ok: \(count(destinations.count, "destination")) in \(files)\n")
             return ExitCode.success
         } catch {
-            return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
+            return report(error, diagnostics, to: &errors, summary: "in \(files)")
         }
-    case .verify(let specs, let destination, let inputs):
+    case .verify(let pipeline, let destination, let inputs):
         do throws(PipelineError) {
-            let report = try Pipeline(specPaths: specs).verify(destination: destination, inputs: inputs, diagnostics: &diagnostics)
+            let report = try pipeline.verify(destination: destination, inputs: inputs, diagnostics: &diagnostics)
             errors.write(diagnosticLines(diagnostics))
             guard report.findings.isEmpty && !diagnostics.hasErrors else {
                 let unread = report.findings.isEmpty ? "; a document could not be read" : ""
@@ -56,19 +57,27 @@ public func runBucketBridge<Out: TextOutputStream, Err: TextOutputStream>(
             output.write("ok: the documents grant exactly what destination \(report.destination) specifies\n")
             return ExitCode.success
         } catch {
-            return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
+            return report(error, diagnostics, to: &errors, summary: "in \(count(pipeline.specPaths.count, "spec file"))")
         }
-    case .explain(let specs, let format):
+    case .explain(let pipeline, let format):
         do throws(PipelineError) {
-            let summaries = try Pipeline(specPaths: specs).explain(diagnostics: &diagnostics)
+            let summaries = try pipeline.explain(diagnostics: &diagnostics)
             errors.write(diagnosticLines(diagnostics))
             output.write(renderExplanation(summaries, format: format))
             return ExitCode.success
         } catch {
-            return report(error, diagnostics, to: &errors, summary: "in \(count(specs.count, "spec file"))")
+            return report(error, diagnostics, to: &errors, summary: "in \(count(pipeline.specPaths.count, "spec file"))")
         }
-    case .render(let specs, let out, let templates, let check):
-        let pipeline = Pipeline(specPaths: specs, templateOverrides: templates)
+    case .show(let pipeline, let file, let destination):
+        do throws(PipelineError) {
+            let bytes = try pipeline.show(file: file, destination: destination, diagnostics: &diagnostics)
+            errors.write(diagnosticLines(diagnostics))
+            output.write(String(decoding: bytes, as: UTF8.self))
+            return ExitCode.success
+        } catch {
+            return report(error, diagnostics, to: &errors, summary: "in \(count(pipeline.specPaths.count, "spec file"))")
+        }
+    case .render(let pipeline, let out, let check):
         let out = normaliseFolder(out)
         do throws(PipelineError) {
             if check {

@@ -50,4 +50,20 @@ extension Message {
         "repeats the tag key set at \(first): IAM tag keys are unique regardless of case"
     }
     static func tooManyTags(_ count: Int) -> String { "has \(count) tags: IAM allows at most 50 per role" }
+    static let invalidPlaceholderName =
+        "is not a valid placeholder name: use 1 to 64 capital letters, digits and \"_\", starting with a letter"
+    static let placeholderNeedsDescription =
+        "must be one line of text (at most 1000 characters) saying where the customer finds the value"
+    static func undeclaredPlaceholder(_ name: String) -> String {
+        "uses the placeholder <\(name)>, which the spec does not declare"
+    }
+    static func declareHint(_ name: String) -> String {
+        "declare it: \"placeholders\": {\"\(name)\": \"where the customer finds it\"}"
+    }
+    static let privateUseCharacters = "holds U+E000 or U+E001, characters bucketbridge reserves for placeholders"
+    static func setBy(_ names: [String]) -> String {
+        "(with " + names.map { "--set \($0)" }.joined(separator: ", ") + ")"
+    }
+    static let unusedPlaceholder = "is declared but not used by any destination"
+    static let partialAccountPlaceholder = "is not an AWS account id: a placeholder must stand for the whole account id"
 }

@@ -30,7 +30,10 @@ extension Pipeline {
         guard !inputs.isEmpty else { throw .usage(UsageError(message: VerificationUsage.noFiles)) }
         let destinations = try readAndValidate(diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw .invalid }
-        let destination = try pickDestination(name, from: destinations)
+        let destination = try choose(name, from: destinations, for: "verify")
+        guard destination.placeholders.isEmpty else {
+            throw .usage(UsageError(message: VerificationUsage.unsetPlaceholders(destination.placeholders.map(\.name))))
+        }
         let access = ExpectedAccess(destination)
         for input in inputs where input.kind != .bucketPolicy && access.document(input.kind).statements.isEmpty {
             throw .usage(UsageError(message: VerificationUsage.noSuchDocument(input, destination)))
@@ -46,32 +49,14 @@ extension Pipeline {
         }
         return VerificationReport(destination: destination.name, findings: findings)
     }
-
-    /// The destination named by `--destination`, or the only one; else a usage error.
-    private func pickDestination(_ name: String?, from destinations: [Destination]) throws(PipelineError) -> Destination {
-        let names = destinations.map(\.name)
-        guard let name else {
-            guard destinations.count == 1 else { throw .usage(UsageError(message: VerificationUsage.chooseDestination(names))) }
-            return destinations[0]
-        }
-        guard let found = destinations.first(where: { $0.name == name }) else {
-            throw .usage(UsageError(message: VerificationUsage.unknownDestination(name, names)))
-        }
-        return found
-    }
 }
 
 /// The usage errors of `verify`.
 enum VerificationUsage {
     static let noFiles = "verify needs at least one document: --trust FILE, --permissions FILE or --bucket-policy FILE"
 
-    static func chooseDestination(_ names: [String]) -> String {
-        "the specs hold \(names.count) destinations (\(names.joined(separator: ", "))): choose one with --destination NAME"
-    }
-
-    static func unknownDestination(_ name: String, _ names: [String]) -> String {
-        let hint = closestMatch(to: name, in: names).map { " (did you mean \(quotedForDiagnostic($0))?)" } ?? ""
-        return "--destination: \(quotedForDiagnostic(name)) is not a destination of the specs\(hint)"
+    static func unsetPlaceholders(_ names: [String]) -> String {
+        "verify compares documents that hold real values: set \(listPhrase(names)) with --set NAME=VALUE"
     }
 
     static func noSuchDocument(_ input: VerificationInput, _ destination: Destination) -> String {

@@ -28,13 +28,15 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
         }
     }
 
+    let placeholders = root["placeholders"].map { decodePlaceholders($0, diagnostics: &diagnostics) } ?? []
+
     guard let list = root["destinations"] else {
         diagnostics.error(at: root.location, path: FieldPath.root.appending("destinations"), Message.required)
-        return SpecDocument(file: root.file, destinations: [])
+        return SpecDocument(file: root.file, destinations: [], placeholders: placeholders)
     }
     guard case .array(let elements) = list.value else {
         diagnostics.error(at: list.location, path: list.path, value: list.displayValue, Message.mustBe("an array of destinations"))
-        return SpecDocument(file: root.file, destinations: [])
+        return SpecDocument(file: root.file, destinations: [], placeholders: placeholders)
     }
     if elements.isEmpty {
         diagnostics.error(at: list.location, path: list.path, value: "[]", Message.noDestinations)
@@ -53,7 +55,51 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
             ? defaults : defaults.filter { $0.key != "access" && $0.key != "actions" }
         destinations.append(DestinationSource(index: index, node: element, fields: MergedObject(base: inherited, overlay: own)))
     }
-    return SpecDocument(file: root.file, destinations: destinations)
+    return SpecDocument(file: root.file, destinations: destinations, placeholders: placeholders)
+}
+
+/// Reads `placeholders`: an object of `NAME` → description, names `^[A-Z][A-Z0-9_]{0,63}$`.
+private func decodePlaceholders(_ node: JSONNode, diagnostics: inout Diagnostics) -> [PlaceholderDeclaration] {
+    guard case .object(let members) = node.value else {
+        diagnostics.error(at: node.location, path: node.path, value: node.displayValue, Message.mustBe("an object of NAME: description"))
+        return []
+    }
+    var declarations: [PlaceholderDeclaration] = []
+    for member in members {
+        let location = node.file.location(ofOffset: member.keyOffset)
+        guard PlaceholderName.isValid(member.key) else {
+            diagnostics.error(
+                at: location, path: node.path.appending(member.key), value: quotedForDiagnostic(member.key), Message.invalidPlaceholderName,
+                hint: PlaceholderName.suggestion(for: member.key).map(Message.didYouMean))
+            continue
+        }
+        guard case .string(let description) = member.node.value, !description.allSatisfy(\.isWhitespace),
+            description.unicodeScalars.count <= 1000,
+            !description.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == PlaceholderText.open || $0 == PlaceholderText.close })
+        else {
+            diagnostics.error(at: member.node.location, path: member.node.path, value: member.node.displayValue, Message.placeholderNeedsDescription)
+            continue
+        }
+        declarations.append(PlaceholderDeclaration(name: member.key, description: description, location: location))
+    }
+    return declarations
+}
+
+/// Placeholder names: `^[A-Z][A-Z0-9_]{0,63}$`.
+enum PlaceholderName {
+    static func isValid(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard (1...64).contains(scalars.count), ("A"..."Z").contains(scalars[0]) else { return false }
+        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// The name in capitals with `_` for other characters (`sea-gateway-role` → `SEA_GATEWAY_ROLE`), when that is valid.
+    static func suggestion(for name: String) -> String? {
+        let candidate = String(String.UnicodeScalarView(name.uppercased().unicodeScalars.map {
+            ("A"..."Z").contains($0) || ("0"..."9").contains($0) ? $0 : "_"
+        }))
+        return candidate != name && isValid(candidate) ? candidate : nil
+    }
 }
 
 /// Reports keys of a destination (or `defaults`) object, and of its `role`, that the spec does not define.

@@ -2,7 +2,7 @@
 /// the JSON Schema all read these lists, so they cannot disagree.
 public enum SpecFields {
     /// Top-level keys of a spec file.
-    public static let document = ["version", "defaults", "destinations"]
+    public static let document = ["version", "placeholders", "defaults", "destinations"]
 
     /// Keys of a destination (and of `defaults`).
     public static let destination = [

@@ -5,9 +5,19 @@ struct FieldReader {
     /// The merged fields.
     let fields: MergedObject
     var diagnostics = Diagnostics()
+    /// The placeholders the spec file declares and the run's `--set` values.
+    var placeholders = PlaceholderScope.none
+    /// The placeholders read so far that stay placeholders, with the field each stands in.
+    var placeholderUses: [(name: String, field: PlaceholderField)] = []
 
     /// The path of a field of this object.
     func path(_ key: String) -> FieldPath { owner.path.appending(key) }
+
+    /// Takes over what a reader of a nested object found.
+    mutating func absorb(_ nested: FieldReader) {
+        diagnostics.append(contentsOf: nested.diagnostics)
+        placeholderUses += nested.placeholderUses
+    }
 
     /// Reports a problem with a value.
     mutating func report(_ node: JSONNode, _ message: String, hint: String? = nil) {
@@ -86,7 +96,7 @@ struct FieldReader {
             return nil
         }
         let merged = MergedObject(base: [], overlay: members)
-        return FieldReader(owner: node, fields: merged)
+        return FieldReader(owner: node, fields: merged, placeholders: placeholders)
     }
 
     /// A field whose value must be one of an enum's raw values.

@@ -11,6 +11,7 @@
 /// them. Line breaks and other control characters become one space, so the text cannot start
 /// a heading, a list or a new paragraph.
 public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true) -> String {
+    let text = PlaceholderText.display(text)
     if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) { return text }
     var out = ""
     var leading = lineStart
@@ -70,6 +71,7 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
 /// so text with a tab or with spaces at either end is written as escaped text instead (see
 /// `escapeMarkdown`), which both dialects show exactly. The empty string gives empty text.
 public func markdownCodeSpan(_ text: String) -> String {
+    let text = PlaceholderText.display(text)
     if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " "),
         isPlainASCII(text, except: UInt8(ascii: "`"))
     {
@@ -96,6 +98,7 @@ public func markdownCodeSpan(_ text: String) -> String {
 /// is longer than any run of backticks inside (at least 3). No trailing newline. Returns nil when
 /// the info string holds a backtick or a line break, which would end or corrupt the fence line.
 public func markdownFencedBlock(_ text: String, language: String = "") -> String? {
+    let text = PlaceholderText.display(text)
     if language.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return nil }
     let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
     var out = fence + language + "\n" + text

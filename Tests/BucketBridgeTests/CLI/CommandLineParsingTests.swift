@@ -4,10 +4,10 @@ import Testing
 
 struct CommandLineParsingTests {
     @Test func renderDefaultsAndOptions() throws {
-        #expect(try parseCommandLine(["render", "a.json"]).get() == .render(specs: ["a.json"], out: "output", templates: nil, check: false))
+        #expect(try parseCommandLine(["render", "a.json"]).get() == .render(Pipeline(specPaths: ["a.json"]), out: "output", check: false))
         #expect(try parseCommandLine(["render", "a.json", "b.json", "--out", "o", "--templates=t", "--check"]).get()
-            == .render(specs: ["a.json", "b.json"], out: "o", templates: "t", check: true))
-        #expect(try parseCommandLine(["render", "--", "--odd.json"]).get() == .render(specs: ["--odd.json"], out: "output", templates: nil, check: false))
+            == .render(Pipeline(specPaths: ["a.json", "b.json"], templateOverrides: "t"), out: "o", check: true))
+        #expect(try parseCommandLine(["render", "--", "--odd.json"]).get() == .render(Pipeline(specPaths: ["--odd.json"]), out: "output", check: false))
     }
 
     @Test(arguments: [

@@ -74,7 +74,7 @@ struct VerifyCommandTests {
             (["verify", "--trust", folder + "/policy.json"], "verify needs at least one SPEC file"),
             (["verify", folder + "/spec.json", "--trust", folder + "/missing.json"], "missing.json: no such file"),
             (["verify", folder + "/spec.json", "--destination", "acmee", "--trust", folder + "/policy.json"], "did you mean \"acme\"?"),
-            (["verify", folder + "/two.json", "--trust", folder + "/policy.json"], "choose one with --destination NAME"),
+            (["verify", folder + "/two.json", "--trust", folder + "/policy.json"], "choose one with --destination"),
             (["verify", folder + "/bucket-grant.json", "--trust", folder + "/policy.json"], "has no trust policy"),
             (["verify", folder + "/spec.json", "--trust", folder + "/policy.json", "--trust", folder + "/policy.json"], "more than once"),
         ]
@@ -83,5 +83,29 @@ struct VerifyCommandTests {
             #expect(result.status == 2, "\(arguments)")
             #expect(result.errors.contains(message), "\(arguments): \(result.errors)")
         }
+    }
+
+    @Test func placeholdersMustBeSetAndThenTheSeedsPolicyDiffersOnlyInKMSEncrypt() throws {
+        let spec = repositoryRoot.appendingPathComponent("examples/docs/cisco-sea.json").path
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let seedPolicy = SeedPolicyTests.ciscoPermissions.replacingOccurrences(of: "us-east-1", with: "us-west-2")
+        try writeFile(folder + "/permissions.json", seedPolicy)
+        let unset = run(["verify", spec, "--permissions", folder + "/permissions.json"])
+        #expect(unset.status == 2)
+        #expect(unset.errors.contains("set SEA_GATEWAY_ROLE, EXTERNAL_ID, BUCKET"), "\(unset.errors)")
+
+        let settings = [
+            "SEA_GATEWAY_ROLE=arn:aws:iam::111122223333:role/sea-gateway", "EXTERNAL_ID=sea-1234", "BUCKET=acme-data",
+            "REGION_KEY_ACCOUNT=666666666666", "KEY_ID=1234abcd-12ab-34cd-56ef-1234567890ab", "ROLE_SUFFIX=acme",
+        ].flatMap { ["--set", $0] }
+        let result = run(["verify", spec, "--permissions", folder + "/permissions.json"] + settings)
+        // The seed's statement lists every S3 action on the bucket and on bucket/*: S3 only
+        // authorises each action against one of the two, so that grants exactly the spec's
+        // access. Only the KMS statement's kms:Encrypt is more than the access needs.
+        #expect(result.status == 1)
+        let findings = result.errors.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(findings.count == 1, "\(result.errors)")
+        #expect(findings.first?.contains(#"Statement[1].Action[0]: "kms:Encrypt" broader than the spec"#) == true, "\(result.errors)")
     }
 }
