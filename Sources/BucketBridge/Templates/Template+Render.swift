@@ -125,7 +125,7 @@ struct TemplateRenderer {
             } else {
                 report(.needsEscapingFilter(describe(expression)), in: template, at: position)
             }
-        case .int, .bool:
+        case .int, .number, .bool:
             out += value.scalarText ?? ""
         }
     }

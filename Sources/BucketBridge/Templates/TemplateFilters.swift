@@ -152,6 +152,7 @@ extension JSONValue {
         switch self {
         case .string(let text): text
         case .int(let number): String(number)
+        case .number(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .null, .array, .object: nil
         }

@@ -13,8 +13,8 @@ struct TemplatedString {
     /// True when the value still holds placeholders.
     var hasPlaceholders: Bool { PlaceholderText.contains(value) }
 
-    /// The value as a diagnostic shows it: quoted, placeholders as `<NAME>`.
-    var displayValue: String { quotedForDiagnostic(PlaceholderText.display(value)) }
+    /// The value as a diagnostic shows it: placeholders as `<NAME>`.
+    var diagnosticValue: JSONValue { .string(PlaceholderText.display(value)) }
 }
 
 extension FieldReader {
@@ -61,7 +61,7 @@ extension FieldReader {
         let (sampleText, uses, problems) = sample(value)
         let result = TemplatedString(value: value, sample: sampleText, node: node, setBy: setBy)
         if !problems.isEmpty {
-            report(result, problems.joined(separator: "; "))
+            report(result, Message.placeholderPosition(problems.joined(separator: "; ")))
             return nil
         }
         placeholderUses += uses
@@ -69,15 +69,18 @@ extension FieldReader {
     }
 
     /// Reports a problem with a templated value, naming the `--set` values it holds.
-    mutating func report(_ value: TemplatedString, _ message: String, hint: String? = nil) {
-        let prefix = value.setBy.isEmpty ? "" : Message.setBy(value.setBy) + " "
-        diagnostics.error(at: value.node.location, path: value.node.path, value: value.displayValue, prefix + message, hint: hint)
+    mutating func report(_ value: TemplatedString, _ message: Message, hint: String? = nil) {
+        var message = message
+        if !value.setBy.isEmpty { message.text = Message.setBy(value.setBy) + " " + message.text }
+        diagnostics.error(at: value.node.location, path: value.node.path, value: value.diagnosticValue, message, hint: hint)
     }
 
     /// Reports a templated value that breaks rules, all reasons in one line.
-    mutating func report(_ value: TemplatedString, invalid what: String, _ problems: [String], hint: String? = nil) {
+    mutating func report(
+        _ value: TemplatedString, invalid what: String, rule: DiagnosticRule, _ problems: [String], hint: String? = nil
+    ) {
         guard !problems.isEmpty else { return }
-        report(value, Message.notValid(what, problems), hint: hint)
+        report(value, Message.notValid(rule, what, problems), hint: hint)
     }
 }
 

@@ -15,13 +15,13 @@ func validateDestination(
     }
 
     let region = reader.string("region")
-    if let (text, node) = region { reader.report(node, invalid: "AWS region", BucketLocationRules.regionProblems(text)) }
+    if let (text, node) = region { reader.report(node, invalid: "AWS region", rule: .region, BucketLocationRules.regionProblems(text)) }
     let partition = Partition(region: region?.value)
 
     let bucket = reader.templatedString("bucket", whole: .bucket, part: .bucketPart)
     if let bucket {
         let problems = BucketNameRules.problems(bucket.sample)
-        reader.report(bucket, invalid: "S3 bucket name", problems)
+        reader.report(bucket, invalid: "S3 bucket name", rule: .bucketName, problems)
         if bucket.value.containsASCII("."), problems.isEmpty {
             reader.warn(bucket.node, Message.bucketNameWithDots)
         }
@@ -31,17 +31,17 @@ func validateDestination(
 
     var prefix = ""
     if let text = reader.templatedString("prefix", whole: .prefix, part: .prefix) {
-        reader.report(text, invalid: "key prefix", BucketLocationRules.prefixProblems(text.sample))
+        reader.report(text, invalid: "key prefix", rule: .prefix, BucketLocationRules.prefixProblems(text.sample))
         prefix = BucketLocationRules.normalisePrefix(text.value)
     }
 
     let description = reader.string("description")
     if let (text, node) = description {
-        reader.report(node, invalid: "role description", RoleRules.descriptionProblems(text))
+        reader.report(node, invalid: "role description", rule: .description, RoleRules.descriptionProblems(text))
     }
     let vendor = reader.string("vendor")
     if let (text, node) = vendor {
-        reader.report(node, invalid: "vendor name", VendorRules.problems(text))
+        reader.report(node, invalid: "vendor name", rule: .vendor, VendorRules.problems(text))
     }
 
     let actions = resolveActions(&reader)
@@ -55,7 +55,7 @@ func validateDestination(
         })
     {
         let (problems, hint) = BucketLocationRules.kmsKeyProblems(key.sample, partition: partition, region: region?.value)
-        reader.report(key, invalid: "KMS key ARN", problems, hint: hint)
+        reader.report(key, invalid: "KMS key ARN", rule: .kmsKeyArn, problems, hint: hint)
         kmsKeyArn = key.value
     }
 
@@ -63,7 +63,7 @@ func validateDestination(
 
     var externalId: String?
     if let text = reader.templatedString("externalId", whole: .externalId, part: .externalIdPart) {
-        reader.report(text, invalid: "external ID", ExternalIDRules.problems(text.sample))
+        reader.report(text, invalid: "external ID", rule: .externalId, ExternalIDRules.problems(text.sample))
         externalId = text.value
         if !grant.hasRole, text.node.path.components.first == .key("destinations") {
             reader.warn(text.node, Message.externalIdUnused)

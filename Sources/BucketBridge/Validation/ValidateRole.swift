@@ -12,11 +12,11 @@ func validateRole(
 
     let namePrefix = role.string("namePrefix")
     if let (text, node) = namePrefix, !text.isEmpty {
-        role.report(node, invalid: "role name prefix", CharacterRules.notAllowedPhrase(in: text, allowed: CharacterRules.isIAMName).map { [$0] } ?? [])
+        role.report(node, invalid: "role name prefix", rule: .roleNamePrefix, CharacterRules.notAllowedPhrase(in: text, allowed: CharacterRules.isIAMName).map { [$0] } ?? [])
     }
     let name = role.templatedString("name", whole: .iamName, part: .iamNamePart)
     if let name {
-        role.report(name, invalid: "IAM role name", IAMNameRules.nameProblems(name.sample))
+        role.report(name, invalid: "IAM role name", rule: .roleName, IAMNameRules.nameProblems(name.sample))
         // A name that starts with a placeholder is checked when the value is supplied.
         let literalStart = PlaceholderText.parts(name.value).first.map { if case .text = $0 { true } else { false } } ?? true
         if let required = namePrefix?.value, literalStart, !name.value.hasPrefix(required) {
@@ -27,7 +27,7 @@ func validateRole(
     }
 
     let path = role.string("path")
-    if let (text, node) = path { role.report(node, invalid: "IAM path", IAMNameRules.pathProblems(text)) }
+    if let (text, node) = path { role.report(node, invalid: "IAM path", rule: .iamPath, IAMNameRules.pathProblems(text)) }
 
     let accountId = role.templatedString("accountId", whole: .accountId, part: .accountId)
     if let accountId, !CharacterRules.isAccountID(accountId.sample) {
@@ -43,12 +43,12 @@ func validateRole(
 
     let boundary = role.string("permissionsBoundary")
     if let (text, node) = boundary {
-        role.report(node, invalid: "permissions boundary", RoleRules.boundaryProblems(text, partition: partition))
+        role.report(node, invalid: "permissions boundary", rule: .permissionsBoundary, RoleRules.boundaryProblems(text, partition: partition))
     }
 
     let policyName = role.string("policyName")
     if let (text, node) = policyName {
-        role.report(node, invalid: "inline policy name", IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
+        role.report(node, invalid: "inline policy name", rule: .policyName, IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
     }
 
     let tags = readTags(&role)
@@ -76,9 +76,9 @@ private func readTags(_ role: inout FieldReader) -> [(key: String, value: String
         let value = templated.value
         let keyProblems = TagRules.keyProblems(key)
         if !keyProblems.isEmpty {
-            role.diagnostics.error(at: node.location, path: node.path, value: quotedForDiagnostic(key), Message.notValid("tag key", keyProblems))
+            role.diagnostics.error(at: node.location, path: node.path, value: .string(key), Message.notValid(.tagKey, "tag key", keyProblems))
         }
-        role.report(templated, invalid: "tag value", TagRules.valueProblems(templated.sample))
+        role.report(templated, invalid: "tag value", rule: .tagValue, TagRules.valueProblems(templated.sample))
         if let first = seen[key.lowercased()] {
             role.report(node, Message.duplicateTagKey(first.location))
         }

@@ -6,7 +6,7 @@ struct FileValidation: Sendable {
     /// Everything found in the file.
     var diagnostics: Diagnostics
     /// Each destination name written in the file, with where it stands.
-    var names: [(name: String, location: SourceLocation, path: FieldPath, display: String)]
+    var names: [(name: String, location: SourceLocation, path: FieldPath, value: JSONValue)]
     /// The placeholders the file declares.
     var declaredPlaceholders: [String] = []
 }
@@ -40,14 +40,14 @@ func validateDocument(_ document: SpecDocument, placeholderValues: [String: Stri
         }
         result.diagnostics.append(contentsOf: local)
         if let node = source["name"], case .string(let name) = node.value {
-            result.names.append((name, node.location, node.path, node.displayValue))
+            result.names.append((name, node.location, node.path, node.jsonValue))
         }
     }
     if !result.diagnostics.hasErrors {
         for declaration in document.placeholders where !used.contains(declaration.name) && placeholderValues[declaration.name] == nil {
             result.diagnostics.warning(
                 at: declaration.location, path: FieldPath.root.appending("placeholders").appending(declaration.name),
-                value: quotedForDiagnostic(declaration.name), Message.unusedPlaceholder)
+                value: .string(declaration.name), Message.unusedPlaceholder)
         }
     }
     result.declaredPlaceholders = document.placeholders.map(\.name)
@@ -72,9 +72,9 @@ public struct SpecValidator {
     /// Adds a file's diagnostics and reports names used earlier in the run; returns its destinations.
     mutating func merge(_ file: FileValidation, diagnostics: inout Diagnostics) -> [Destination] {
         diagnostics.append(contentsOf: file.diagnostics)
-        for (name, location, path, display) in file.names {
+        for (name, location, path, value) in file.names {
             if let first = firstUse[name] {
-                diagnostics.error(at: location, path: path, value: display, Message.duplicateName(first))
+                diagnostics.error(at: location, path: path, value: value, Message.duplicateName(first))
             } else {
                 firstUse[name] = location
             }

@@ -24,6 +24,7 @@ private func writeHCL(_ value: JSONValue, indent: Int, placeholders: Placeholder
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
+    case .number(let text): out += text
     case .string(let text): appendHCLString(text, placeholders: placeholders, into: &out)
     case .array(let elements):
         if elements.isEmpty {

@@ -23,6 +23,7 @@ private func writeJSON(_ value: JSONValue, pretty: Bool, indent: Int, into out: 
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
+    case .number(let text): out += text
     case .string(let text): appendJSONString(text, into: &out)
     case .array(let elements):
         if elements.isEmpty {

@@ -23,6 +23,7 @@ private func writeYAML(_ value: JSONValue, indent: Int, placeholders: Placeholde
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
+    case .number(let text): out += text
     case .string(let text): appendYAMLString(text, placeholders: placeholders, into: &out)
     case .array(let elements):
         if elements.isEmpty {

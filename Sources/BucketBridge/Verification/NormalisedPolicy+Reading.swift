@@ -42,9 +42,9 @@ private struct PolicyReader {
         self.partition = partition
     }
 
-    mutating func error(_ node: JSONNode, _ message: String, key member: JSONNode.Member? = nil) {
+    mutating func error(_ node: JSONNode, _ message: Message, key member: JSONNode.Member? = nil) {
         let origin = member.map { locator.origin(ofKey: $0, in: node) } ?? locator.origin(of: node)
-        let value = member.map { quotedForDiagnostic($0.key) } ?? node.displayValue
+        let value = member.map { JSONValue.string($0.key) } ?? node.jsonValue
         diagnostics.error(at: origin.location, path: origin.path, value: value, message)
         failed = true
     }

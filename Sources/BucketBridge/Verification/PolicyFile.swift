@@ -80,7 +80,7 @@ public func readPolicyFile(
             return nil
         }
         guard shape.kind == kind else {
-            diagnostics.error(at: root.location, value: quotedForDiagnostic(shape.command),
+            diagnostics.error(at: root.location, value: .string(shape.command),
                 VerificationMessage.wrongDocument(holds: shape.kind, wanted: kind))
             return nil
         }
@@ -119,8 +119,8 @@ private func parseEmbedded(
     var innerDiagnostics = Diagnostics()
     let parsed = parseJSON(inner, diagnostics: &innerDiagnostics)
     for problem in innerDiagnostics {
-        let at = problem.location.map { "line \($0.line), column \($0.column) of the text: " } ?? ""
-        diagnostics.append(Diagnostic(problem.severity, at: node.location, path: node.path, VerificationMessage.embeddedText(at + problem.message)))
+        let at = problem.location.map { " (line \($0.line), column \($0.column) of the text)" } ?? ""
+        diagnostics.append(Diagnostic(problem.severity, problem.rule, at: node.location, path: node.path, "is not a readable policy document: \(problem.message)\(at)"))
     }
     guard let parsed else { return nil }
     return (parsed, PolicyLocator(file: file, offsets: text.offsets, prefix: node.path))

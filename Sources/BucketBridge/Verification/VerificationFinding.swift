@@ -23,7 +23,7 @@ public struct VerificationFinding: Sendable, Hashable {
     public var file: String
     /// The position and path in the file, where known.
     public var origin: PolicyOrigin?
-    /// The value the finding is about, quoted.
+    /// The value the finding is about: a text of the document, or one the spec names.
     public var value: String?
     /// The sentence, in the seed documents' words.
     public var message: String
@@ -34,7 +34,7 @@ public struct VerificationFinding: Sendable, Hashable {
         self.uncertain = uncertain
         self.file = file
         self.origin = origin
-        self.value = value.map(quotedForDiagnostic)
+        self.value = value
         self.message = message
     }
 
@@ -42,12 +42,22 @@ public struct VerificationFinding: Sendable, Hashable {
     /// the spec, a warning when bucketbridge cannot tell.
     public var diagnostic: Diagnostic {
         Diagnostic(
-            uncertain ? .warning : .error, at: origin?.location ?? SourceLocation(file: file), path: origin?.path,
-            value: value, "\(kind.label): \(message)")
+            uncertain ? .warning : .error, kind.rule, at: origin?.location ?? SourceLocation(file: file), path: origin?.path,
+            value: value.map(JSONValue.string), "\(kind.label): \(message)")
     }
 }
 
 extension VerificationFinding.Kind {
+    /// The diagnostic rule of the kind.
+    var rule: DiagnosticRule {
+        switch self {
+        case .missing: .missingAccess
+        case .broader: .broaderAccess
+        case .blocked: .blockedAccess
+        case .deletedPrincipal: .deletedPrincipal
+        }
+    }
+
     /// The word that starts the finding's message.
     var label: String {
         switch self {

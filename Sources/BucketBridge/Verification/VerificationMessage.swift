@@ -4,27 +4,30 @@
 enum VerificationMessage {
     // MARK: Reading the files
 
-    static func notAPolicy(_ type: String) -> String { "is \(type), not a policy document: a policy is a JSON object with \"Statement\"" }
-    static let notAPolicyFile =
-        "is neither a policy document (an object with \"Statement\") nor the output of aws iam get-role, aws iam get-role-policy, aws iam get-policy-version or aws s3api get-bucket-policy"
-    static let getPolicyHasNoDocument =
-        "is the output of aws iam get-policy, which holds no document: fetch it with aws iam get-policy-version --policy-arn ARN --version-id ID"
-    static func wrongDocument(holds: PolicyKind, wanted: PolicyKind) -> String {
-        "output holds the \(holds.noun), but \(wanted.option) needs the \(wanted.noun)"
+    static func notAPolicy(_ type: String) -> Message {
+        Message(.policyDocument, "is \(type), not a policy document: a policy is a JSON object with \"Statement\"")
     }
-    static func embeddedText(_ problem: String) -> String { "is not a readable policy document: \(problem)" }
-    static let noStatement = "has no \"Statement\": a policy document lists its statements there"
-    static let unknownPolicyElement = "is not an element of a policy document (Version, Id, Statement)"
-    static let unknownStatementElement =
-        "is not an element of a policy statement (Sid, Effect, Principal, Action, Resource, Condition or their Not forms)"
-    static func missingElement(_ name: String) -> String { "has no \(name): IAM requires it in every statement" }
-    static func bothForms(_ plain: String, _ negated: String) -> String { "is set together with \(plain): a statement has one or the other" }
-    static let principalInIdentityPolicy =
-        "has a Principal or NotPrincipal: IAM refuses them in a permissions policy, which applies to the role it is attached to"
-    static func noPrincipal(_ kind: PolicyKind) -> String {
-        "has no Principal or NotPrincipal: every statement of a \(kind.noun) names whom it applies to"
+    static let notAPolicyFile = Message(.policyDocument,
+        "is neither a policy document (an object with \"Statement\") nor the output of aws iam get-role, aws iam get-role-policy, aws iam get-policy-version or aws s3api get-bucket-policy")
+    static let getPolicyHasNoDocument = Message(.policyDocument,
+        "is the output of aws iam get-policy, which holds no document: fetch it with aws iam get-policy-version --policy-arn ARN --version-id ID")
+    static func wrongDocument(holds: PolicyKind, wanted: PolicyKind) -> Message {
+        Message(.policyDocument, "output holds the \(holds.noun), but \(wanted.option) needs the \(wanted.noun)")
     }
-    static let principalForm = "must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::123456789012:role/name\"}"
+    static let noStatement = Message(.policyDocument, "has no \"Statement\": a policy document lists its statements there")
+    static let unknownPolicyElement = Message(.policyDocument, "is not an element of a policy document (Version, Id, Statement)")
+    static let unknownStatementElement = Message(.policyDocument,
+        "is not an element of a policy statement (Sid, Effect, Principal, Action, Resource, Condition or their Not forms)")
+    static func missingElement(_ name: String) -> Message { Message(.policyDocument, "has no \(name): IAM requires it in every statement") }
+    static func bothForms(_ plain: String, _ negated: String) -> Message {
+        Message(.policyDocument, "is set together with \(plain): a statement has one or the other")
+    }
+    static let principalInIdentityPolicy = Message(.policyDocument,
+        "has a Principal or NotPrincipal: IAM refuses them in a permissions policy, which applies to the role it is attached to")
+    static func noPrincipal(_ kind: PolicyKind) -> Message {
+        Message(.policyDocument, "has no Principal or NotPrincipal: every statement of a \(kind.noun) names whom it applies to")
+    }
+    static let principalForm = Message(.policyDocument, "must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::123456789012:role/name\"}")
 
     // MARK: Missing: the vendor gets AccessDenied
 

@@ -49,7 +49,7 @@ struct MutationTests {
                 guard !statement.resources.isEmpty else { continue }
                 var anywhere = document
                 anywhere.statements[index].resources = ["*"]
-                #expect(try findings(anywhere, kind, destination).contains { $0.kind == .broader && $0.value == "\"*\"" }, "\(destination.name) \(kind) \(statement.sid)")
+                #expect(try findings(anywhere, kind, destination).contains { $0.kind == .broader && $0.value == "*" }, "\(destination.name) \(kind) \(statement.sid)")
 
                 guard !statement.conditions.isEmpty else { continue }
                 var unconditioned = document
@@ -69,7 +69,7 @@ struct MutationTests {
                 deny.conditions = []
                 mutated.statements.append(deny)
                 let found = try findings(mutated, kind, destination)
-                #expect(found.contains { $0.kind == .blocked && $0.value == "\"Tampered\"" && !$0.uncertain }, "\(destination.name) \(kind) \(statement.sid)")
+                #expect(found.contains { $0.kind == .blocked && $0.value == "Tampered" && !$0.uncertain }, "\(destination.name) \(kind) \(statement.sid)")
             }
         }
     }

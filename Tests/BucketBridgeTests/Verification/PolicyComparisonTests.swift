@@ -73,7 +73,7 @@ struct PolicyComparisonTests {
         let found = try findings(trust, .trust)
         #expect(found.count == 1, "\(describe(found))")
         #expect(found.first?.kind == .missing)
-        #expect(found.first?.value == "\"arn:aws:iam::280772890673:role/vendor-qa\"")
+        #expect(found.first?.value == "arn:aws:iam::280772890673:role/vendor-qa")
         #expect(found.first?.origin?.path.description == "Statement[0].Principal")
     }
 
@@ -83,7 +83,7 @@ struct PolicyComparisonTests {
         #expect(found.count == 1, "\(describe(found))")
         let finding = try #require(found.first)
         #expect(finding.kind == .missing)
-        #expect(finding.value == "\"ext-9999\"")
+        #expect(finding.value == "ext-9999")
         #expect(finding.message.contains("is the external ID in the trust policy; the vendor expects \"ext-1234\""))
         #expect(finding.origin?.path.description == #"Statement[0].Condition.StringEquals["sts:ExternalId"]"#)
         let expected = try position(of: "\"ext-9999\"", in: trust)
@@ -94,14 +94,14 @@ struct PolicyComparisonTests {
         let permissions = Self.permissions.replacingOccurrences(of: "[\"s3:GetObject\", \"s3:PutObject\"]", with: "\"s3:GetObject\"")
         let found = try findings(permissions, .permissions)
         #expect(found.map(\.kind) == [.missing], "\(describe(found))")
-        #expect(found.first?.value == "\"s3:PutObject\"")
+        #expect(found.first?.value == "s3:PutObject")
     }
 
     @Test func aMissingResourceIsReported() throws {
         let permissions = Self.permissions.replacingOccurrences(of: "acme-data/exports/*", with: "acme-data/exports/daily/*")
         let found = try findings(permissions, .permissions)
         #expect(found.map(\.kind) == [.missing], "\(describe(found))")
-        #expect(found.first?.value == "\"arn:aws:s3:::acme-data/exports/*\"")
+        #expect(found.first?.value == "arn:aws:s3:::acme-data/exports/*")
         #expect(found.first?.message.contains("allows s3:GetObject and s3:PutObject") == true)
         #expect(found.first?.origin?.path.description == "Statement[1].Resource")
     }
@@ -110,7 +110,7 @@ struct PolicyComparisonTests {
         let other = Self.permissions.replacingOccurrences(of: "\"exports/*\"", with: "\"imports/*\"")
         let found = try findings(other, .permissions)
         #expect(found.map(\.kind) == [.missing], "\(describe(found))")
-        #expect(found.first?.value == "\"imports/*\"")
+        #expect(found.first?.value == "imports/*")
         #expect(found.first?.message.contains("the vendor lists under \"exports/*\"") == true)
 
         let noPrefixSpec = specJSON(["access": #""read""#])
@@ -127,7 +127,7 @@ struct PolicyComparisonTests {
         let trust = Self.trust.replacingOccurrences(of: "role/vendor-qa\"", with: "role/vendor-qa\", \"arn:aws:iam::999999999999:root\"")
         let found = try findings(trust, .trust)
         #expect(found.map(\.kind) == [.broader], "\(describe(found))")
-        #expect(found.first?.value == "\"arn:aws:iam::999999999999:root\"")
+        #expect(found.first?.value == "arn:aws:iam::999999999999:root")
         let everyone = Self.trust.replacingOccurrences(of: "\"arn:aws:iam::280772890673:role/vendor\", ", with: "\"*\", ")
         #expect(try findings(everyone, .trust).contains { $0.kind == .broader && $0.message.contains("grants everyone") })
     }
@@ -143,13 +143,13 @@ struct PolicyComparisonTests {
         let allS3 = Self.permissions.replacingOccurrences(of: "[\"s3:GetObject\", \"s3:PutObject\"]", with: "\"s3:*\"")
         let found = try findings(allS3, .permissions)
         #expect(found.map(\.kind) == [.broader], "\(describe(found))")
-        #expect(found.first?.value == "\"s3:*\"")
+        #expect(found.first?.value == "s3:*")
         #expect(found.first?.message.contains("S3 actions the spec does not") == true)
 
         let everywhere = Self.permissions.replacingOccurrences(of: "\"arn:aws:s3:::acme-data/exports/*\"", with: "\"*\"")
         let everywhereFound = try findings(everywhere, .permissions)
         #expect(everywhereFound.map(\.kind) == [.broader], "\(describe(everywhereFound))")
-        #expect(everywhereFound.first?.value == "\"*\"")
+        #expect(everywhereFound.first?.value == "*")
 
         let notAction = #"{"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}"#
         #expect(try findings(notAction, .permissions).contains { $0.kind == .broader && $0.message.contains("NotAction") })
@@ -169,8 +169,8 @@ struct PolicyComparisonTests {
         let trust = Self.trust.replacingOccurrences(of: "\"arn:aws:iam::280772890673:role/vendor\"", with: "\"AROARZPUZDIKCEYDYVJJM\"")
         let found = try findings(trust, .trust)
         let deleted = try #require(found.first { $0.kind == .deletedPrincipal })
-        #expect(deleted.value == "\"AROARZPUZDIKCEYDYVJJM\"")
+        #expect(deleted.value == "AROARZPUZDIKCEYDYVJJM")
         #expect(deleted.message.contains("deleted role's unique id") && deleted.message.contains("run the setup again"))
-        #expect(found.contains { $0.kind == .missing && $0.value == "\"arn:aws:iam::280772890673:role/vendor\"" })
+        #expect(found.contains { $0.kind == .missing && $0.value == "arn:aws:iam::280772890673:role/vendor" })
     }
 }

@@ -49,6 +49,18 @@ struct VerifyCommandTests {
         #expect(result.errors.hasSuffix("bucketbridge: 1 difference from destination acme\n"))
         #expect(result.output.isEmpty)
 
+        let json = run(["verify", folder + "/spec.json", "--trust", folder + "/trust.json", "--format", "json"])
+        #expect(json.status == 1)
+        let parsed = try #require(parseJSONValue(json.output), "\(json.output)")
+        guard case .array(let entries) = parsed, entries.count == 1 else { throw TestFailure("expected one diagnostic: \(json.output)") }
+        #expect(entries[0]["rule"] == "BB902")
+        #expect(entries[0]["value"] == "wrong")
+        #expect(entries[0]["line"] == 2 && entries[0]["column"] == 80)
+        #expect(entries[0]["path"] == #"Statement[0].Condition.StringEquals["sts:ExternalId"]"#)
+
+        let help = run(["verify", "--help"])
+        #expect(help.status == 0 && help.output.contains("--bucket-policy FILE"))
+
         try writeFile(folder + "/invalid-spec.json", specJSON(["bucket": #""Example_Bucket""#]))
         let invalidSpec = run(["verify", folder + "/invalid-spec.json", "--trust", folder + "/trust.json"])
         #expect(invalidSpec.status == 1)
@@ -71,7 +83,7 @@ struct VerifyCommandTests {
         try writeFile(folder + "/bucket-grant.json", bucketGrant)
         let cases: [([String], String)] = [
             (["verify", folder + "/spec.json"], "verify needs at least one document"),
-            (["verify", "--trust", folder + "/policy.json"], "verify needs at least one SPEC file"),
+            (["verify", "--trust", folder + "/policy.json"], "verify needs at least one SPEC"),
             (["verify", folder + "/spec.json", "--trust", folder + "/missing.json"], "missing.json: no such file"),
             (["verify", folder + "/spec.json", "--destination", "acmee", "--trust", folder + "/policy.json"], "did you mean \"acme\"?"),
             (["verify", folder + "/two.json", "--trust", folder + "/policy.json"], "choose one with --destination"),
