@@ -91,16 +91,21 @@ extension DiagnosticRule {
     static let unusedPlaceholder = DiagnosticRule("BB805", "unused-placeholder", "A declared placeholder no destination uses (warning).")
     static let reservedCharacters = DiagnosticRule("BB806", "reserved-characters", "A value holds U+E000 or U+E001, reserved for placeholders.")
 
+    // BB9xx: the onboarding story.
+    static let onboardingText = DiagnosticRule("BB901", "onboarding-text", "An onboarding text is not one line of text.")
+    static let supportContact = DiagnosticRule("BB902", "support-contact", "`onboarding.support` is not an e-mail address or https URL.")
+    static let templateUrl = DiagnosticRule("BB903", "template-url", "`onboarding.templateUrl` is not an https URL, or not an S3 one (warning).")
+
     // BB7xx: the output folder.
     static let staleOutput = DiagnosticRule("BB701", "stale-output", "A file under --out is missing or differs from a fresh render (render --check).")
 
-    // BB9xx: verify.
+    // BB95x: verify (the documents a customer has).
     static let policyDocument = DiagnosticRule(
-        "BB901", "policy-document", "A FILE of verify is not a policy document IAM accepts, nor AWS CLI output holding one.")
-    static let missingAccess = DiagnosticRule("BB902", "missing-access", "verify: the document grants less than the spec; the vendor gets AccessDenied.")
-    static let broaderAccess = DiagnosticRule("BB903", "broader-access", "verify: the document grants more than the spec.")
-    static let blockedAccess = DiagnosticRule("BB904", "blocked-access", "verify: a Deny statement blocks (or may block) access the spec grants.")
-    static let deletedPrincipal = DiagnosticRule("BB905", "deleted-principal", "verify: a principal is the unique id of a deleted role or user.")
+        "BB951", "policy-document", "A FILE of verify is not a policy document IAM accepts, nor AWS CLI output holding one.")
+    static let missingAccess = DiagnosticRule("BB952", "missing-access", "verify: the document grants less than the spec; the vendor gets AccessDenied.")
+    static let broaderAccess = DiagnosticRule("BB953", "broader-access", "verify: the document grants more than the spec.")
+    static let blockedAccess = DiagnosticRule("BB954", "blocked-access", "verify: a Deny statement blocks (or may block) access the spec grants.")
+    static let deletedPrincipal = DiagnosticRule("BB955", "deleted-principal", "verify: a principal is the unique id of a deleted role or user.")
 
     /// Every rule, in id order.
     public static let all: [DiagnosticRule] = [
@@ -115,6 +120,7 @@ extension DiagnosticRule {
         templateSyntax, templateInclude, templateRender,
         staleOutput,
         placeholderName, placeholderDescription, undeclaredPlaceholder, placeholderPosition, unusedPlaceholder, reservedCharacters,
+        onboardingText, supportContact, templateUrl,
         policyDocument, missingAccess, broaderAccess, blockedAccess, deletedPrincipal,
     ]
 }

@@ -187,3 +187,12 @@ extension Message {
     static let unusedPlaceholder = Message(.unusedPlaceholder, "is declared but not used by any destination")
     static let partialAccountPlaceholder = Message(.accountId, "is not an AWS account id: a placeholder must stand for the whole account id")
 }
+
+// MARK: Onboarding
+
+extension Message {
+    static let supportContact = Message(.supportContact, "is not an e-mail address (name@example.com) or an https URL")
+    static let templateUrl = Message(.templateUrl, "is not an https URL without spaces or quotes")
+    static let templateUrlNotS3 = Message(.templateUrl,
+        "is not an S3 URL: the CloudFormation console's quick-create page loads templates from S3 buckets only")
+}

@@ -18,6 +18,8 @@
 ///   Mermaid source of the access path.
 /// - `placeholders`: the placeholders the destination's values still hold (see
 ///   `PlaceholderFormats.jsonValue`).
+/// - `onboarding`: `nextSteps` (texts), `support` (a phrase with the link, or null),
+///   `roleArnLabel` (or null), `launchStack` (the quick-create URL for `templateUrl`, or null).
 /// - `facts`: booleans for templates' `if`s (see `TemplateFacts`).
 /// - `generator`: `name`, `version`.
 func templateContext(
@@ -71,6 +73,7 @@ func templateContext(
         ],
         "access": access,
         "placeholders": placeholders.jsonValue,
+        "onboarding": onboardingValue(destination, summary: summary),
         "facts": TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue,
         "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
     ]
@@ -107,8 +110,12 @@ struct TemplateFacts {
     var usesAccountPlaceholder: Bool
     /// Placeholders other than the account id: the formats ask for their values.
     var asksForValues: Bool
-    /// The external ID is a placeholder: the vendor issues it after the role exists.
+    /// The external ID is a placeholder the vendor fills in once it knows the role's ARN.
     var externalIdLater: Bool
+    /// The customer makes the external ID (`onboarding.externalIdIssuedBy: customer`).
+    var customerMakesExternalId: Bool
+    /// The external ID is still to be chosen by the customer (a placeholder).
+    var customerChoosesExternalId: Bool
 
     init(destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats) {
         hasRole = policies.trust != nil
@@ -125,7 +132,10 @@ struct TemplateFacts {
         hasPlaceholders = !placeholders.uses.isEmpty
         usesAccountPlaceholder = placeholders.uses.contains(where: placeholders.isAccount)
         asksForValues = placeholders.uses.contains { !placeholders.isAccount($0) }
-        externalIdLater = destination.externalId.map(PlaceholderText.contains) ?? false
+        let externalIdIsPlaceholder = destination.externalId.map(PlaceholderText.contains) ?? false
+        customerMakesExternalId = hasRole && destination.onboarding.externalIdIssuedBy == .customer
+        externalIdLater = externalIdIsPlaceholder && !customerMakesExternalId
+        customerChoosesExternalId = externalIdIsPlaceholder && customerMakesExternalId
     }
 
     var jsonValue: JSONValue {
@@ -137,8 +147,25 @@ struct TemplateFacts {
             "roleHasCustomPath": .bool(roleHasCustomPath), "roleHasCustomSessionDuration": .bool(roleHasCustomSessionDuration),
             "hasPlaceholders": .bool(hasPlaceholders), "usesAccountPlaceholder": .bool(usesAccountPlaceholder),
             "asksForValues": .bool(asksForValues), "externalIdLater": .bool(externalIdLater),
+            "customerMakesExternalId": .bool(customerMakesExternalId), "customerChoosesExternalId": .bool(customerChoosesExternalId),
         ]
     }
+}
+
+/// The onboarding texts and links README.md prints.
+private func onboardingValue(_ destination: Destination, summary: AccessSummary) -> JSONValue {
+    let onboarding = destination.onboarding
+    let launchStack = onboarding.templateUrl.map {
+        launchStackURL(
+            templateURL: $0, region: destination.region ?? defaultRegion(destination.partition), partition: destination.partition,
+            stackName: "bucketbridge-" + destination.name)
+    }
+    return [
+        "nextSteps": .array(onboarding.nextSteps.map(JSONValue.string)),
+        "support": onboarding.support.map { Phrase([.link($0.text, url: $0.link)]).jsonValue } ?? .null,
+        "roleArnLabel": optional(onboarding.roleArnLabel),
+        "launchStack": launchStack.map { Phrase([.link("Launch Stack", url: $0)]).jsonValue } ?? .null,
+    ]
 }
 
 private func optional(_ text: String?) -> JSONValue {

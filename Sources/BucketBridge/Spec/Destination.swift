@@ -37,6 +37,8 @@ public struct Destination: Sendable {
     public var requireTls: Bool
     /// The customer role (role grants only).
     public var role: RoleSettings?
+    /// What the customer's README says beyond the policies.
+    public var onboarding: Onboarding
     /// The spec file this destination came from, as the user named it.
     public var specFile: String
     /// Where the destination is written in its spec file (for diagnostics about the whole destination).

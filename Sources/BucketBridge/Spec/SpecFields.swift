@@ -46,6 +46,8 @@ public enum SpecObject: String, Sendable, CaseIterable {
     case destination = "destinationFields"
     /// A destination's `role`.
     case role
+    /// A destination's `onboarding`: what the customer's README says beyond the policies.
+    case onboarding
 
     /// The heading of the object's section in the spec reference.
     var title: String {
@@ -53,6 +55,7 @@ public enum SpecObject: String, Sendable, CaseIterable {
         case .document: "Top level"
         case .destination: "Destination fields (also allowed in `defaults`)"
         case .role: "`role`: the customer's IAM role"
+        case .onboarding: "`onboarding`: the vendor's onboarding story in the customer's README"
         }
     }
 }
@@ -77,5 +80,5 @@ public enum SpecFields {
     public static var role: [String] { names(in: .role) }
 
     /// Every field, by object, in the order the reference lists them.
-    public static let all: [SpecField] = documentFields + destinationFields + roleFields
+    public static let all: [SpecField] = documentFields + destinationFields + roleFields + onboardingFields
 }

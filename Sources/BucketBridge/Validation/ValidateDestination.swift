@@ -75,6 +75,8 @@ func validateDestination(
     let role = validateRole(&reader, grant: grant, partition: partition, destinationName: name?.value,
         description: description?.value, vendor: vendor?.value, bucket: bucket?.value, prefix: prefix)
 
+    let onboarding = validateOnboarding(&reader)
+
     guard !reader.diagnostics.hasErrors, let name, let bucket, let actions, let principals else { return nil }
     return Destination(
         name: name.value, description: description?.value, vendor: vendor?.value, bucket: bucket.value,
@@ -82,7 +84,7 @@ func validateDestination(
         prefix: prefix, region: region?.value, partition: partition,
         access: actions.access, actions: actions.actions, kmsKeyArn: kmsKeyArn,
         trustedPrincipals: principals, externalId: grant.hasRole ? externalId : nil, grant: grant,
-        requireTls: requireTls, role: grant.hasRole ? role : nil, specFile: specFile,
+        requireTls: requireTls, role: grant.hasRole ? role : nil, onboarding: onboarding, specFile: specFile,
         location: source.node.location, path: source.node.path)
 }
 
