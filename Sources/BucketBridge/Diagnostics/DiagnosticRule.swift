@@ -101,6 +101,14 @@ extension DiagnosticRule {
     // BB7xx: the output folder.
     static let staleOutput = DiagnosticRule("BB701", "stale-output", "A file under --out is missing or differs from a fresh render (render --check).")
 
+    // BB95x: verify (the documents a customer has).
+    static let policyDocument = DiagnosticRule(
+        "BB951", "policy-document", "A FILE of verify is not a policy document IAM accepts, nor AWS CLI output holding one.")
+    static let missingAccess = DiagnosticRule("BB952", "missing-access", "verify: the document grants less than the spec; the vendor gets AccessDenied.")
+    static let broaderAccess = DiagnosticRule("BB953", "broader-access", "verify: the document grants more than the spec.")
+    static let blockedAccess = DiagnosticRule("BB954", "blocked-access", "verify: a Deny statement blocks (or may block) access the spec grants.")
+    static let deletedPrincipal = DiagnosticRule("BB955", "deleted-principal", "verify: a principal is the unique id of a deleted role or user.")
+
     /// Every rule, in id order.
     public static let all: [DiagnosticRule] = [
         jsonSyntax, duplicateKey, notASpec, unsupportedVersion, unknownField, requiredField, wrongType, emptyList, invalidChoice,
@@ -115,5 +123,6 @@ extension DiagnosticRule {
         staleOutput,
         placeholderName, placeholderDescription, undeclaredPlaceholder, placeholderPosition, unusedPlaceholder, reservedCharacters,
         onboardingText, supportContact, templateUrl,
+        policyDocument, missingAccess, broaderAccess, blockedAccess, deletedPrincipal,
     ]
 }
