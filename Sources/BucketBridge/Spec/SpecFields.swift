@@ -67,13 +67,18 @@ public enum SpecObject: String, Sendable, CaseIterable {
 public enum SpecFields {
     /// The keys of `object`, in table order.
     public static func names(in object: SpecObject) -> [String] {
-        all.filter { $0.object == object }.map(\.name)
+        namesByObject[object] ?? []
     }
 
     /// The field `name` of `object`.
     public static func field(_ name: String, in object: SpecObject) -> SpecField? {
-        all.first { $0.object == object && $0.name == name }
+        fieldsByObject[object]?[name]
     }
+
+    // Looked up for every member of every destination: built once.
+    private static let namesByObject: [SpecObject: [String]] = Dictionary(grouping: all, by: \.object).mapValues { $0.map(\.name) }
+    private static let fieldsByObject: [SpecObject: [String: SpecField]] = Dictionary(grouping: all, by: \.object)
+        .mapValues { Dictionary(uniqueKeysWithValues: $0.map { ($0.name, $0) }) }
 
     /// Top-level keys of a spec file.
     public static var document: [String] { names(in: .document) }

@@ -3,11 +3,12 @@
 ///
 /// Each entry must be a `kms:` action of the Service Authorization Reference that acts on a key
 /// (`KMSActionCatalogue`), without wildcards, since the actions are granted on `kmsKeyArn`
-/// only. `needed` are the actions the S3 access needs anyway (nil when the S3 actions are
+/// only. `needed` gives the actions the S3 access needs anyway (nil when the S3 actions are
 /// invalid): an entry among them is a warning and is not repeated. Returns the other actions,
 /// canonically spelt, in the order given, once each; nil when an entry is invalid.
-func resolveKMSActions(_ reader: inout FieldReader, needed: [String]?) -> [String]? {
+func resolveKMSActions(_ reader: inout FieldReader, needed neededActions: () -> [String]?) -> [String]? {
     guard reader.fields["kmsActions"] != nil else { return [] }
+    let needed = neededActions()
     guard let (entries, listNode) = reader.strings("kmsActions") else { return nil }
     var failed = false
     if !entries.isEmpty, reader.fields["kmsKeyArn"] == nil {

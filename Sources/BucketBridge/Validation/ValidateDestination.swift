@@ -64,7 +64,7 @@ func validateDestination(
         kmsKeyArn = key.value
     }
 
-    let extraKMSActions = resolveKMSActions(&reader, needed: actions.map { kmsActions(for: $0.actions) })
+    let extraKMSActions = resolveKMSActions(&reader, needed: { actions.map { kmsActions(for: $0.actions) } })
 
     var sidPrefix: String?
     if let (text, node) = reader.string("sidPrefix") {
