@@ -46,10 +46,12 @@ This page is written for every customer: each `<NAME>` below stands for a value 
 
 {{ access.who.text | prose }}
 
+{% if access.who.principals %}
 {% for principal in access.who.principals %}
 - {{ principal.text | prose }}
 {% endfor %}
 
+{% endif %}
 {% if facts.hasRole %}
 {{ destination.vendorAtStart }} gets short-lived credentials from the role; no long-term keys leave your account.
 
@@ -72,12 +74,24 @@ Nothing else. In particular:
 
 ## Option 1: the AWS console
 
+{% if facts.managedPolicy %}
+### Create the permissions policy
+
+1. Open the IAM console, choose **Policies**, then **Create policy**.
+2. Choose **JSON** and replace the editor's content with the permissions policy below{% if facts.hasPlaceholders %}, each `<NAME>` replaced by your value{% endif %}.
+3. Choose **Next**, name the policy {{ role.policyName | markdown_code }}, and choose **Create policy**.
+
+The permissions policy:
+
+{{ policies.permissions | json | fenced("json") }}
+
+{% endif %}
 {% if facts.hasRole %}
 ### Create the role with a custom trust policy
 
 1. Open the IAM console, choose **Roles**, then **Create role**.
 2. For **Trusted entity type**, choose **Custom trust policy**, and replace the editor's content with the trust policy below{% if facts.hasPlaceholders %}, each `<NAME>` replaced by your value{% endif %}.
-3. Choose **Next**. Skip **Add permissions** (the next step adds them inline) and choose **Next**.
+3. Choose **Next**. {% if facts.managedPolicy %}On **Add permissions**, search for {{ role.policyName | markdown_code }}, select it{% else %}Skip **Add permissions** (the next step adds them inline){% endif %} and choose **Next**.
 4. For **Role name**, enter {{ role.name | markdown_code }} exactly{% if role.namePrefix %} ({{ destination.vendor }} requires names that start with {{ role.namePrefix | markdown_code }}){% endif %}. For **Description**, enter {{ role.description | markdown_code }}.
 5. {% if role.tags %}Under **Add tags**, add the tags listed below the policy, then choose **Create role**.{% else %}Choose **Create role**.{% endif %}
 
@@ -105,6 +119,7 @@ Then open the role's **Summary**, choose **Edit**, and set **Maximum session dur
 Then, under **Permissions boundary**, choose **Set permissions boundary** and select {{ role.permissionsBoundary | markdown_code }}.
 
 {% endif %}
+{% if not facts.managedPolicy %}
 ### Add the permissions as an inline policy
 
 1. Open the role {{ role.name | markdown_code }}, tab **Permissions**, choose **Add permissions**, then **Create inline policy**.
@@ -114,6 +129,50 @@ Then, under **Permissions boundary**, choose **Set permissions boundary** and se
 The permissions policy:
 
 {{ policies.permissions | json | fenced("json") }}
+
+{% endif %}
+{% endif %}
+{% if facts.hasUser %}
+### Create the IAM user
+
+1. Open the IAM console, choose **Users**, then **Create user**.
+2. For **User name**, enter {{ user.name | markdown_code }}. Leave **Provide user access to the AWS Management Console** unchecked: {{ destination.vendor }} needs no console access. Choose **Next**.
+3. Choose **Next** without adding permissions (the next step adds them inline){% if user.tags %}, add the tags listed below,{% endif %} and choose **Create user**.
+
+{% if user.tags %}
+The tags:
+
+{% for tag in user.tags %}
+- {{ tag.key | markdown_code }} = {% if tag.value %}{{ tag.value | markdown_code }}{% else %}(empty){% endif %}
+{% endfor %}
+
+{% endif %}
+{% if user.permissionsBoundary %}
+Then, under **Permissions boundary**, choose **Set permissions boundary** and select {{ user.permissionsBoundary | markdown_code }}.
+
+{% endif %}
+### Add the permissions as an inline policy
+
+1. Open the user {{ user.name | markdown_code }}, tab **Permissions**, choose **Add permissions**, then **Create inline policy**.
+2. Choose **JSON** and replace the editor's content with the permissions policy below{% if facts.hasPlaceholders %}, each `<NAME>` replaced by your value{% endif %}.
+3. Choose **Next**, name the policy {{ user.policyName | markdown_code }}, and choose **Create policy**.
+
+The permissions policy:
+
+{{ policies.permissions | json | fenced("json") }}
+
+### Create the access key and hand it over
+
+1. Open the user {{ user.name | markdown_code }}, tab **Security credentials**, and under **Access keys** choose **Create access key**.
+2. For the use case, choose **Third-party service**, confirm, choose **Next**, then **Create access key**.
+3. Copy the **Access key ID** and the **Secret access key** straight into {{ destination.vendor }}'s form. The secret is shown only this once. Do not send it by e-mail, chat or ticket, and do not keep it in a file.
+4. Choose **Done**.
+
+Or run `bash aws-cli/setup.sh --create-access-key`: it prints a new key once, to your terminal only.
+
+**Rotating the key.** A user may have two keys: create a second one, enter it in {{ destination.vendor }}, check that {{ destination.vendor }} still works, then make the old key **Inactive**, and delete it once nothing broke. Rotate at least every 90 days, and at once if the key may have leaked.
+
+**Why a role is safer.** An access key is a long-term secret: whoever obtains it has this access until you deactivate the key. A role gives {{ destination.vendor }} short-lived credentials, only with the external ID, and nothing secret ever leaves your account. If {{ destination.vendor }} offers a role ("Assume Role"), prefer it.
 
 {% endif %}
 {% if facts.hasBucketPolicy %}
@@ -152,11 +211,13 @@ AWS_PROFILE=your-admin-profile bash aws-cli/setup.sh
 ```
 
 {% if facts.hasRole %}
-It creates the role {{ role.name | markdown_code }} or brings it up to date (trust policy, description, session duration, permissions boundary, tags), puts the inline policy {{ role.policyName | markdown_code }}{% if facts.hasBucketPolicy %}, merges its statements into the bucket policy by `Sid` (it never removes anyone else's statement){% endif %}, and prints the role ARN to send to {{ destination.vendor }}.
+It creates the role {{ role.name | markdown_code }} or brings it up to date (trust policy, description, session duration, permissions boundary, tags), {% if facts.managedPolicy %}creates the managed policy {{ role.policyName | markdown_code }} or adds a new default version of it (deleting the oldest other version when IAM's limit of 5 is reached) and attaches it{% else %}puts the inline policy {{ role.policyName | markdown_code }}{% endif %}{% if facts.hasBucketPolicy %}, merges its statements into the bucket policy by `Sid` (it never removes anyone else's statement){% endif %}, and prints the role ARN to send to {{ destination.vendor }}.
+{% elif facts.hasUser %}
+It creates the IAM user {{ user.name | markdown_code }} or brings it up to date (path, permissions boundary, tags) and puts the inline policy {{ user.policyName | markdown_code }}{% if facts.hasBucketPolicy %}, and merges its statements into the bucket policy by `Sid`{% endif %}. It creates no access key unless you add `--create-access-key`; then it prints the key once, to your terminal only.
 {% else %}
 It merges its statements into the bucket policy of {{ destination.bucket | markdown_code }} by `Sid`: it never removes anyone else's statement.
 {% endif %}
-Running it again changes nothing.
+Running it again changes nothing. To see what a run would change without changing anything, add `--check`: it prints each change (with a diff of each policy) and exits 0 when everything is in place, 2 when something would change.
 
 ## Option 3: CloudFormation
 
@@ -164,10 +225,10 @@ Running it again changes nothing.
 **{{ onboarding.launchStack | prose }}**: opens the CloudFormation console's quick-create page for {{ destination.vendor }}'s copy of this template{% if facts.asksForValues %}; fill in the parameters{% endif %}, acknowledge that it creates IAM resources, and choose **Create stack**. Or deploy the file yourself:
 
 {% endif %}
-Deploy [`cloudformation/template.yaml`](cloudformation/template.yaml) as a stack{% if facts.hasRole %}; the role has an explicit name, so CloudFormation needs `CAPABILITY_NAMED_IAM`{% endif %}:
+Deploy [`cloudformation/template.yaml`](cloudformation/template.yaml) as a stack{% if facts.hasRole %}; the role has an explicit name, so CloudFormation needs `CAPABILITY_NAMED_IAM`{% endif %}{% if facts.hasUser %}; the user has an explicit name, so CloudFormation needs `CAPABILITY_NAMED_IAM`. The stack creates no access key (it would be visible in the stack): create it as in option 1{% endif %}:
 
 ```sh
-aws cloudformation deploy --template-file cloudformation/template.yaml --stack-name bucketbridge-{{ destination.name | raw }}{% if facts.hasRole %} --capabilities CAPABILITY_NAMED_IAM{% endif %}{% if facts.asksForValues %} \
+aws cloudformation deploy --template-file cloudformation/template.yaml --stack-name bucketbridge-{{ destination.name | raw }}{% if facts.hasRole or facts.hasUser %} --capabilities CAPABILITY_NAMED_IAM{% endif %}{% if facts.asksForValues %} \
   --parameter-overrides{% for placeholder in placeholders %}{% if not placeholder.isAccount %} {{ placeholder.parameter | raw }}='<{{ placeholder.name | raw }}>'{% endif %}{% endfor %}{% endif %}
 
 {% if facts.hasRole %}
@@ -181,7 +242,7 @@ aws cloudformation describe-stacks --stack-name bucketbridge-{{ destination.name
 {% endif %}
 ## Option 4: Terraform
 
-The module in [`terraform/`](terraform/) creates the same resources. Every variable has a default taken from the setup above.
+The module in [`terraform/`](terraform/) creates the same resources{% if facts.hasUser %}, but no access key (it would sit in the Terraform state): create it as in option 1{% endif %}.{% if facts.asksForValues %} Give it the values above as variables.{% else %} Every variable has a default taken from the setup above.{% endif %}
 
 ```sh
 cd terraform
@@ -198,6 +259,9 @@ terraform output role_arn
 {% endif %}
 ## What to send back to {{ destination.vendor }}
 
+{% if facts.hasUser %}
+- The **access key** (its ID and secret), entered straight into {{ destination.vendor }}'s form as above: never by e-mail, chat or ticket.
+{% endif %}
 {% if facts.hasRole %}
 - The **full role ARN**{% if onboarding.roleArnLabel %} (in {{ destination.vendor }}, the field is called "{{ onboarding.roleArnLabel }}"){% endif %}{% if role.arn %}: {{ role.arn | markdown_code }}{% else %}, {{ role.displayArn | markdown_code }} with your account id (every route above prints it){% endif %}.
 {% if facts.customerMakesExternalId %}
@@ -232,6 +296,8 @@ These are the files in [`iam/`](iam/); every route above applies exactly these.
 Trust policy, [`iam/trust-policy.json`](iam/trust-policy.json):
 
 {{ policies.trust | json | fenced("json") }}
+{% endif %}
+{% if policies.permissions %}
 
 Permissions policy, [`iam/permissions-policy.json`](iam/permissions-policy.json):
 
@@ -250,7 +316,11 @@ Bucket policy statements, [`iam/bucket-policy.json`](iam/bucket-policy.json):
 - **`AccessDenied` when {{ destination.vendor }} calls `sts:AssumeRole`.** The external ID in the trust policy must match {{ destination.vendor }}'s exactly; the principals must be exactly the ones above; and {{ destination.vendor }} must have the *full* role ARN, {{ role.displayArn | markdown_code }}, not only its name. If {{ destination.vendor }} deleted and recreated its own role, IAM replaced it in your trust policy with an id starting with `AROA`: run the setup again to restore the ARN.
 - **You cannot test the role with the console's "Switch role".** The console cannot pass an external ID; ask {{ destination.vendor }} to test the connection instead.
 {% endif %}
-- **`AccessDenied` on an S3 action.** Check that nothing denies it: the bucket policy, a service control policy{% if facts.hasRole %} or a permissions boundary{% endif %}. Anything not listed under "What {{ destination.vendor }} gets" is denied by design.
+{% if facts.hasUser %}
+- **`InvalidAccessKeyId` or `SignatureDoesNotMatch`.** The key entered in {{ destination.vendor }} was mistyped, made inactive or deleted: create a new one as above and enter it again.
+{% endif %}
+- **`AccessDenied` on an S3 action.** Check that nothing denies it: the bucket policy, a service control policy{% if facts.hasRole %} or a permissions boundary{% endif %}{% if facts.hasUser %} or the user's permissions boundary{% endif %}. Anything not listed under "What {{ destination.vendor }} gets" is denied by design.
+- **Something else may differ from this setup.** Run `bash aws-cli/setup.sh --check`: it changes nothing and prints each difference between your account and this setup. Send its output to {{ destination.vendor }}.
 {% if facts.listsUnderPrefixOnly %}
 - **Listing fails.** Listing is allowed only for keys that start with {{ destination.prefix | markdown_code }}: the client must send that prefix, as `aws s3 ls` does when given {{ destination.s3Uri | markdown_code }}.
 {% endif %}
@@ -272,6 +342,24 @@ Bucket policy statements, [`iam/bucket-policy.json`](iam/bucket-policy.json):
 {% if facts.bucketPolicyNamesVendor %}
 - **"Invalid principal in policy" when saving the bucket policy.** Every principal in it must exist: ask {{ destination.vendor }} to confirm its ARNs.
 {% endif %}
+
+{{ destination.vendorAtStart }}'s support can compare the policies your account really has with this setup, line by line. These commands print them; send their output{% if facts.hasPlaceholders %} (with each `<NAME>` replaced){% endif %}:
+
+```sh
+{% if facts.hasRole %}
+aws iam get-role --role-name {{ role.name | raw }} > trust-policy.json
+{% if facts.managedPolicy %}
+policy_arn="arn:{{ destination.partition | raw }}:iam::$(aws sts get-caller-identity --query Account --output text):policy/{{ role.policyName | raw }}"
+aws iam get-policy-version --policy-arn "$policy_arn" --version-id "$(aws iam get-policy --policy-arn "$policy_arn" --query Policy.DefaultVersionId --output text)" > permissions-policy.json
+{% else %}
+aws iam get-role-policy --role-name {{ role.name | raw }} --policy-name {{ role.policyName | raw }} > permissions-policy.json
+{% endif %}
+{% endif %}
+{% if facts.hasUser %}
+aws iam get-user-policy --user-name {{ user.name | raw }} --policy-name {{ user.policyName | raw }} > permissions-policy.json
+{% endif %}
+aws s3api get-bucket-policy --bucket {{ destination.bucket | raw }} > bucket-policy.json
+```
 {% if onboarding.support %}
 
 ## Support
@@ -765,13 +853,46 @@ Resources:
 {% endif %}
       AssumeRolePolicyDocument:
         {{ policies.trust | yaml | indent(8) }}
+{% if not facts.managedPolicy %}
       Policies:
         - PolicyName: {{ role.policyName }}
           PolicyDocument:
             {{ policies.permissions | yaml | indent(12) }}
+{% endif %}
 {% if role.tags %}
       Tags:
 {% for tag in role.tags %}
+        - Key: {{ tag.key }}
+          Value: {{ tag.value }}
+{% endfor %}
+{% endif %}
+{% if facts.managedPolicy %}
+  PermissionsPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: {{ role.policyName }}
+      PolicyDocument:
+        {{ policies.permissions | yaml | indent(8) }}
+      Roles:
+        - !Ref Role
+{% endif %}
+{% endif %}
+{% if facts.hasUser %}
+  User:
+    Type: AWS::IAM::User
+    Properties:
+      UserName: {{ user.name }}
+      Path: {{ user.path }}
+{% if user.permissionsBoundary %}
+      PermissionsBoundary: {{ user.permissionsBoundary }}
+{% endif %}
+      Policies:
+        - PolicyName: {{ user.policyName }}
+          PolicyDocument:
+            {{ policies.permissions | yaml | indent(12) }}
+{% if user.tags %}
+      Tags:
+{% for tag in user.tags %}
         - Key: {{ tag.key }}
           Value: {{ tag.value }}
 {% endfor %}
@@ -793,6 +914,11 @@ Outputs:
   RoleArn:
     Description: The full role ARN to send to the vendor
     Value: !GetAtt Role.Arn
+{% endif %}
+{% if facts.hasUser %}
+  UserArn:
+    Description: The IAM user whose access key the vendor uses (create the key yourself; see README.md)
+    Value: !GetAtt User.Arn
 {% endif %}
   BucketArn:
     Description: The bucket the access is limited to
@@ -826,10 +952,18 @@ locals {
 
   trust_policy = {{ policies.trust | hcl | indent(2) }}
 
+{% endif %}
+{% if facts.hasUser %}
+  user_tags = {{ user.tagsObject | hcl | indent(2) }}
+
+{% endif %}
+{% if facts.hasRole or facts.hasUser %}
   permissions_policy = {{ policies.permissions | hcl | indent(2) }}
 {% endif %}
-{% if facts.hasRole and facts.hasBucketPolicy %}
+{% if facts.hasRole or facts.hasUser %}
+{% if facts.hasBucketPolicy %}
 
+{% endif %}
 {% endif %}
 {% if facts.hasBucketPolicy %}
   bucket_policy = {{ policies.bucket | hcl | indent(2) }}
@@ -847,9 +981,44 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+{% if facts.managedPolicy %}
+
+resource "aws_iam_policy" "this" {
+  name   = {{ role.policyName }}
+  policy = jsonencode(local.permissions_policy)
+}
+
+resource "aws_iam_role_policy_attachment" "this" {
+  role       = aws_iam_role.this.name
+  policy_arn = aws_iam_policy.this.arn
+}
+{% else %}
+
 resource "aws_iam_role_policy" "this" {
   name   = {{ role.policyName }}
   role   = aws_iam_role.this.id
+  policy = jsonencode(local.permissions_policy)
+}
+{% endif %}
+{% endif %}
+{% if facts.hasUser %}
+
+# The vendor uses an access key of this user. The module creates no key: a key in Terraform
+# would sit in its state file. Create it as README.md says.
+resource "aws_iam_user" "this" {
+  name                 = {{ user.name }}
+  path                 = {{ user.path }}
+{% if user.permissionsBoundary %}
+  permissions_boundary = {{ user.permissionsBoundary }}
+{% else %}
+  permissions_boundary = null
+{% endif %}
+  tags                 = local.user_tags
+}
+
+resource "aws_iam_user_policy" "this" {
+  name   = {{ user.policyName }}
+  user   = aws_iam_user.this.name
   policy = jsonencode(local.permissions_policy)
 }
 {% endif %}
@@ -873,6 +1042,13 @@ resource "aws_s3_bucket_policy" "this" {
 output "role_arn" {
   description = "The full role ARN to send to the vendor"
   value       = aws_iam_role.this.arn
+}
+
+{% endif %}
+{% if facts.hasUser %}
+output "user_arn" {
+  description = "The IAM user whose access key the vendor uses (create the key yourself; see README.md)"
+  value       = aws_iam_user.this.arn
 }
 
 {% endif %}
