@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016,SC1003 # values are single-quoted on purpose: nothing in them may expand
+{% if facts.asksForValues %}
+# shellcheck disable=SC2153 # the placeholders' values come from environment variables
+{% endif %}
 {% include "partials/generated-header.txt" %}
 #
 # Grants the vendor below access to the S3 bucket {{ destination.bucket | raw }}, in the AWS account your
@@ -7,17 +10,16 @@
 # It uses your usual AWS environment: AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, ...
 #
 # Usage: bash setup.sh
-set -euo pipefail
-
-vendor={{ destination.vendor }}
-bucket={{ destination.bucket }}
-prefix={{ destination.prefix }}
-{% if destination.region %}
-bucket_region={{ destination.region }}
-# Unless your environment names a region, use the bucket's: it also selects the partition
-# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
-export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
+{% if facts.asksForValues %}
+#
+# Values to fill in, as environment variables (the script checks them before any AWS call):
+{% for placeholder in placeholders %}
+{% if not placeholder.isAccount %}
+#   {{ placeholder.environment | raw }}: {{ placeholder.description | raw }}
 {% endif %}
+{% endfor %}
+{% endif %}
+set -euo pipefail
 
 missing=0
 for tool in aws jq; do
@@ -30,6 +32,62 @@ if [ "$missing" -ne 0 ]; then
   echo "setup.sh: install the AWS CLI (https://aws.amazon.com/cli/) and jq (https://jqlang.github.io/jq/), then run this script again. Nothing was changed." >&2
   exit 1
 fi
+{% if facts.asksForValues %}
+
+# Checks the environment variable of a placeholder: set, and as the policies need it.
+require_value() {
+  local name=$1 pattern=$2 min=$3 max=$4 explanation=$5 description=$6
+  local value=${!name:-}
+  if [ -z "$value" ]; then
+    echo "setup.sh: error: set $name: $description" >&2
+    return 1
+  fi
+  local length
+  length=$(printf '%s' "$value" | wc -m)
+  if { [ -n "$pattern" ] && ! [[ $value =~ $pattern ]]; } || [ "$length" -lt "$min" ] || { [ "$max" -gt 0 ] && [ "$length" -gt "$max" ]; }; then
+    echo "setup.sh: error: $name must be $explanation, not '$value'" >&2
+    return 1
+  fi
+}
+
+values_ok=1
+{% for placeholder in placeholders %}
+{% if not placeholder.isAccount %}
+require_value {{ placeholder.environment | shell }} {{ placeholder.rule.pattern | shell }} {{ placeholder.rule.minLength }} {{ placeholder.rule.maxLength }} {{ placeholder.rule.explanation | shell }} {{ placeholder.description | shell }} || values_ok=0
+{% endif %}
+{% endfor %}
+if [ "$values_ok" -ne 1 ]; then
+  echo "setup.sh: set the values above, then run this script again. Nothing was changed." >&2
+  exit 1
+fi
+{% endif %}
+{% if destination.region %}
+
+# Unless your environment names a region, use the bucket's: it also selects the partition
+# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
+bucket_region={{ destination.region }}
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
+{% endif %}
+{% if facts.usesAccountPlaceholder %}
+
+# The account your credentials belong to: the policies name it.
+caller_account=$(aws sts get-caller-identity --query Account --output text)
+{% endif %}
+{% if facts.hasPlaceholders %}
+
+# Writes the values into a JSON document, as JSON strings: any value stays a value.
+fill_placeholders() {
+  jq -c{% for placeholder in placeholders %} --arg {{ placeholder.name | raw }} "${{ "{" | raw }}{{ placeholder.environment | raw }}}"{% endfor %} '
+    def fill: if type == "object" then map_values(fill) elif type == "array" then map(fill)
+      elif type == "string" then{% for placeholder in placeholders %} split({{ placeholder.token | json | raw }}) | join(${{ placeholder.name | raw }}){% if not loop.last %} |{% endif %}{% endfor %}
+      else . end;
+    fill' <<<"$1"
+}
+{% endif %}
+
+vendor={{ destination.vendor }}
+bucket={{ destination.bucket }}
+prefix={{ destination.prefix }}
 
 echo "Setting up access for $vendor to s3://$bucket/$prefix"
 
@@ -69,9 +127,15 @@ permissions_boundary=''
 {% if role.accountId %}
 expected_account={{ role.accountId }}
 {% endif %}
+{% if facts.hasPlaceholders %}
+trust_policy=$(fill_placeholders {{ policies.trust | json | shell }})
+permissions_policy=$(fill_placeholders {{ policies.permissions | json | shell }})
+tags=$(fill_placeholders {{ role.tags | json_compact | shell }})
+{% else %}
 trust_policy={{ policies.trust | json | shell }}
 permissions_policy={{ policies.permissions | json | shell }}
 tags={{ role.tags | json_compact | shell }}
+{% endif %}
 {% if role.accountId %}
 
 account=$(aws sts get-caller-identity --query Account --output text)
@@ -139,7 +203,11 @@ fi
 {% endif %}
 {% if facts.hasBucketPolicy %}
 
+{% if facts.hasPlaceholders %}
+bucket_statements=$(fill_placeholders {{ policies.bucket | json | shell }})
+{% else %}
 bucket_statements={{ policies.bucket | json | shell }}
+{% endif %}
 owned_sids={{ policies.ownedBucketSids | json_compact | shell }}
 {% if destination.region %}
 s3_region=(--region "$bucket_region")

@@ -5,9 +5,19 @@
 provider "aws" {
   region = var.region
 }
+{% if facts.usesAccountPlaceholder %}
+
+# The account the module is applied in: the customer's own, where the role is created.
+data "aws_caller_identity" "current" {}
+{% endif %}
 
 locals {
 {% if facts.hasRole %}
+  # The role's description and tags: the spec's, unless the variables say otherwise.
+  role_description = var.role_description == null ? {{ role.description }} : var.role_description
+
+  role_tags = var.tags == null ? {{ role.tagsObject | hcl | indent(2) }} : var.tags
+
   trust_policy = {{ policies.trust | hcl | indent(2) }}
 
   permissions_policy = {{ policies.permissions | hcl | indent(2) }}
@@ -24,11 +34,11 @@ locals {
 resource "aws_iam_role" "this" {
   name                 = {{ role.name }}
   path                 = {{ role.path }}
-  description          = var.role_description
+  description          = local.role_description
   max_session_duration = var.max_session_duration
   permissions_boundary = var.permissions_boundary
   assume_role_policy   = jsonencode(local.trust_policy)
-  tags                 = var.tags
+  tags                 = local.role_tags
 }
 
 resource "aws_iam_role_policy" "this" {

@@ -4,7 +4,7 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
     var nodes: [MermaidFlowchart.Node] = []
     var edges: [MermaidFlowchart.Edge] = []
     for (index, principal) in summary.principals.enumerated() {
-        nodes.append(.init(id: "p\(index)", label: "\(summary.vendor): \(principal.phrase.plainText)", rounded: true))
+        nodes.append(.init(id: "p\(index)", label: "\(summary.vendor): \(principal.arn)", rounded: true))
     }
     let grantee: String
     if summary.route.assumesRole, let role = summary.role {

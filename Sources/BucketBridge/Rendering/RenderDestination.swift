@@ -9,11 +9,14 @@ public func renderDestination(
     var files = renderIAMJSON(policies)
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
     let summary = summarizeAccess(of: destination, policies: policies)
-    let context = templateContext(for: destination, policies: policies, summary: summary)
+    let placeholders = PlaceholderFormats(uses: destination.placeholders)
+    let context = templateContext(for: destination, policies: policies, summary: summary, placeholders: placeholders)
     var failed = false
     var cache = TemplateCache()
     for path in templates.outputPaths {
-        guard let text = templates.render(path, context: context, cache: &cache, diagnostics: &diagnostics) else {
+        guard let text = templates.render(
+            path, context: context, placeholders: placeholders.templatePlaceholders, cache: &cache, diagnostics: &diagnostics)
+        else {
             failed = true
             continue
         }

@@ -16,9 +16,15 @@
 /// - `policies`: `trust`, `permissions`, `bucket` (documents or null), `ownedBucketSids`.
 /// - `access`: the summary (`AccessSummary.jsonValue(phrases: .segments)`) plus `diagram`, the
 ///   Mermaid source of the access path.
+/// - `placeholders`: the placeholders the destination's values still hold (see
+///   `PlaceholderFormats.jsonValue`).
+/// - `onboarding`: `nextSteps` (texts), `support` (a phrase with the link, or null),
+///   `roleArnLabel` (or null), `launchStack` (the quick-create URL for `templateUrl`, or null).
 /// - `facts`: booleans for templates' `if`s (see `TemplateFacts`).
 /// - `generator`: `name`, `version`.
-func templateContext(for destination: Destination, policies: DestinationPolicies, summary: AccessSummary) -> JSONValue {
+func templateContext(
+    for destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats
+) -> JSONValue {
     let role: JSONValue = destination.role.map { role in
         [
             "name": .string(role.name),
@@ -66,7 +72,9 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
             "ownedBucketSids": .array(ownedBucketSids(destination.name).map(JSONValue.string)),
         ],
         "access": access,
-        "facts": TemplateFacts(destination: destination, policies: policies, summary: summary).jsonValue,
+        "placeholders": placeholders.jsonValue,
+        "onboarding": onboardingValue(destination, summary: summary),
+        "facts": TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue,
         "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
     ]
 }
@@ -96,8 +104,20 @@ struct TemplateFacts {
     var roleHasCustomPath: Bool
     /// The role's maximum session duration is not IAM's default of 3600 seconds.
     var roleHasCustomSessionDuration: Bool
+    /// Some values are placeholders the customer fills in.
+    var hasPlaceholders: Bool
+    /// A placeholder stands for the customer's account id (each format finds it itself).
+    var usesAccountPlaceholder: Bool
+    /// Placeholders other than the account id: the formats ask for their values.
+    var asksForValues: Bool
+    /// The external ID is a placeholder the vendor fills in once it knows the role's ARN.
+    var externalIdLater: Bool
+    /// The customer makes the external ID (`onboarding.externalIdIssuedBy: customer`).
+    var customerMakesExternalId: Bool
+    /// The external ID is still to be chosen by the customer (a placeholder).
+    var customerChoosesExternalId: Bool
 
-    init(destination: Destination, policies: DestinationPolicies, summary: AccessSummary) {
+    init(destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats) {
         hasRole = policies.trust != nil
         hasBucketPolicy = policies.bucket != nil
         bucketPolicyNamesRole = summary.route == .roleAndBucketPolicy
@@ -109,6 +129,13 @@ struct TemplateFacts {
         setsObjectACLs = summary.capabilities.contains { $0.kind == .changeObjectACLs }
         roleHasCustomPath = (destination.role?.path ?? "/") != "/"
         roleHasCustomSessionDuration = (destination.role?.maxSessionDuration ?? 3600) != 3600
+        hasPlaceholders = !placeholders.uses.isEmpty
+        usesAccountPlaceholder = placeholders.uses.contains(where: placeholders.isAccount)
+        asksForValues = placeholders.uses.contains { !placeholders.isAccount($0) }
+        let externalIdIsPlaceholder = destination.externalId.map(PlaceholderText.contains) ?? false
+        customerMakesExternalId = hasRole && destination.onboarding.externalIdIssuedBy == .customer
+        externalIdLater = externalIdIsPlaceholder && !customerMakesExternalId
+        customerChoosesExternalId = externalIdIsPlaceholder && customerMakesExternalId
     }
 
     var jsonValue: JSONValue {
@@ -118,8 +145,27 @@ struct TemplateFacts {
             "usesKMSKey": .bool(usesKMSKey), "needsKeyPolicy": .bool(needsKeyPolicy),
             "listsUnderPrefixOnly": .bool(listsUnderPrefixOnly), "keyUnknown": .bool(keyUnknown), "setsObjectACLs": .bool(setsObjectACLs),
             "roleHasCustomPath": .bool(roleHasCustomPath), "roleHasCustomSessionDuration": .bool(roleHasCustomSessionDuration),
+            "hasPlaceholders": .bool(hasPlaceholders), "usesAccountPlaceholder": .bool(usesAccountPlaceholder),
+            "asksForValues": .bool(asksForValues), "externalIdLater": .bool(externalIdLater),
+            "customerMakesExternalId": .bool(customerMakesExternalId), "customerChoosesExternalId": .bool(customerChoosesExternalId),
         ]
     }
+}
+
+/// The onboarding texts and links README.md prints.
+private func onboardingValue(_ destination: Destination, summary: AccessSummary) -> JSONValue {
+    let onboarding = destination.onboarding
+    let launchStack = onboarding.templateUrl.map {
+        launchStackURL(
+            templateURL: $0, region: destination.region ?? defaultRegion(destination.partition), partition: destination.partition,
+            stackName: "bucketbridge-" + destination.name)
+    }
+    return [
+        "nextSteps": .array(onboarding.nextSteps.map(JSONValue.string)),
+        "support": onboarding.support.map { Phrase([.link($0.text, url: $0.link)]).jsonValue } ?? .null,
+        "roleArnLabel": optional(onboarding.roleArnLabel),
+        "launchStack": launchStack.map { Phrase([.link("Launch Stack", url: $0)]).jsonValue } ?? .null,
+    ]
 }
 
 private func optional(_ text: String?) -> JSONValue {
@@ -128,9 +174,11 @@ private func optional(_ text: String?) -> JSONValue {
 
 /// A stack description (at most 1,024 bytes) naming the vendor and what it may reach.
 private func cloudFormationDescription(_ destination: Destination) -> String {
-    let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)/\(destination.prefix)"
+    // A template's Description is a plain string: placeholders show as <NAME>.
+    let bucket = PlaceholderText.display(destination.bucket), prefix = PlaceholderText.display(destination.prefix)
+    let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)/\(prefix)"
     guard text.utf8.count > 1024 else { return text }
-    return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)"
+    return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)"
 }
 
 /// The provider region when the spec names none: the partition's first commercial region.

@@ -12,15 +12,17 @@ struct TemplateRenderer {
 
     let set: TemplateSet
     let context: [JSONValue.Member]
+    let placeholders: TemplatePlaceholders
     var cache: TemplateCache
     var out = ""
     var diagnostics = Diagnostics()
     private var bindings: [LoopBinding] = []
     private var includeStack: [String] = []
 
-    init(set: TemplateSet, context: [JSONValue.Member], cache: TemplateCache = TemplateCache()) {
+    init(set: TemplateSet, context: [JSONValue.Member], placeholders: TemplatePlaceholders = TemplatePlaceholders(), cache: TemplateCache = TemplateCache()) {
         self.set = set
         self.context = context
+        self.placeholders = placeholders
         self.cache = cache
     }
 
@@ -45,7 +47,7 @@ struct TemplateRenderer {
                 var current = FilteredValue.value(value)
                 var failed = false
                 for call in filters where !failed {
-                    switch call.filter.apply(to: current, format: template.format) {
+                    switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
                     case .success(let next): current = next
                     case .failure(let error):
                         report(error, in: template, at: call.position)
@@ -116,14 +118,14 @@ struct TemplateRenderer {
         case .array, .object:
             report(.printsCollection(describe(expression), kind: value.kindDescription), in: template, at: position)
         case .string(let text):
-            if let escaped = template.format.escapeString(text) {
+            if let escaped = template.format.escapeString(text, placeholders: placeholders) {
                 out += escaped
             } else if template.format == .shell {
                 report(.shellNUL(describe(expression)), in: template, at: position)
             } else {
                 report(.needsEscapingFilter(describe(expression)), in: template, at: position)
             }
-        case .int, .bool:
+        case .int, .number, .bool:
             out += value.scalarText ?? ""
         }
     }

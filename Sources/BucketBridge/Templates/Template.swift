@@ -39,7 +39,7 @@
 /// text as one single-quoted shell word).
 ///
 /// **Filters** (escaping ones marked *):
-/// - `raw`* — a string (or number) as it is: an explicit opt-out of escaping.
+/// - `raw`* — a string (or number) as it is, placeholders shown as `<NAME>`: an explicit opt-out of escaping.
 /// - `json`* — pretty JSON of any value (2-space indent, keys in stored order); see ``encodeJSON(_:)``.
 /// - `json_compact`* — one-line JSON without spaces.
 /// - `yaml`* — block-style YAML of any value, strings double-quoted; see ``encodeYAML(_:)``.

@@ -83,15 +83,15 @@ enum FilteredValue {
 
 extension TemplateFilter {
     /// The filter applied to `input` in a template of `format`, or the error to report.
-    func apply(to input: FilteredValue, format: TemplateFormat) -> Result<FilteredValue, TemplateError> {
+    func apply(to input: FilteredValue, format: TemplateFormat, placeholders: TemplatePlaceholders) -> Result<FilteredValue, TemplateError> {
         switch (self, input) {
         case (.prose, .value(let value)):
             guard let phrase = Phrase(jsonValue: value) else { break }
             return .success(format == .markdown ? .escaped(phrase.markdown) : .value(.string(phrase.plainText)))
         case (.json, .value(let value)): return .success(.escaped(encodeJSON(value)))
         case (.jsonCompact, .value(let value)): return .success(.escaped(encodeCompactJSON(value)))
-        case (.yaml, .value(let value)): return .success(.escaped(encodeYAML(value)))
-        case (.hcl, .value(let value)): return .success(.escaped(encodeHCL(value)))
+        case (.yaml, .value(let value)): return .success(.escaped(encodeYAML(value, placeholders: placeholders.yaml)))
+        case (.hcl, .value(let value)): return .success(.escaped(encodeHCL(value, placeholders: placeholders.hcl)))
         case (.indent(let width), .escaped(let text)): return .success(.escaped(indentLines(text, by: width)))
         case (.indent(let width), .value(.string(let text))):
             return .success(.value(.string(indentLines(text, by: width))))
@@ -114,12 +114,12 @@ extension TemplateFilter {
             text = scalar
         }
         switch self {
-        case .raw: return .success(.escaped(text))
+        case .raw: return .success(.escaped(PlaceholderText.display(text)))
         case .json, .jsonCompact: return .success(.escaped(jsonStringLiteral(text)))
         case .yaml: return .success(.escaped(yamlDoubleQuoted(text)))
         case .hcl: return .success(.escaped(hclStringLiteral(text)))
         case .shell:
-            guard let quoted = shellQuote(text) else { return .failure(.shellNUL("the value")) }
+            guard let quoted = shellQuote(text, placeholders: placeholders.shell) else { return .failure(.shellNUL("the value")) }
             return .success(.escaped(quoted))
         case .markdown: return .success(.escaped(escapeMarkdown(text)))
         case .markdownCode: return .success(.escaped(markdownCodeSpan(text)))
@@ -152,6 +152,7 @@ extension JSONValue {
         switch self {
         case .string(let text): text
         case .int(let number): String(number)
+        case .number(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .null, .array, .object: nil
         }

@@ -11,6 +11,7 @@
 /// them. Line breaks and other control characters become one space, so the text cannot start
 /// a heading, a list or a new paragraph.
 public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true) -> String {
+    let text = PlaceholderText.display(text)
     if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) { return text }
     var out = ""
     var leading = lineStart
@@ -70,6 +71,7 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
 /// so text with a tab or with spaces at either end is written as escaped text instead (see
 /// `escapeMarkdown`), which both dialects show exactly. The empty string gives empty text.
 public func markdownCodeSpan(_ text: String) -> String {
+    let text = PlaceholderText.display(text)
     if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " "),
         isPlainASCII(text, except: UInt8(ascii: "`"))
     {
@@ -92,10 +94,25 @@ public func markdownCodeSpan(_ text: String) -> String {
     return fence + space + content + space + fence
 }
 
+/// An inline Markdown link `[text](url)`: the text escaped, and in the URL every character
+/// that could end or break the destination (spaces, parentheses, angle brackets, backslashes,
+/// control and non-ASCII characters) percent-encoded, which both dialects read back alike.
+public func markdownLink(_ text: String, url: String) -> String {
+    var target = ""
+    for byte in url.utf8 {
+        switch byte {
+        case 0x21...0x7E where !"()<>\\[]`\"'".utf8.contains(byte): target.unicodeScalars.append(Unicode.Scalar(byte))
+        default: target += "%" + hexDigits(UInt32(byte), width: 2, uppercase: true)
+        }
+    }
+    return "[" + escapeMarkdown(text, lineStart: false, lineEnd: false) + "](" + target + ")"
+}
+
 /// A fenced Markdown code block around `text` with an optional info string; the backtick fence
 /// is longer than any run of backticks inside (at least 3). No trailing newline. Returns nil when
 /// the info string holds a backtick or a line break, which would end or corrupt the fence line.
 public func markdownFencedBlock(_ text: String, language: String = "") -> String? {
+    let text = PlaceholderText.display(text)
     if language.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return nil }
     let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
     var out = fence + language + "\n" + text

@@ -61,7 +61,7 @@ public struct MermaidFlowchart: Sendable, Hashable {
 /// the text can neither end the label nor be read as HTML or Markdown.
 public func mermaidLabel(_ text: String) -> String {
     var out = "\""
-    for scalar in text.unicodeScalars {
+    for scalar in PlaceholderText.display(text).unicodeScalars {
         switch scalar {
         case "\"": out += "#quot;"
         case "#": out += "#35;"
