@@ -123,8 +123,10 @@ func optionValue(_ option: String, in arguments: [String]) -> String? {
 
 /// Runs `bash script` in an empty working directory with the stub `aws` first on PATH (real
 /// bash, jq and coreutils after it), a private HOME, and the stub told which account and role
-/// ARN to answer with and what already exists.
-func runWithStubAWS(_ script: String, account: String, roleArn: String, state: StubAWSState = .empty) throws -> StubAWSRun {
+/// ARN to answer with and what already exists; `environment` adds to the script's environment.
+func runWithStubAWS(
+    _ script: String, account: String, roleArn: String, state: StubAWSState = .empty, environment: [String: String] = [:]
+) throws -> StubAWSRun {
     let folder = try formatScratchFolder("stub-aws")
     let bin = folder + "/bin", work = folder + "/work", home = folder + "/home", log = folder + "/aws.log"
     for path in [bin, work, home] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
@@ -138,7 +140,7 @@ func runWithStubAWS(_ script: String, account: String, roleArn: String, state: S
         environment: [
             "PATH": path, "HOME": home, "BUCKETBRIDGE_STUB_AWS_LOG": log, "BUCKETBRIDGE_STUB_ACCOUNT": account,
             "BUCKETBRIDGE_STUB_ROLE_ARN": roleArn, "BUCKETBRIDGE_STUB_STATE": folder + "/state", "AWS_PAGER": "",
-        ])
+        ].merging(environment) { $1 })
     return StubAWSRun(result: result, calls: try parseStubLog(log), workingDirectory: work, folder: folder)
 }
 
