@@ -74,7 +74,7 @@ extension PolicyComparison {
             guard let resources, !resources.negated else { return true }
             return resources.values.contains { S3ResourceShape.canMatch($0.text, action: name) }
         }
-        let order: [S3AccessLevel] = [.write, .permissionsManagement, .read, .list, .tagging]
+        let order: [IAMAccessLevel] = [.write, .permissionsManagement, .read, .list, .tagging]
         func rank(_ name: String) -> (Int, Int, String) {
             let level = S3ActionCatalogue.action(named: name).flatMap { order.firstIndex(of: $0.accessLevel) } ?? order.count
             return (level, name.count, name)
