@@ -16,11 +16,6 @@ struct PolicyMeaningTests {
         }
     }
 
-    /// Every example destination (main's verify tests use this form).
-    static func exampleDestinations() throws -> [Destination] {
-        try examples().map(\.destination)
-    }
-
     @Test func everyExampleDestinationHasExpectations() throws {
         var diagnostics = Diagnostics()
         let names = try Pipeline(specPaths: try exampleSpecPaths()).readAndValidate(diagnostics: &diagnostics).map(\.name)

@@ -14,7 +14,7 @@ struct CustomerReadmeTests {
         for expected in exampleGrants {
             let readme = try String(contentsOfFile: rendered.folder(expected.name) + "/README.md", encoding: .utf8)
             let section = try #require(markdownSection(readme, startingWith: "## What to send back"), "\(expected.name): no \"What to send back\" section")
-            var values = [String(expected.bucketArn.dropFirst("arn:aws:s3:::".count))]
+            var values = [expected.bucket]
             values += [expected.externalId, expected.roleArn, expected.kmsKeyArn].compactMap { $0 }
             if !expected.prefix.isEmpty { values.append(expected.prefix) }
             for value in values {

@@ -36,6 +36,9 @@ struct ExampleGrant {
     /// True for destinations with a role (and so a trust and a permissions policy).
     var hasRole: Bool { externalId != nil }
 
+    /// The bucket's name, read off its ARN.
+    var bucket: String { String(bucketArn.dropFirst("arn:aws:s3:::".count)) }
+
     /// Every S3 action granted.
     var s3Actions: [String] { listActions + bucketActions + objectActions }
 }

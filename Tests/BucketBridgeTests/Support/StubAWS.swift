@@ -123,7 +123,7 @@ func optionValue(_ option: String, in arguments: [String]) -> String? {
 
 /// Runs `bash script` in an empty working directory with the stub `aws` first on PATH (real
 /// bash, jq and coreutils after it), a private HOME, and the stub told which account and role
-/// ARN to answer with and what already exists, plus any `environment`.
+/// ARN to answer with and what already exists; `environment` adds to the script's environment.
 func runWithStubAWS(
     _ script: String, account: String, roleArn: String, state: StubAWSState = .empty, environment: [String: String] = [:]
 ) throws -> StubAWSRun {

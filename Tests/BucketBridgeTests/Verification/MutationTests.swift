@@ -6,7 +6,7 @@ import Testing
 struct MutationTests {
     static func documents() throws -> [(Destination, PolicyKind, PolicyDocument)] {
         var documents: [(Destination, PolicyKind, PolicyDocument)] = []
-        for destination in try PolicyMeaningTests.exampleDestinations() {
+        for (destination, _) in try PolicyMeaningTests.examples() {
             let policies = buildPolicies(for: destination)
             let built: [(PolicyKind, PolicyDocument?)] = [(.trust, policies.trust), (.permissions, policies.permissions), (.bucketPolicy, policies.bucket)]
             for case let (kind, document?) in built { documents.append((destination, kind, document)) }
