@@ -181,7 +181,7 @@ Or run `bash aws-cli/setup.sh --create-access-key`: it prints a new key once, to
 Open the S3 console, choose the bucket {{ destination.bucket | markdown_code }}, tab **Permissions**, and under **Bucket policy** choose **Edit**.
 
 - If the bucket has **no policy** yet, paste the whole document below.
-- If it **already has one**, do not replace it: add each statement of the `Statement` array below to the existing `Statement` array, replacing any statement with the same `Sid` (an earlier setup added it). A bucket policy is a single document; pasting over it removes everyone else's access.
+- If it **already has one**, do not replace it: add each statement of the `Statement` array below to the existing `Statement` array, replacing any statement whose `Sid` is one of {% for sid in policies.ownedBucketSids %}{{ sid | markdown_code }}{% if not loop.last %}, {% endif %}{% endfor %} (an earlier setup added it). A bucket policy is a single document; pasting over it removes everyone else's access.
 {% if facts.bucketPolicyNamesRole %}
 - Create the role first: S3 rejects a policy that names a role that does not exist with "Invalid principal in policy".
 {% endif %}

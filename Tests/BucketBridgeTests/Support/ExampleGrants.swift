@@ -87,7 +87,7 @@ let exampleGrants: [ExampleGrant] = [
         name: "acme-sequentum-bucket-policy", bucketArn: "arn:aws:s3:::acme-sequentum-drop",
         objectActions: ["s3:PutObject", "s3:PutObjectAcl"],
         vendorPrincipals: ["arn:aws:iam::280772890673:user/sequentum"],
-        bucketPolicyGrantees: ["arn:aws:iam::280772890673:user/sequentum"], sidStem: "BucketBridgeAcmeSequentumBucketPolicy",
+        bucketPolicyGrantees: ["arn:aws:iam::280772890673:user/sequentum"], sidStem: "AllowSequentum",
         requireTls: true),
     // examples/sequentum-cloud.json
     ExampleGrant(

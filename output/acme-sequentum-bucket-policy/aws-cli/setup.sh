@@ -115,7 +115,7 @@ bucket_statements='{
   "Version": "2012-10-17",
   "Statement": [
     {
-      "Sid": "BucketBridgeAcmeSequentumBucketPolicyObjectActions",
+      "Sid": "AllowSequentumObjectActions",
       "Effect": "Allow",
       "Principal": {
         "AWS": "arn:aws:iam::280772890673:user/sequentum"
@@ -127,7 +127,7 @@ bucket_statements='{
       "Resource": "arn:aws:s3:::acme-sequentum-drop/*"
     },
     {
-      "Sid": "BucketBridgeAcmeSequentumBucketPolicyDenyInsecureTransport",
+      "Sid": "AllowSequentumDenyInsecureTransport",
       "Effect": "Deny",
       "Principal": "*",
       "Action": "s3:*",
@@ -143,7 +143,7 @@ bucket_statements='{
     }
   ]
 }'
-owned_sids='["BucketBridgeAcmeSequentumBucketPolicyListPrefix","BucketBridgeAcmeSequentumBucketPolicyBucketActions","BucketBridgeAcmeSequentumBucketPolicyObjectActions","BucketBridgeAcmeSequentumBucketPolicyDenyInsecureTransport"]'
+owned_sids='["AllowSequentumListPrefix","AllowSequentumBucketActions","AllowSequentumObjectActions","AllowSequentumDenyInsecureTransport","BucketBridgeAcmeSequentumBucketPolicyListPrefix","BucketBridgeAcmeSequentumBucketPolicyBucketActions","BucketBridgeAcmeSequentumBucketPolicyObjectActions","BucketBridgeAcmeSequentumBucketPolicyDenyInsecureTransport"]'
 
 # Merge by Sid: drop any statement this destination owns (current or from an earlier render),
 # keep everyone else's, then append ours. Never removes another statement.

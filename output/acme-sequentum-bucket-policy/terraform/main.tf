@@ -11,7 +11,7 @@ locals {
     Version = "2012-10-17"
     Statement = [
       {
-        Sid    = "BucketBridgeAcmeSequentumBucketPolicyObjectActions"
+        Sid    = "AllowSequentumObjectActions"
         Effect = "Allow"
         Principal = {
           AWS = "arn:aws:iam::280772890673:user/sequentum"
@@ -23,7 +23,7 @@ locals {
         Resource = "arn:aws:s3:::acme-sequentum-drop/*"
       },
       {
-        Sid       = "BucketBridgeAcmeSequentumBucketPolicyDenyInsecureTransport"
+        Sid       = "AllowSequentumDenyInsecureTransport"
         Effect    = "Deny"
         Principal = "*"
         Action    = "s3:*"

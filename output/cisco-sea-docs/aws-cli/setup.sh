@@ -234,7 +234,8 @@ permissions_policy=$(fill_placeholders '{
       "Effect": "Allow",
       "Action": [
         "kms:Decrypt",
-        "kms:GenerateDataKey"
+        "kms:GenerateDataKey",
+        "kms:Encrypt"
       ],
       "Resource": "arn:aws:kms:us-west-2:<ACCOUNT_ID>:key/<KEY_ID>"
     }

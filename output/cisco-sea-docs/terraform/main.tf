@@ -59,6 +59,7 @@ locals {
         Action = [
           "kms:Decrypt",
           "kms:GenerateDataKey",
+          "kms:Encrypt",
         ]
         Resource = "arn:aws:kms:us-west-2:${data.aws_caller_identity.current.account_id}:key/${var.key_id}"
       },
