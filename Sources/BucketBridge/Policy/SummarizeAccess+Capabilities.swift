@@ -93,7 +93,7 @@ extension SummaryContext {
         }
         let bucketWide: Set<CapabilityKind> = [.listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions]
         if bucketWide.contains(kind) {
-            return .text(kind == .listKeys || kind == .listMultipartUploads ? " anywhere in the bucket " : " of the bucket ")
+            return .text(kind == .listKeys || kind == .listMultipartUploads ? " in the whole bucket " : " of the bucket ")
                 + .list(places.map(\.bucketPhrase))
         }
         return .list(places.map(\.objectsPhrase), conjunction: "and")
@@ -136,6 +136,6 @@ struct S3Place {
     /// " in the bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else the ARN.
     var objectsPhrase: Phrase {
         guard let bucket, let keyPrefix else { return .text(" matching ") + .code(arn) }
-        return keyPrefix.isEmpty ? .text(" anywhere in the bucket ") + .code(bucket) : .text(" under ") + .code("s3://\(bucket)/\(keyPrefix)")
+        return keyPrefix.isEmpty ? .text(" in the whole bucket ") + .code(bucket) : .text(" under ") + .code("s3://\(bucket)/\(keyPrefix)")
     }
 }

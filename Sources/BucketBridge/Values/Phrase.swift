@@ -34,9 +34,9 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// The phrase as inline Markdown: words escaped, values as code spans.
     public var markdown: String {
-        segments.map {
-            switch $0 {
-            case .text(let text): escapeMarkdown(text)
+        segments.enumerated().map { index, segment in
+            switch segment {
+            case .text(let text): escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
             case .code(let text): markdownCodeSpan(text)
             }
         }.joined()
