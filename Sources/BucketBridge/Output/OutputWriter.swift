@@ -23,15 +23,25 @@ public final class OutputWriter: Sendable {
         if let kind, kind != .directory {
             throw IOError(path: root, message: "is not a folder")
         }
-        let createdRoot = kind == nil
-        self.createdRoot = createdRoot
         try FileSystem.makeDirectories(root)
         do throws(IOError) {
             lock = try OutputLock.forRender(root)
         } catch {
-            if createdRoot { Self.removeQuietly(root) }
+            // Another run may have created `--out` at the same moment and be working in it.
+            if kind == nil { FileSystem.removeEmptyFolder(root) }
             throw error
         }
+        // Under the lock, so no other run is adding to it: `--out` is this run's to remove on
+        // failure when it did not exist and holds nothing but the lock file.
+        var createdRoot = false
+        if kind == nil {
+            do throws(IOError) {
+                createdRoot = try FileSystem.list(root) == [OutputLock.fileName]
+            } catch {
+                createdRoot = false
+            }
+        }
+        self.createdRoot = createdRoot
         do throws(IOError) {
             staging = try StagingFolder.create(in: root, lock: lock)
         } catch {

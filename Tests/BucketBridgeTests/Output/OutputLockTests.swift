@@ -173,4 +173,33 @@ struct OutputLockTests {
         #expect(check.stderr.contains("acme/iam/permissions-policy.json: error: differs"), "\(check.stderr)")
         #expect(try topLevel() == ["acme"])
     }
+
+    /// Two renders started together into one (new) `--out`: each either renders or stops with
+    /// the lock message, and the folder ends up as one render makes it, with nothing else.
+    @Test func concurrentRendersNeverStepOnEachOther() throws {
+        defer { removeFolder() }
+        let binary = try builtBinary()
+        let specs = try exampleSpecPaths()
+        #expect(run(["render"] + specs + ["--out", folder + "/reference"]).status == 0)
+        let reference = try snapshotTree(folder + "/reference")
+        for _ in 0..<5 {
+            try? FileManager.default.removeItem(atPath: out)
+            let processes = try (0..<2).map { _ in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: binary)
+                process.arguments = ["render"] + specs + ["--out", out]
+                let errors = Pipe()
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = errors
+                try process.run()
+                return (process, errors)
+            }
+            for (process, errors) in processes {
+                let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0 || text.contains("--out is in use by another bucketbridge process"), "\(text)")
+            }
+            #expect(try snapshotTree(out) == reference)
+        }
+    }
 }
