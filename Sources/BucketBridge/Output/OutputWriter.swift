@@ -33,14 +33,7 @@ public final class OutputWriter: Sendable {
         }
         // Under the lock, so no other run is adding to it: `--out` is this run's to remove on
         // failure when it did not exist and holds nothing but the lock file.
-        var createdRoot = false
-        if kind == nil {
-            do throws(IOError) {
-                createdRoot = try FileSystem.list(root) == [OutputLock.fileName]
-            } catch {
-                createdRoot = false
-            }
-        }
+        let createdRoot = kind == nil && Self.holdsOnlyTheLock(root)
         self.createdRoot = createdRoot
         do throws(IOError) {
             staging = try StagingFolder.create(in: root, lock: lock)
@@ -48,6 +41,15 @@ public final class OutputWriter: Sendable {
             if createdRoot { Self.removeQuietly(root) }
             lock.release()
             throw error
+        }
+    }
+
+    /// True when `root` holds nothing but the lock file.
+    private static func holdsOnlyTheLock(_ root: String) -> Bool {
+        do {
+            return try FileSystem.list(root) == [OutputLock.fileName]
+        } catch {
+            return false
         }
     }
 
