@@ -72,6 +72,8 @@ extension DiagnosticRule {
     static let tagValue = DiagnosticRule("BB410", "tag-value", "A tag value breaks IAM's tag rules.")
     static let duplicateTagKey = DiagnosticRule("BB411", "duplicate-tag-key", "Two tag keys differ only in case.")
     static let tooManyTags = DiagnosticRule("BB412", "too-many-tags", "More than 50 tags.")
+    static let userName = DiagnosticRule("BB413", "user-name", "`user.name` breaks IAM's name rules.")
+    static let userGrantField = DiagnosticRule("BB414", "user-grant-field", "A field a user grant does not use, or `user` on another grant.")
 
     // BB5xx: the built policies.
     static let trustPolicySize = DiagnosticRule("BB501", "trust-policy-size", "A trust policy over IAM's default quota (warning).")
@@ -91,8 +93,21 @@ extension DiagnosticRule {
     static let unusedPlaceholder = DiagnosticRule("BB805", "unused-placeholder", "A declared placeholder no destination uses (warning).")
     static let reservedCharacters = DiagnosticRule("BB806", "reserved-characters", "A value holds U+E000 or U+E001, reserved for placeholders.")
 
+    // BB9xx: the onboarding story.
+    static let onboardingText = DiagnosticRule("BB901", "onboarding-text", "An onboarding text is not one line of text.")
+    static let supportContact = DiagnosticRule("BB902", "support-contact", "`onboarding.support` is not an e-mail address or https URL.")
+    static let templateUrl = DiagnosticRule("BB903", "template-url", "`onboarding.templateUrl` is not an https URL, or not an S3 one (warning).")
+
     // BB7xx: the output folder.
     static let staleOutput = DiagnosticRule("BB701", "stale-output", "A file under --out is missing or differs from a fresh render (render --check).")
+
+    // BB95x: verify (the documents a customer has).
+    static let policyDocument = DiagnosticRule(
+        "BB951", "policy-document", "A FILE of verify is not a policy document IAM accepts, nor AWS CLI output holding one.")
+    static let missingAccess = DiagnosticRule("BB952", "missing-access", "verify: the document grants less than the spec; the vendor gets AccessDenied.")
+    static let broaderAccess = DiagnosticRule("BB953", "broader-access", "verify: the document grants more than the spec.")
+    static let blockedAccess = DiagnosticRule("BB954", "blocked-access", "verify: a Deny statement blocks (or may block) access the spec grants.")
+    static let deletedPrincipal = DiagnosticRule("BB955", "deleted-principal", "verify: a principal is the unique id of a deleted role or user.")
 
     /// Every rule, in id order.
     public static let all: [DiagnosticRule] = [
@@ -102,10 +117,12 @@ extension DiagnosticRule {
         accessAndActions, wildcardAction, notS3Action, unknownAction, actionNotOnBucket, duplicateAction, permissionsManagementAction,
         principal, wildcardPrincipal, duplicatePrincipal,
         roleNamePrefix, roleName, missingNamePrefix, iamPath, accountId, sessionDuration, permissionsBoundary, policyName,
-        tagKey, tagValue, duplicateTagKey, tooManyTags,
+        tagKey, tagValue, duplicateTagKey, tooManyTags, userName, userGrantField,
         trustPolicySize, permissionsPolicySize, bucketPolicySize,
         templateSyntax, templateInclude, templateRender,
         staleOutput,
         placeholderName, placeholderDescription, undeclaredPlaceholder, placeholderPosition, unusedPlaceholder, reservedCharacters,
+        onboardingText, supportContact, templateUrl,
+        policyDocument, missingAccess, broaderAccess, blockedAccess, deletedPrincipal,
     ]
 }

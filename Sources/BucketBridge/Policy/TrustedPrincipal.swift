@@ -10,6 +10,8 @@ public struct TrustedPrincipal: Sendable, Hashable {
         case account = "account"
         /// `arn:P:sts::ACCOUNT:assumed-role/ROLE/SESSION`: one session of a role.
         case session = "sts-session"
+        /// A placeholder the customer fills in with a principal's ARN.
+        case placeholder = "placeholder"
         /// Anything else (not written by bucketbridge, kept as it is).
         case other = "other"
     }
@@ -28,6 +30,10 @@ public struct TrustedPrincipal: Sendable, Hashable {
     /// Reads a principal ARN.
     public init(arn: String) {
         self.arn = arn
+        if PlaceholderText.parts(arn).count == 1, PlaceholderText.contains(arn) {
+            kind = .placeholder
+            return
+        }
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
             kind = .other
@@ -56,17 +62,20 @@ public struct TrustedPrincipal: Sendable, Hashable {
         }
     }
 
-    /// Who this is, in words: "the IAM role `x` in account `1234…`".
+    /// Who this is, in words, ending with the ARN: "the IAM role `x` in account `1234…`: `arn:…`".
     public var phrase: Phrase {
         let inAccount: Phrase = account.map { .text(" in account ") + .code($0) } ?? ""
+        let identity: Phrase
         switch kind {
-        case .role: return .text("the IAM role ") + .code(name ?? arn) + inAccount
-        case .user: return .text("the IAM user ") + .code(name ?? arn) + inAccount
+        case .role: identity = .text("the IAM role ") + .code(name ?? arn) + inAccount
+        case .user: identity = .text("the IAM user ") + .code(name ?? arn) + inAccount
         case .account:
-            return .text("any identity of account ") + .code(account ?? arn) + .text(" that its own administrators allow")
+            identity = .text("any identity of account ") + .code(account ?? arn) + .text(" that its own administrators allow")
         case .session:
-            return .text("only the session ") + .code(sessionName ?? "") + .text(" of the role ") + .code(name ?? "") + inAccount
+            identity = .text("only the session ") + .code(sessionName ?? "") + .text(" of the role ") + .code(name ?? "") + inAccount
+        case .placeholder: return .text("the principal you fill in as ") + .code(arn)
         case .other: return .code(arn)
         }
+        return identity + .text(": ") + .code(arn)
     }
 }

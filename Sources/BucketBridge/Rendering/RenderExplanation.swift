@@ -24,7 +24,7 @@ public func renderExplanation(_ summaries: [AccessSummary], format: ExplanationF
 private func explanationText(_ summary: AccessSummary) -> String {
     var lines = ["\(summary.destination) (\(summary.specFile))", "  Who:", "    " + summary.who.plainText]
     for principal in summary.principals {
-        lines.append("    - \(principal.phrase.plainText): \(principal.arn)")
+        lines.append("    - " + principal.phrase.plainText)
     }
     lines += ["  Where:", "    " + summary.place.plainText]
     lines.append("  Can:")

@@ -11,13 +11,18 @@
 ///   `region`, `partition`, `bucketArn`, `objectsArn`, `s3Uri`, `kmsKeyArn`,
 ///   `terraformRegion`, `cloudFormationDescription`.
 /// - `role` (role grants, else null): `name`, `namePrefix`, `path`, `accountId`, `arn`,
-///   `displayArn`, `maxSessionDuration`, `permissionsBoundary`, `policyName`, `description`,
-///   `tags` (`key`/`value` list), `tagsObject`.
+///   `displayArn`, `maxSessionDuration`, `permissionsBoundary`, `policyName`, `policyType`
+///   (`inline`, `managed`), `policyArn` (the managed policy's, `<account id>` when unknown),
+///   `description`, `tags` (`key`/`value` list), `tagsObject`.
+/// - `user` (user grants, else null): `name`, `path`, `permissionsBoundary`, `policyName`,
+///   `tags`, `tagsObject`.
 /// - `policies`: `trust`, `permissions`, `bucket` (documents or null), `ownedBucketSids`.
 /// - `access`: the summary (`AccessSummary.jsonValue(phrases: .segments)`) plus `diagram`, the
 ///   Mermaid source of the access path.
 /// - `placeholders`: the placeholders the destination's values still hold (see
 ///   `PlaceholderFormats.jsonValue`).
+/// - `onboarding`: `nextSteps` (texts), `support` (a phrase with the link, or null),
+///   `roleArnLabel` (or null), `launchStack` (the quick-create URL for `templateUrl`, or null).
 /// - `facts`: booleans for templates' `if`s (see `TemplateFacts`).
 /// - `generator`: `name`, `version`.
 func templateContext(
@@ -34,9 +39,21 @@ func templateContext(
             "maxSessionDuration": .int(role.maxSessionDuration),
             "permissionsBoundary": optional(role.permissionsBoundary),
             "policyName": .string(role.policyName),
+            "policyType": .string(role.policyType.rawValue),
+            "policyArn": .string(ResourceNames.displayManagedPolicy(destination)),
             "description": .string(role.description),
             "tags": .array(role.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
             "tagsObject": .object(role.tags.map { JSONValue.Member($0.key, .string($0.value)) }),
+        ]
+    } ?? .null
+    let user: JSONValue = destination.user.map { user in
+        [
+            "name": .string(user.name),
+            "path": .string(user.path),
+            "permissionsBoundary": optional(user.permissionsBoundary),
+            "policyName": .string(user.policyName),
+            "tags": .array(user.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
+            "tagsObject": .object(user.tags.map { JSONValue.Member($0.key, .string($0.value)) }),
         ]
     } ?? .null
     let destinationValue: JSONValue = [
@@ -63,6 +80,7 @@ func templateContext(
     return [
         "destination": destinationValue,
         "role": role,
+        "user": user,
         "policies": [
             "trust": policies.trust?.jsonValue ?? .null,
             "permissions": policies.permissions?.jsonValue ?? .null,
@@ -71,6 +89,7 @@ func templateContext(
         ],
         "access": access,
         "placeholders": placeholders.jsonValue,
+        "onboarding": onboardingValue(destination, summary: summary),
         "facts": TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue,
         "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
     ]
@@ -80,6 +99,10 @@ func templateContext(
 struct TemplateFacts {
     /// The grant creates a role (trust and permissions policies).
     var hasRole: Bool
+    /// The grant creates an IAM user holding the permissions policy.
+    var hasUser: Bool
+    /// The role's permissions policy is a customer-managed policy attached to it.
+    var managedPolicy: Bool
     /// The render writes bucket-policy statements (a grant or the TLS deny).
     var hasBucketPolicy: Bool
     /// The bucket policy names the role: the role must exist before the policy is saved.
@@ -107,11 +130,17 @@ struct TemplateFacts {
     var usesAccountPlaceholder: Bool
     /// Placeholders other than the account id: the formats ask for their values.
     var asksForValues: Bool
-    /// The external ID is a placeholder: the vendor issues it after the role exists.
+    /// The external ID is a placeholder the vendor fills in once it knows the role's ARN.
     var externalIdLater: Bool
+    /// The customer makes the external ID (`onboarding.externalIdIssuedBy: customer`).
+    var customerMakesExternalId: Bool
+    /// The external ID is still to be chosen by the customer (a placeholder).
+    var customerChoosesExternalId: Bool
 
     init(destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats) {
         hasRole = policies.trust != nil
+        hasUser = destination.user != nil
+        managedPolicy = destination.role?.policyType == .managed
         hasBucketPolicy = policies.bucket != nil
         bucketPolicyNamesRole = summary.route == .roleAndBucketPolicy
         bucketPolicyNamesVendor = summary.route == .bucketPolicy
@@ -125,20 +154,41 @@ struct TemplateFacts {
         hasPlaceholders = !placeholders.uses.isEmpty
         usesAccountPlaceholder = placeholders.uses.contains(where: placeholders.isAccount)
         asksForValues = placeholders.uses.contains { !placeholders.isAccount($0) }
-        externalIdLater = destination.externalId.map(PlaceholderText.contains) ?? false
+        let externalIdIsPlaceholder = destination.externalId.map(PlaceholderText.contains) ?? false
+        customerMakesExternalId = hasRole && destination.onboarding.externalIdIssuedBy == .customer
+        externalIdLater = externalIdIsPlaceholder && !customerMakesExternalId
+        customerChoosesExternalId = externalIdIsPlaceholder && customerMakesExternalId
     }
 
     var jsonValue: JSONValue {
         [
-            "hasRole": .bool(hasRole), "hasBucketPolicy": .bool(hasBucketPolicy),
+            "hasRole": .bool(hasRole), "hasUser": .bool(hasUser), "managedPolicy": .bool(managedPolicy),
+            "hasBucketPolicy": .bool(hasBucketPolicy),
             "bucketPolicyNamesRole": .bool(bucketPolicyNamesRole), "bucketPolicyNamesVendor": .bool(bucketPolicyNamesVendor),
             "usesKMSKey": .bool(usesKMSKey), "needsKeyPolicy": .bool(needsKeyPolicy),
             "listsUnderPrefixOnly": .bool(listsUnderPrefixOnly), "keyUnknown": .bool(keyUnknown), "setsObjectACLs": .bool(setsObjectACLs),
             "roleHasCustomPath": .bool(roleHasCustomPath), "roleHasCustomSessionDuration": .bool(roleHasCustomSessionDuration),
             "hasPlaceholders": .bool(hasPlaceholders), "usesAccountPlaceholder": .bool(usesAccountPlaceholder),
             "asksForValues": .bool(asksForValues), "externalIdLater": .bool(externalIdLater),
+            "customerMakesExternalId": .bool(customerMakesExternalId), "customerChoosesExternalId": .bool(customerChoosesExternalId),
         ]
     }
+}
+
+/// The onboarding texts and links README.md prints.
+private func onboardingValue(_ destination: Destination, summary: AccessSummary) -> JSONValue {
+    let onboarding = destination.onboarding
+    let launchStack = onboarding.templateUrl.map {
+        launchStackURL(
+            templateURL: $0, region: destination.region ?? defaultRegion(destination.partition), partition: destination.partition,
+            stackName: "bucketbridge-" + destination.name)
+    }
+    return [
+        "nextSteps": .array(onboarding.nextSteps.map(JSONValue.string)),
+        "support": onboarding.support.map { Phrase([.link($0.text, url: $0.link)]).jsonValue } ?? .null,
+        "roleArnLabel": optional(onboarding.roleArnLabel),
+        "launchStack": launchStack.map { Phrase([.link("Launch Stack", url: $0)]).jsonValue } ?? .null,
+    ]
 }
 
 private func optional(_ text: String?) -> JSONValue {

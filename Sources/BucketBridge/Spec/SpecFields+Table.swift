@@ -42,8 +42,8 @@ extension SpecFields {
         SpecField(
             "bucket", in: .destination, required: "yes",
             "The customer's S3 general purpose bucket, checked against AWS's naming rules (3–63 lowercase letters, digits, `.` and `-`; no reserved prefixes or suffixes).",
-            schema: ["type": "string", "minLength": 3, "maxLength": 63, "pattern": "^[a-z0-9][a-z0-9.-]*[a-z0-9]$"],
-            examples: ["acme-data"]),
+            schema: orPlaceholder(["type": "string", "minLength": 3, "maxLength": 63, "pattern": "^[a-z0-9][a-z0-9.-]*[a-z0-9]$"]),
+            examples: ["acme-data", "<BUCKET>"]),
         SpecField(
             "prefix", in: .destination,
             "Key prefix (\"folder path\") the access is limited to; a leading `/` is dropped and a trailing `/` added. `*`, `?` and `${` are refused because they would change the policy's meaning. Absent: the whole bucket.",
@@ -64,23 +64,23 @@ extension SpecFields {
         SpecField(
             "kmsKeyArn", in: .destination,
             "The bucket's SSE-KMS key (a key ARN, not an alias, in the bucket's region and partition). Adds the KMS permissions the access needs, on that key only: `kms:Decrypt` to read, `kms:GenerateDataKey` and `kms:Decrypt` to write.",
-            schema: ["type": "string", "pattern": "^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"],
+            schema: orPlaceholder(["type": "string", "pattern": "^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$"]),
             examples: ["arn:aws:kms:us-east-1:666666666666:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
         SpecField(
             "trustedPrincipals", in: .destination, required: "yes",
             "The vendor's principals, each a full ARN (IAM role, IAM user, account root, STS assumed-role session) or a 12-digit account id (becomes `arn:PARTITION:iam::ID:root`). `*` is an error.",
             schema: [
                 "type": "array", "minItems": 1,
-                "items": ["type": "string", "pattern": "^([0-9]{12}|arn:aws(-cn|-us-gov)?:(iam|sts)::[0-9]{12}:[^*?]+)$"],
+                "items": orPlaceholder(["type": "string", "pattern": "^([0-9]{12}|arn:aws(-cn|-us-gov)?:(iam|sts)::[0-9]{12}:[^*?]+)$"]),
             ],
             examples: [["arn:aws:iam::280772890673:role/sequentum-upload-prod"], ["123456789012"]]),
         SpecField(
             "externalId", in: .destination, required: "for role grants",
             "The vendor-issued external ID the trust policy requires (`sts:ExternalId`); STS rules: 2–1224 characters of letters, digits and `+=,.@:/_-`. `bucketbridge external-id` makes one.",
-            schema: ["type": "string", "pattern": "^[\\w+=,.@:/-]{2,1224}$"], examples: ["seq_p8OgYZNm_anQEaOZ8-mMn"]),
+            schema: orPlaceholder(["type": "string", "pattern": "^[\\w+=,.@:/-]{2,1224}$"]), examples: ["seq_p8OgYZNm_anQEaOZ8-mMn", "<EXTERNAL_ID>"]),
         SpecField(
             "grant", in: .destination,
-            "How access is granted. `role` (default): a customer role the vendor assumes. `bucket-policy`: no role; the bucket policy grants the vendor's principals directly (less secure, no external ID). `role-and-bucket-policy`: the role, plus a bucket policy granting that role.",
+            "How access is granted. `role` (default): a customer role the vendor assumes. `bucket-policy`: no role; the bucket policy grants the vendor's principals directly (less secure, no external ID). `role-and-bucket-policy`: the role, plus a bucket policy granting that role. `user`: an IAM user in the customer's account holds the permissions and the vendor uses its access key (long-term credentials: less safe than a role); no trust policy, no external ID.",
             schema: ["enum": .array(Grant.allCases.map { .string($0.rawValue) })], examples: ["role"]),
         SpecField(
             "requireTls", in: .destination,
@@ -90,9 +90,69 @@ extension SpecFields {
             "role", in: .destination, required: "for role grants",
             "The customer's IAM role that the vendor assumes (grants `role` and `role-and-bucket-policy`).",
             schema: ["$ref": "#/$defs/role"], examples: [["name": "SequentumS3Access"]], nested: .role),
+        SpecField(
+            "onboarding", in: .destination,
+            "What the customer's README.md says beyond the policies: the steps after the setup, how to reach the vendor's support, who makes the external ID, a Launch Stack link, the vendor's name for the role ARN field.",
+            schema: ["$ref": "#/$defs/onboarding"], examples: [["support": "support@sequentum.com"]], nested: .onboarding),
+        SpecField(
+            "user", in: .destination, required: "for grant user",
+            "The customer's IAM user of a `user` grant (Cisco SEA's \"Access Credential\" route).",
+            schema: ["$ref": "#/$defs/user"], examples: [["name": "sea-recordings-writer"]], nested: .user),
+    ]
+
+    static let userFields: [SpecField] = [
+        SpecField(
+            "name", in: .user, required: "for grant user",
+            "The IAM user's name (1–64 letters, digits and `+=,.@_-`). It holds the permissions policy inline; the customer creates its access key (no artifact ever contains one).",
+            schema: orPlaceholder(iamName), examples: ["sea-recordings-writer"]),
+        SpecField(
+            "path", in: .user, "The user's IAM path, `/` by default.",
+            schema: ["type": "string", "maxLength": 512, "pattern": "^/([\\u0021-\\u007E]*/)?$"], examples: ["/vendors/"]),
+        SpecField(
+            "permissionsBoundary", in: .user, "ARN of a managed policy set as the user's permissions boundary, in the bucket's partition.",
+            schema: ["type": "string", "minLength": 20, "maxLength": 2048, "pattern": "^arn:aws(-cn|-us-gov)?:iam::([0-9]{12}|aws):policy/"],
+            examples: ["arn:aws:iam::666666666666:policy/boundary"]),
+        SpecField(
+            "tags", in: .user, "IAM tags of the user, key → value (IAM tag rules, as for `role.tags`).",
+            schema: [
+                "type": "object", "maxProperties": 50,
+                "propertyNames": ["minLength": 1, "maxLength": 128, "pattern": .string("^(?![aA][wW][sS]:)" + tagCharacters + "+$")],
+                "additionalProperties": orPlaceholder(["type": "string", "maxLength": 256, "pattern": .string("^" + tagCharacters + "*$")]),
+            ],
+            examples: [["integration": "cisco-sea"]]),
+    ]
+
+    static let onboardingFields: [SpecField] = [
+        SpecField(
+            "nextSteps", in: .onboarding,
+            "What the customer does after the setup, in order; README.md shows them as numbered steps under \"After the setup\". One line each.",
+            schema: ["type": "array", "items": ["type": "string", "minLength": 1, "maxLength": 1000]],
+            examples: [["In Sequentum Cloud, press Test Connection: a test file appears under the prefix"]]),
+        SpecField(
+            "support", in: .onboarding, "How to reach the vendor's support: an e-mail address or an https URL.",
+            schema: ["type": "string", "pattern": "^([^@\\s]+@[^@\\s]+\\.[^@\\s]+|https://[^\\s]+)$"],
+            examples: ["support@sequentum.com", "https://support.example.com/s3"]),
+        SpecField(
+            "externalIdIssuedBy", in: .onboarding,
+            "Who makes the external ID. `vendor` (default): the vendor's product shows it and the customer copies it. `customer`: the customer makes one (README.md says how) and sends it back with the role ARN.",
+            schema: ["enum": ["vendor", "customer"]], examples: ["customer"]),
+        SpecField(
+            "templateUrl", in: .onboarding,
+            "An https URL where the vendor hosts the rendered CloudFormation template: README.md gets a Launch Stack link to the CloudFormation console's quick-create page for it, in the bucket's region.",
+            schema: ["type": "string", "pattern": "^https://[^\\s]+$"], examples: ["https://vendor-templates.s3.amazonaws.com/bucketbridge/template.yaml"]),
+        SpecField(
+            "roleArnLabel", in: .onboarding,
+            "The vendor's name for the field where the customer pastes the role ARN (InfoSum: \"User ARN\").",
+            schema: ["type": "string", "minLength": 1, "maxLength": 200], examples: ["User ARN"]),
     ]
 
     private static let iamName: JSONValue = ["type": "string", "pattern": "^[\\w+=,.@-]{1,64}$"]
+
+    /// A field that may hold `<NAME>` placeholders: its own schema, or any text with one (the
+    /// validator checks the text around it).
+    private static func orPlaceholder(_ schema: JSONValue) -> JSONValue {
+        ["anyOf": [schema, ["type": "string", "pattern": "<[A-Z][A-Z0-9_]{0,63}>"]]]
+    }
 
     /// IAM's tag characters are `[\p{L}\p{Z}\p{N}_.:/=+\-@]`; not every schema validator knows
     /// `\p{...}`, so the schema excludes the ASCII characters the class leaves out instead.
@@ -100,9 +160,13 @@ extension SpecFields {
 
     static let roleFields: [SpecField] = [
         SpecField(
+            "policyType", in: .role,
+            "`inline` (default): the permissions policy is an inline policy of the role. `managed`: a customer-managed policy named `policyName`, attached to the role, in every format (setup.sh updates it with a new default version, keeping at most 5; managed policies are limited to 6,144 characters).",
+            schema: ["enum": .array(PolicyType.allCases.map { .string($0.rawValue) })], examples: ["managed"]),
+        SpecField(
             "name", in: .role, required: "for role grants",
             "The role's name (IAM name rules: 1–64 letters, digits and `+=,.@_-`). Must start with `namePrefix` when one is set.",
-            schema: iamName, examples: ["SequentumS3Access"]),
+            schema: orPlaceholder(iamName), examples: ["SequentumS3Access", "SEA_ext_access_<ROLE_SUFFIX>"]),
         SpecField(
             "namePrefix", in: .role,
             "A prefix the vendor requires role names to start with; `name` is checked against it.",
@@ -113,7 +177,7 @@ extension SpecFields {
         SpecField(
             "accountId", in: .role, required: "for role-and-bucket-policy",
             "The customer's 12-digit AWS account id, needed to write the role's ARN into the bucket policy.",
-            schema: ["type": "string", "pattern": "^[0-9]{12}$"], examples: ["666666666666"]),
+            schema: orPlaceholder(["type": "string", "pattern": "^[0-9]{12}$"]), examples: ["666666666666", "<ACCOUNT_ID>"]),
         SpecField(
             "maxSessionDuration", in: .role, "Maximum session length in seconds, 3600 (the default) to 43200.",
             schema: ["type": "integer", "minimum": 3600, "maximum": 43200], examples: [3600]),
@@ -122,7 +186,7 @@ extension SpecFields {
             schema: ["type": "string", "minLength": 20, "maxLength": 2048, "pattern": "^arn:aws(-cn|-us-gov)?:iam::([0-9]{12}|aws):policy/"],
             examples: ["arn:aws:iam::666666666666:policy/boundary"]),
         SpecField(
-            "policyName", in: .role, "Name of the role's inline permissions policy; defaults to the destination's `name`.",
+            "policyName", in: .role, "Name of the role's permissions policy (inline, or managed with `policyType: managed`); defaults to the destination's `name`.",
             schema: ["type": "string", "pattern": "^[\\w+=,.@-]{1,128}$"], examples: ["SequentumS3Access"]),
         SpecField(
             "tags", in: .role,
@@ -130,7 +194,7 @@ extension SpecFields {
             schema: [
                 "type": "object", "maxProperties": 50,
                 "propertyNames": ["minLength": 1, "maxLength": 128, "pattern": .string("^(?![aA][wW][sS]:)" + tagCharacters + "+$")],
-                "additionalProperties": ["type": "string", "maxLength": 256, "pattern": .string("^" + tagCharacters + "*$")],
+                "additionalProperties": orPlaceholder(["type": "string", "maxLength": 256, "pattern": .string("^" + tagCharacters + "*$")]),
             ],
             examples: [["owner": "data-team"]]),
     ]

@@ -46,6 +46,10 @@ public enum SpecObject: String, Sendable, CaseIterable {
     case destination = "destinationFields"
     /// A destination's `role`.
     case role
+    /// A destination's `onboarding`: what the customer's README says beyond the policies.
+    case onboarding
+    /// A destination's `user`: the IAM user of a `user` grant.
+    case user
 
     /// The heading of the object's section in the spec reference.
     var title: String {
@@ -53,6 +57,8 @@ public enum SpecObject: String, Sendable, CaseIterable {
         case .document: "Top level"
         case .destination: "Destination fields (also allowed in `defaults`)"
         case .role: "`role`: the customer's IAM role"
+        case .onboarding: "`onboarding`: the vendor's onboarding story in the customer's README"
+        case .user: "`user`: the customer's IAM user (grant `user`)"
         }
     }
 }
@@ -77,5 +83,5 @@ public enum SpecFields {
     public static var role: [String] { names(in: .role) }
 
     /// Every field, by object, in the order the reference lists them.
-    public static let all: [SpecField] = documentFields + destinationFields + roleFields
+    public static let all: [SpecField] = documentFields + destinationFields + roleFields + userFields + onboardingFields
 }

@@ -94,6 +94,20 @@ public func markdownCodeSpan(_ text: String) -> String {
     return fence + space + content + space + fence
 }
 
+/// An inline Markdown link `[text](url)`: the text escaped, and in the URL every character
+/// that could end or break the destination (spaces, parentheses, angle brackets, backslashes,
+/// control and non-ASCII characters) percent-encoded, which both dialects read back alike.
+public func markdownLink(_ text: String, url: String) -> String {
+    var target = ""
+    for byte in url.utf8 {
+        switch byte {
+        case 0x21...0x7E where !"()<>\\[]`\"'".utf8.contains(byte): target.unicodeScalars.append(Unicode.Scalar(byte))
+        default: target += "%" + hexDigits(UInt32(byte), width: 2, uppercase: true)
+        }
+    }
+    return "[" + escapeMarkdown(text, lineStart: false, lineEnd: false) + "](" + target + ")"
+}
+
 /// A fenced Markdown code block around `text` with an optional info string; the backtick fence
 /// is longer than any run of backticks inside (at least 3). No trailing newline. Returns nil when
 /// the info string holds a backtick or a line break, which would end or corrupt the fence line.

@@ -8,6 +8,8 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
         case text(String)
         /// A value to copy (an ARN, a name, an action), printed as code where the format has it.
         case code(String)
+        /// A link: its words and its target (an https or mailto URL).
+        case link(String, url: String)
     }
 
     /// The segments in reading order.
@@ -28,6 +30,7 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
         segments.map {
             switch $0 {
             case .text(let text), .code(let text): text
+            case .link(let text, let url): text == url || "mailto:" + text == url ? text : "\(text) (\(url))"
             }
         }.joined()
     }
@@ -38,6 +41,7 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
             switch segment {
             case .text(let text): escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
             case .code(let text): markdownCodeSpan(text)
+            case .link(let text, let url): markdownLink(text, url: url)
             }
         }.joined()
     }
@@ -49,6 +53,7 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
             switch $0 {
             case .text(let text): ["text": .string(text)]
             case .code(let text): ["code": .string(text)]
+            case .link(let text, let url): ["link": .string(url), "text": .string(text)]
             }
         })
     }
@@ -58,6 +63,10 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
         guard case .array(let elements) = value else { return nil }
         var segments: [Segment] = []
         for element in elements {
+            if case .string(let url)? = element["link"], case .string(let text)? = element["text"] {
+                segments.append(.link(text, url: url))
+                continue
+            }
             guard case .object(let members) = element, members.count == 1, case .string(let text) = members[0].value else { return nil }
             switch members[0].key {
             case "text": segments.append(.text(text))

@@ -101,15 +101,19 @@ func appendYAMLString(_ text: String, placeholders: PlaceholderReferences?, into
     appendYAMLDoubleQuoted(substituted, into: &out)
 }
 
-/// Literal text inside `!Sub`: `${` would start a variable, so it is written `${!`.
+/// Literal text inside `!Sub`: `${` would start a variable, so it is written `${!`; and an
+/// ARN's partition becomes `${AWS::Partition}`, as cfn-lint (I3042) asks of ARNs built by `!Sub`
+/// (the stack runs in the partition the ARN names, so the value is the same).
 private func cloudFormationSubLiteral(_ text: String) -> String {
-    guard text.containsASCII("${") else { return text }
     var out = ""
     var previous: Character? = nil
     for character in text {
         out.append(character)
         if character == "{", previous == "$" { out.append("!") }
         previous = character
+    }
+    for partition in ["aws", "aws-cn", "aws-us-gov"] where out.hasPrefix("arn:\(partition):") {
+        return "arn:${AWS::Partition}" + out.dropFirst(4 + partition.count)
     }
     return out
 }

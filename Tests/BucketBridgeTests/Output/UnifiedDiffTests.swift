@@ -52,12 +52,13 @@ struct UnifiedDiffTests {
         }
     }
 
-    @Test func hugeDifferentFilesStayFast() {
+    /// Past the work limit the differing middle becomes one remove-then-add hunk (how long that
+    /// takes is measured by the benchmark, not here).
+    @Test func hugeDifferentFilesBecomeOneHunk() {
         let old = (0..<50_000).map { "old \($0)\n" }.joined()
         let new = (0..<50_000).map { "new \($0)\n" }.joined()
-        let start = ContinuousClock.now
         let text = diff(old, new)
-        #expect(ContinuousClock.now - start < .seconds(5))
         #expect(text.hasPrefix("--- a\n+++ b\n@@ -1,50000 +1,50000 @@\n-old 0\n"))
+        #expect(text.components(separatedBy: "\n@@ ").count == 2)
     }
 }

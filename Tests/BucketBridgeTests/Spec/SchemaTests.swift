@@ -53,9 +53,24 @@ struct SchemaTests {
                 var role = ["name": #""SEA_ext_access_x""#, "accountId": #""666666666666""#]
                 role[field.name] = json
                 let roleJSON = "{" + role.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
-                let spec = field.object == .role
-                    ? specJSON(["role": roleJSON])
-                    : specJSON(field.name == "actions" ? ["actions": json] : [field.name: json], removing: field.name == "actions" ? ["access"] : [])
+                var spec: String
+                switch field.object {
+                case .role: spec = specJSON(["role": roleJSON])
+                case .onboarding: spec = specJSON(["onboarding": "{\"\(field.name)\": \(json)}"])
+                case .user:
+                    let user = field.name == "name" ? "{\"name\": \(json)}" : "{\"name\": \"vendor-user\", \"\(field.name)\": \(json)}"
+                    spec = specJSON(["grant": #""user""#, "user": user], removing: ["trustedPrincipals", "externalId", "role"])
+                case .destination where field.name == "user":
+                    spec = specJSON(["grant": #""user""#, "user": json], removing: ["trustedPrincipals", "externalId", "role"])
+                default:
+                    spec = specJSON(field.name == "actions" ? ["actions": json] : [field.name: json], removing: field.name == "actions" ? ["access"] : [])
+                }
+                // Declare every placeholder an example uses.
+                let names = placeholderReferences(in: json).map(\.name)
+                if !names.isEmpty, field.name != "placeholders" {
+                    let declared = names.map { "\"\($0)\": \"a value\"" }.joined(separator: ", ")
+                    spec = "{\"placeholders\": {\(declared)}, " + spec.dropFirst()
+                }
                 let errors = errorLines(validate(spec).diagnostics)
                 #expect(errors.isEmpty, "\(field.object.rawValue).\(field.name) = \(json): \(errors)")
             }
