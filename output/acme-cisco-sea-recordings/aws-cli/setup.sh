@@ -111,6 +111,36 @@ show_json_change() {
   fi
 }
 
+# Brings the permissions boundary of an IAM role or user ($1: role or user, $2: its name,
+# $3: its current boundary's ARN or "") to $permissions_boundary.
+sync_permissions_boundary() {
+  local kind=$1 name=$2 current=$3
+  if [ "$current" = "$permissions_boundary" ]; then
+    return 0
+  fi
+  if [ -n "$permissions_boundary" ]; then
+    change "updated the permissions boundary of $name" "set the permissions boundary of $name to $permissions_boundary" \
+      aws iam "put-$kind-permissions-boundary" "--$kind-name" "$name" --permissions-boundary "$permissions_boundary"
+  else
+    change "updated the permissions boundary of $name" "remove the permissions boundary of $name" \
+      aws iam "delete-$kind-permissions-boundary" "--$kind-name" "$name"
+  fi
+}
+
+# Adds the tags of $tags that an IAM role or user ($1: role or user, $2: its name) lacks.
+sync_tags() {
+  local kind=$1 name=$2 current missing
+  if [ "$tags" = "[]" ]; then
+    return 0
+  fi
+  current=$(aws iam "list-$kind-tags" "--$kind-name" "$name" --output json)
+  missing=$(jq -c --argjson current "$current" \
+    'map(select(. as $tag | $current.Tags | any(.Key == $tag.key and .Value == $tag.value) | not)) | map({Key: .key, Value: .value})' <<<"$tags")
+  if [ "$missing" != "[]" ]; then
+    change "updated the tags of $name" "set the tags $missing on $name" aws iam "tag-$kind" "--$kind-name" "$name" --tags "$missing"
+  fi
+}
+
 empty_json='{}'
 role_name='SEA_ext_access_acme_recordings'
 role_path='/'
@@ -205,25 +235,8 @@ else
     change "updated the description and session duration of $role_name" "update the description and session duration of $role_name" \
       aws iam update-role --role-name "$role_name" --description "$role_description" --max-session-duration "$max_session_duration"
   fi
-  current_boundary=$(jq -r '.Role.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$role_json")
-  if [ "$current_boundary" != "$permissions_boundary" ]; then
-    if [ -n "$permissions_boundary" ]; then
-      change "updated the permissions boundary of $role_name" "set the permissions boundary of $role_name to $permissions_boundary" \
-        aws iam put-role-permissions-boundary --role-name "$role_name" --permissions-boundary "$permissions_boundary"
-    else
-      change "updated the permissions boundary of $role_name" "remove the permissions boundary of $role_name" \
-        aws iam delete-role-permissions-boundary --role-name "$role_name"
-    fi
-  fi
-  if [ "$tags" != "[]" ]; then
-    current_tags=$(aws iam list-role-tags --role-name "$role_name" --output json)
-    missing_tags=$(jq -c --argjson current "$current_tags" \
-      'map(select(. as $tag | $current.Tags | any(.Key == $tag.key and .Value == $tag.value) | not)) | map({Key: .key, Value: .value})' <<<"$tags")
-    if [ "$missing_tags" != "[]" ]; then
-      change "updated the tags of $role_name" "set the tags $missing_tags on $role_name" \
-        aws iam tag-role --role-name "$role_name" --tags "$missing_tags"
-    fi
-  fi
+  sync_permissions_boundary role "$role_name" "$(jq -r '.Role.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$role_json")"
+  sync_tags role "$role_name"
 fi
 
 current_policy=$(read_or_absent NoSuchEntity aws iam get-role-policy --role-name "$role_name" --policy-name "$policy_name" --query PolicyDocument --output json)

@@ -154,6 +154,36 @@ show_json_change() {
   fi
 }
 
+# Brings the permissions boundary of an IAM role or user ($1: role or user, $2: its name,
+# $3: its current boundary's ARN or "") to $permissions_boundary.
+sync_permissions_boundary() {
+  local kind=$1 name=$2 current=$3
+  if [ "$current" = "$permissions_boundary" ]; then
+    return 0
+  fi
+  if [ -n "$permissions_boundary" ]; then
+    change "updated the permissions boundary of $name" "set the permissions boundary of $name to $permissions_boundary" \
+      aws iam "put-$kind-permissions-boundary" "--$kind-name" "$name" --permissions-boundary "$permissions_boundary"
+  else
+    change "updated the permissions boundary of $name" "remove the permissions boundary of $name" \
+      aws iam "delete-$kind-permissions-boundary" "--$kind-name" "$name"
+  fi
+}
+
+# Adds the tags of $tags that an IAM role or user ($1: role or user, $2: its name) lacks.
+sync_tags() {
+  local kind=$1 name=$2 current missing
+  if [ "$tags" = "[]" ]; then
+    return 0
+  fi
+  current=$(aws iam "list-$kind-tags" "--$kind-name" "$name" --output json)
+  missing=$(jq -c --argjson current "$current" \
+    'map(select(. as $tag | $current.Tags | any(.Key == $tag.key and .Value == $tag.value) | not)) | map({Key: .key, Value: .value})' <<<"$tags")
+  if [ "$missing" != "[]" ]; then
+    change "updated the tags of $name" "set the tags $missing on $name" aws iam "tag-$kind" "--$kind-name" "$name" --tags "$missing"
+  fi
+}
+
 empty_json='{}'
 user_name='sea-session-recordings'
 user_path='/'
@@ -207,25 +237,8 @@ else
     echo "setup.sh: error: user $user_name already exists with path $current_path, not $user_path. Delete it or change user.path. Nothing was changed." >&2
     exit 1
   fi
-  current_boundary=$(jq -r '.User.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$user_json")
-  if [ "$current_boundary" != "$permissions_boundary" ]; then
-    if [ -n "$permissions_boundary" ]; then
-      change "updated the permissions boundary of $user_name" "set the permissions boundary of $user_name to $permissions_boundary" \
-        aws iam put-user-permissions-boundary --user-name "$user_name" --permissions-boundary "$permissions_boundary"
-    else
-      change "updated the permissions boundary of $user_name" "remove the permissions boundary of $user_name" \
-        aws iam delete-user-permissions-boundary --user-name "$user_name"
-    fi
-  fi
-  if [ "$tags" != "[]" ]; then
-    current_tags=$(aws iam list-user-tags --user-name "$user_name" --output json)
-    missing_tags=$(jq -c --argjson current "$current_tags" \
-      'map(select(. as $tag | $current.Tags | any(.Key == $tag.key and .Value == $tag.value) | not)) | map({Key: .key, Value: .value})' <<<"$tags")
-    if [ "$missing_tags" != "[]" ]; then
-      change "updated the tags of $user_name" "set the tags $missing_tags on $user_name" \
-        aws iam tag-user --user-name "$user_name" --tags "$missing_tags"
-    fi
-  fi
+  sync_permissions_boundary user "$user_name" "$(jq -r '.User.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$user_json")"
+  sync_tags user "$user_name"
 fi
 
 current_policy=$(read_or_absent NoSuchEntity aws iam get-user-policy --user-name "$user_name" --policy-name "$policy_name" --query PolicyDocument --output json)
