@@ -1,4 +1,8 @@
 /// The path of a value inside a spec file, such as `destinations[0].role.tags.owner`.
+///
+/// Every node the JSON reader makes carries its path, so a path shares its steps with the
+/// path it extends: extending is constant time and memory. (As an array of steps, each node
+/// held a copy of all of them: 400 KB of nested arrays took 1.2 GB.)
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path: an object key or an array index.
     public enum Component: Sendable, Hashable {
@@ -6,12 +10,41 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
     }
 
-    /// The steps from the document root.
-    public var components: [Component]
+    /// The last step, linked to the steps before it; nil at the root.
+    private let last: Step?
+
+    /// One step and the steps before it, shared by every path that extends them.
+    private final class Step: Sendable {
+        let component: Component
+        let parent: Step?
+        let depth: Int
+
+        init(_ component: Component, after parent: Step?) {
+            self.component = component
+            self.parent = parent
+            self.depth = (parent?.depth ?? 0) + 1
+        }
+    }
+
+    private init(last: Step?) {
+        self.last = last
+    }
 
     /// Creates a path from its steps.
     public init(_ components: [Component] = []) {
-        self.components = components
+        last = components.reduce(nil) { Step($1, after: $0) }
+    }
+
+    /// The steps from the document root.
+    public var components: [Component] {
+        var steps: [Component] = []
+        steps.reserveCapacity(last?.depth ?? 0)
+        var step = last
+        while let current = step {
+            steps.append(current.component)
+            step = current.parent
+        }
+        return steps.reversed()
     }
 
     /// The document root.
@@ -19,12 +52,33 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
 
     /// This path extended by an object key.
     public func appending(_ key: String) -> FieldPath {
-        FieldPath(components + [.key(key)])
+        FieldPath(last: Step(.key(key), after: last))
     }
 
     /// This path extended by an array index.
     public func appending(index: Int) -> FieldPath {
-        FieldPath(components + [.index(index)])
+        FieldPath(last: Step(.index(index), after: last))
+    }
+
+    public static func == (lhs: FieldPath, rhs: FieldPath) -> Bool {
+        var left = lhs.last
+        var right = rhs.last
+        guard left?.depth == right?.depth else { return false }
+        while let l = left, let r = right {
+            if l === r { return true }
+            if l.component != r.component { return false }
+            left = l.parent
+            right = r.parent
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var step = last
+        while let current = step {
+            hasher.combine(current.component)
+            step = current.parent
+        }
     }
 
     /// Dotted form with bracketed indices; keys that are not plain identifiers are quoted.

@@ -144,6 +144,11 @@ enum FileSystem {
         guard rename(source, target) == 0 else { throw failure(source, "move it to \(target)") }
     }
 
+    /// Removes a folder when it is empty; anything in it keeps it (and is kept).
+    static func removeEmptyFolder(_ path: String) {
+        _ = rmdir(path)
+    }
+
     /// Removes a file or a whole folder tree, without following symbolic links.
     static func remove(_ path: String) throws(IOError) {
         switch kind(of: path) {

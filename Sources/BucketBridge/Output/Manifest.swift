@@ -19,3 +19,41 @@ extension DestinationOutput {
             .union([manifestName])
     }
 }
+
+/// The entries of a destination folder that bucketbridge did not generate: a render carries
+/// them over into the new folder.
+enum UserEntries {
+    /// The entries of `folder` that its manifest does not list, as relative paths; a folder
+    /// holding no generated file is one entry. Nil when the folder has no manifest.
+    static func unlisted(in folder: String) throws(IOError) -> [String]? {
+        guard let manifest = try FileSystem.read(folder + "/" + DestinationOutput.manifestName) else { return nil }
+        let generated = DestinationOutput.parseManifest(String(decoding: manifest, as: UTF8.self))
+        var entries: [String] = []
+        func walk(_ relative: String) throws(IOError) {
+            for name in try FileSystem.list(relative.isEmpty ? folder : folder + "/" + relative) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if generated.contains(path) { continue }
+                if FileSystem.kind(of: folder + "/" + path) == .directory, generated.contains(where: { $0.hasPrefix(path + "/") }) {
+                    try walk(path)
+                } else {
+                    entries.append(path)
+                }
+            }
+        }
+        try walk("")
+        return entries
+    }
+
+    /// Moves each entry from folder `source` to the same relative path in `target`, creating
+    /// the folders on the way. Never replaces anything: an entry whose place is taken stays.
+    static func move(_ entries: [String], from source: String, to target: String) throws(IOError) {
+        for entry in entries {
+            let destination = target + "/" + entry
+            guard FileSystem.kind(of: destination) == nil else {
+                throw IOError(path: source + "/" + entry, message: "cannot be moved to \(destination): something else is there; move it by hand")
+            }
+            try FileSystem.makeDirectories(FileSystem.parent(of: destination))
+            try FileSystem.move(source + "/" + entry, to: destination)
+        }
+    }
+}

@@ -1,40 +1,72 @@
-/// Writes destination folders under `--out` so that a failed render changes nothing there.
+/// Writes destination folders under `--out` so that a failed render changes nothing there,
+/// and a killed one leaves nothing the next run does not finish or remove.
 ///
-/// Every destination is first written into a staging folder inside `--out` (same volume).
-/// Only when all of them are staged does `commit` swap each folder in with renames. Files in
-/// an existing destination folder that its manifest does not list (a `terraform.tfstate`, a
-/// `.terraform/` folder, notes) are the user's: they are carried over into the new folder,
-/// never deleted. Nothing outside the rendered destination folders is touched.
+/// The writer first takes the `--out` lock (`OutputLock`), which also cleans up after killed
+/// runs. Every destination is then written into a staging folder inside `--out` (same
+/// volume). Only when all of them are staged does `commit` swap each folder in with renames
+/// (see `StagingFolder` for the steps). Files in an existing destination folder that its
+/// manifest does not list (a `terraform.tfstate`, a `.terraform/` folder, notes) are the
+/// user's: they are carried over into the new folder, never deleted. Nothing outside the
+/// rendered destination folders is touched.
 public final class OutputWriter: Sendable {
     /// The `--out` folder.
     public let root: String
     private let createdRoot: Bool
-    private let staging: String
+    private let lock: OutputLock
+    private let staging: StagingFolder
 
-    /// Prepares to write under `root`, creating it (and a staging folder) if needed.
+    /// Prepares to write under `root`, creating it if needed, taking its lock and creating a
+    /// staging folder. Throws, writing nothing, when another run holds the lock.
     public init(root: String) throws(IOError) {
         self.root = root
-        self.createdRoot = FileSystem.kind(of: root) == nil
-        if let kind = FileSystem.kind(of: root), kind != .directory {
+        let kind = FileSystem.kind(of: root)
+        if let kind, kind != .directory {
             throw IOError(path: root, message: "is not a folder")
         }
         try FileSystem.makeDirectories(root)
-        var suffix = UInt64.random(in: 0..<UInt64.max)
-        var candidate = ""
-        repeat {
-            candidate = root + "/.bucketbridge-staging-" + String(suffix, radix: 36)
-            suffix &+= 1
-        } while FileSystem.kind(of: candidate) != nil
-        staging = candidate
-        try FileSystem.makeDirectory(staging)
-        try FileSystem.makeDirectory(staging + "/new")
-        try FileSystem.makeDirectory(staging + "/old")
+        do throws(IOError) {
+            lock = try OutputLock.forRender(root)
+        } catch {
+            // Another run may have created `--out` at the same moment and be working in it.
+            if kind == nil { FileSystem.removeEmptyFolder(root) }
+            throw error
+        }
+        // Under the lock, so no other run is adding to it: `--out` is this run's to remove on
+        // failure when it did not exist and holds nothing but the lock file.
+        let createdRoot = kind == nil && Self.holdsOnlyTheLock(root)
+        self.createdRoot = createdRoot
+        do throws(IOError) {
+            staging = try StagingFolder.create(in: root, lock: lock)
+        } catch {
+            if createdRoot { Self.removeQuietly(root) }
+            lock.release()
+            throw error
+        }
+    }
+
+    /// True when `root` holds nothing but the lock file.
+    private static func holdsOnlyTheLock(_ root: String) -> Bool {
+        do {
+            return try FileSystem.list(root) == [OutputLock.fileName]
+        } catch {
+            return false
+        }
+    }
+
+    /// Removes a folder on the way out of a failure: the error that caused it is the one to
+    /// report, not one of the clean-up.
+    private static func removeQuietly(_ path: String) {
+        do {
+            try FileSystem.remove(path)
+        } catch {
+            // Nothing more to do: the caller reports the first error.
+        }
     }
 
     /// Writes one destination into the staging folder and checks it can replace the current one.
     /// Safe to call from several threads for different destinations; hand every result to `commit`.
     public func stage(_ output: DestinationOutput) throws(IOError) -> StagedDestination {
-        let folder = staging + "/new/" + output.name
+        let folder = staging.new(output.name)
         try FileSystem.makeDirectory(folder)
         var created: Set<String> = []
         for file in output.filesWithManifest {
@@ -55,63 +87,44 @@ public final class OutputWriter: Sendable {
         return StagedDestination(name: output.name, carried: carried)
     }
 
-    /// Swaps every staged destination folder in, carries the user's files over, and cleans up.
+    /// Swaps every staged destination folder in, carries the user's files over, cleans up and
+    /// releases the lock. Each step is one rename, in the order `removeStagingLeftovers`
+    /// relies on to finish the work of a render killed half-way.
     public func commit(_ staged: [StagedDestination]) throws(IOError) {
         for (name, carried) in staged.map({ ($0.name, $0.carried) }).sorted(by: { $0.0 < $1.0 }) {
             let current = root + "/" + name
-            let new = staging + "/new/" + name
-            let old = staging + "/old/" + name
-            if FileSystem.kind(of: current) != nil { try FileSystem.move(current, to: old) }
-            try FileSystem.move(new, to: current)
-            for entry in carried {
-                let target = current + "/" + entry
-                try FileSystem.makeDirectories(FileSystem.parent(of: target))
-                try FileSystem.move(old + "/" + entry, to: target)
+            let replaced = FileSystem.kind(of: current) != nil
+            if replaced { try FileSystem.move(current, to: staging.old(name)) }
+            try FileSystem.move(staging.new(name), to: current)
+            if replaced {
+                try UserEntries.move(carried, from: staging.old(name), to: current)
+                try FileSystem.move(staging.old(name), to: staging.done(name))
             }
         }
-        try FileSystem.remove(staging)
+        try FileSystem.remove(staging.path)
+        lock.release()
     }
 
-    /// Removes the staging folder (and `--out` itself when this writer created it).
+    /// Removes the staging folder (and `--out` itself when this writer created it), and
+    /// releases the lock.
     public func abort() {
-        do {
-            try FileSystem.remove(staging)
-            if createdRoot { try FileSystem.remove(root) }
-        } catch {
-            // Best effort: the error that caused the abort is the one to report.
-        }
+        Self.removeQuietly(createdRoot ? root : staging.path)
+        lock.release()
     }
 
     /// Entries of an existing destination folder that its manifest does not list, as relative
-    /// paths; a folder holding no generated file is one entry. A non-empty folder without a
-    /// manifest was not made by bucketbridge and is refused.
+    /// paths. A non-empty folder without a manifest was not made by bucketbridge and is refused.
     private func userEntries(in folder: String) throws(IOError) -> [String] {
         switch FileSystem.kind(of: folder) {
         case nil: return []
         case .directory: break
         default: throw IOError(path: folder, message: "exists and is not a folder: bucketbridge will not replace it")
         }
-        guard let manifest = try FileSystem.read(folder + "/" + DestinationOutput.manifestName) else {
-            if try FileSystem.list(folder).isEmpty { return [] }
-            throw IOError(
-                path: folder,
-                message: "exists and was not generated by bucketbridge (no \(DestinationOutput.manifestName)); move it away or choose another --out")
-        }
-        let generated = DestinationOutput.parseManifest(String(decoding: manifest, as: UTF8.self))
-        var entries: [String] = []
-        func walk(_ relative: String) throws(IOError) {
-            for name in try FileSystem.list(relative.isEmpty ? folder : folder + "/" + relative) {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                if generated.contains(path) { continue }
-                if FileSystem.kind(of: folder + "/" + path) == .directory, generated.contains(where: { $0.hasPrefix(path + "/") }) {
-                    try walk(path)
-                } else {
-                    entries.append(path)
-                }
-            }
-        }
-        try walk("")
-        return entries
+        if let entries = try UserEntries.unlisted(in: folder) { return entries }
+        if try FileSystem.list(folder).isEmpty { return [] }
+        throw IOError(
+            path: folder,
+            message: "exists and was not generated by bucketbridge (no \(DestinationOutput.manifestName)); move it away or choose another --out")
     }
 }
 

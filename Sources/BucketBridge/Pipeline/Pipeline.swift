@@ -57,10 +57,18 @@ public struct Pipeline: Sendable, Equatable {
     }
 
     /// `render --check`: renders in memory and compares with the files under `out`, writing
-    /// nothing. Returns every difference, with the expected bytes for a diff.
+    /// nothing of its own. Returns every difference, with the expected bytes for a diff. It
+    /// holds the `--out` lock while it compares, and cleans up after killed renders first.
     public func check(against out: String, diagnostics: inout Diagnostics) throws(PipelineError) -> [OutputDifference] {
         let (destinations, templates) = try prepare(diagnostics: &diagnostics)
         let differences: [OutputDifference]
+        let lock: OutputLock?
+        do throws(IOError) {
+            lock = try OutputLock.forCheck(out)
+        } catch {
+            throw .io(error)
+        }
+        defer { lock?.release() }
         do throws(IOError) {
             differences = try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
                 try checkOutput(output, in: out)

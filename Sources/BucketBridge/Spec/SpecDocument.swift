@@ -48,13 +48,17 @@ public struct MergedObject: Sendable {
     /// Merges `overlay` over `base`; both must be object members.
     init(base: [JSONNode.Member], overlay: [JSONNode.Member]) {
         var members: [(key: String, node: JSONNode)] = []
-        for member in base where !members.contains(where: { $0.key == member.key }) {
+        // Where each key is in `members`: an object with many keys merges in linear time.
+        var positions: [String: Int] = [:]
+        for member in base where positions[member.key] == nil {
+            positions[member.key] = members.count
             members.append((member.key, member.node))
         }
         for member in overlay {
-            if let existing = members.firstIndex(where: { $0.key == member.key }) {
+            if let existing = positions[member.key] {
                 members[existing].node = Self.merge(members[existing].node, member.node)
             } else {
+                positions[member.key] = members.count
                 members.append((member.key, member.node))
             }
         }

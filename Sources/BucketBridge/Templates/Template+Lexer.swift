@@ -26,7 +26,7 @@ struct TemplateLexer {
 
     init(_ source: String) {
         scalars = Array(source.unicodeScalars)
-        split()
+        split(closers: TemplateClosers(scalars))
         dropTagOnlyLines()
     }
 
@@ -37,7 +37,7 @@ struct TemplateLexer {
         return String(out)
     }
 
-    private mutating func split() {
+    private mutating func split(closers: TemplateClosers) {
         var index = 0, line = 1, column = 1, textStart = 0
         let count = scalars.count
         while index < count {
@@ -49,11 +49,7 @@ struct TemplateLexer {
             }
             let opener = scalars[index + 1]
             let position = TemplatePosition(line: line, column: column)
-            // A tag whose string literal is not closed still ends at its closer, so that the
-            // tag parser reports the string and the block structure survives.
-            let close = findClose(opener: opener, from: index + 2, ignoringStrings: false)
-                ?? findClose(opener: opener, from: index + 2, ignoringStrings: true)
-            guard let close else {
+            guard let close = closers.close(opener: opener, from: index + 2) else {
                 errors.append((.unterminatedTag(opener == "{" ? "{{" : opener == "%" ? "{%" : "{#"), position))
                 if opener == "#" { lexemes.append(.text(textStart..<index)); return }
                 index += 2; column += 2
@@ -73,34 +69,6 @@ struct TemplateLexer {
             textStart = index
         }
         if textStart < count { lexemes.append(.text(textStart..<count)) }
-    }
-
-    /// The index of the closing `}}`, `%}` or `#}`. Output and block tags must close on their
-    /// line and may hold `}}` inside string literals (unless `ignoringStrings` is set, to look for the
-    /// closer inside an unterminated one); comments may span lines.
-    private func findClose(opener: Unicode.Scalar, from start: Int, ignoringStrings: Bool) -> Int? {
-        let closer: Unicode.Scalar = opener == "{" ? "}" : opener
-        var index = start, inString = false
-        while index + 1 < scalars.count || (inString && index < scalars.count) {
-            let scalar = scalars[index]
-            if opener != "#" {
-                if scalar == "\n" { return nil }
-                if inString {
-                    if scalar == "\\" {
-                        if index + 1 < scalars.count, scalars[index + 1] == "\n" { return nil }
-                        index += 2
-                        continue
-                    }
-                    if scalar == "\"" { inString = false }
-                    index += 1
-                    continue
-                }
-                if scalar == "\"", !ignoringStrings { inString = true; index += 1; continue }
-            }
-            if scalar == closer, scalars[index + 1] == "}" { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// Removes every line made only of block tags and comments plus spaces or tabs: the

@@ -37,6 +37,9 @@ private struct TemplateParser {
     /// cut-off tokens are not reported, the lexical error is.
     private var tagHasLexicalError = false
     private(set) var includes: [(path: String, position: TemplatePosition)] = []
+    /// Set when blocks nest too deep: the rest of the template is not parsed, so that no
+    /// syntax tree deeper than the limit is ever built.
+    private var abandoned = false
     private(set) var rootNodes: [TemplateNode] = []
 
     init(path: String, source: String) {
@@ -47,7 +50,7 @@ private struct TemplateParser {
     }
 
     mutating func parse() {
-        for lexeme in lexer.lexemes {
+        for lexeme in lexer.lexemes where !abandoned {
             switch lexeme {
             case .comment: break
             case .text(let range):
@@ -81,7 +84,7 @@ private struct TemplateParser {
         }
         while stack.count > 1 {
             let frame = stack[stack.count - 1]
-            errors.append((.unclosedBlock(frame.tag), frame.position))
+            if !abandoned { errors.append((.unclosedBlock(frame.tag), frame.position)) }
             closeTop()
         }
         rootNodes = stack[0].nodes
@@ -100,6 +103,10 @@ private struct TemplateParser {
         var tag = parser
         guard case .name(let name) = tag.advance().kind else {
             throw TagError(error: .emptyTag("{% %}"), position: position)
+        }
+        if name == "if" || name == "for", stack.count > TemplateLimits.blockDepth {
+            abandoned = true
+            throw TagError(error: .nestedTooDeep(limit: TemplateLimits.blockDepth), position: position)
         }
         switch name {
         case "if", "elif":

@@ -18,6 +18,10 @@ struct TemplateRenderer {
     var diagnostics = Diagnostics()
     private var bindings: [LoopBinding] = []
     private var includeStack: [String] = []
+    /// Loop bodies rendered so far, against `TemplateLimits.iterations`.
+    private var iterations = 0
+    /// Set when a limit was reached: the render stops, with that error.
+    private var stopped = false
 
     init(set: TemplateSet, context: [JSONValue.Member], placeholders: TemplatePlaceholders = TemplatePlaceholders(), cache: TemplateCache = TemplateCache()) {
         self.set = set
@@ -34,6 +38,11 @@ struct TemplateRenderer {
 
     private mutating func render(_ nodes: [TemplateNode], in template: Template) {
         for node in nodes {
+            if stopped { return }
+            if out.utf8.count > TemplateLimits.outputBytes {
+                stop(.outputTooLarge(limit: TemplateLimits.outputBytes), in: template, at: nil)
+                return
+            }
             switch node {
             case .text(let text):
                 out += text
@@ -81,6 +90,12 @@ struct TemplateRenderer {
                     continue
                 }
                 for (index, element) in elements.enumerated() {
+                    if stopped { return }
+                    iterations += 1
+                    if iterations > TemplateLimits.iterations {
+                        stop(.tooManyIterations(limit: TemplateLimits.iterations), in: template, at: position)
+                        return
+                    }
                     bindings.append(LoopBinding(name: variable, value: element, index: index, count: elements.count))
                     render(body, in: template)
                     bindings.removeLast()
@@ -94,6 +109,10 @@ struct TemplateRenderer {
                 guard !includeStack.contains(path) else {
                     report(.includeCycle(includeStack + [path]), in: template, at: position)
                     continue
+                }
+                guard includeStack.count < TemplateLimits.includeDepth else {
+                    stop(.includesTooDeep(limit: TemplateLimits.includeDepth), in: template, at: position)
+                    return
                 }
                 render(included)
             }
@@ -197,6 +216,12 @@ struct TemplateRenderer {
 
     private mutating func report(_ error: TemplateError, in template: Template, at position: TemplatePosition) {
         diagnostics.append(error.diagnostic(in: template.path, at: position))
+    }
+
+    /// Reports a limit reached and stops the whole render.
+    private mutating func stop(_ error: TemplateError, in template: Template, at position: TemplatePosition?) {
+        diagnostics.append(error.diagnostic(in: template.path, at: position))
+        stopped = true
     }
 }
 

@@ -43,6 +43,9 @@ func tokenizeTag(_ content: String, at start: TemplatePosition) -> (tokens: [Tag
     do throws(TagError) {
         while index < scalars.count {
             let scalar = scalars[index], begin = index
+            if tokens.count == TemplateLimits.tagTokens {
+                throw TagError(error: .tagTooLong(limit: TemplateLimits.tagTokens), position: position(begin))
+            }
             if scalar == " " || scalar == "\t" {
                 index += 1
             } else if isASCIILetter(scalar) || scalar == "_" {

@@ -30,6 +30,10 @@
 /// Every error names the template's relative path with the line and column of the offending tag
 /// or name; parsing reports all the errors of a template, not only the first.
 ///
+/// **Limits** (``TemplateLimits``), errors like the others: a tag holds at most 256 tokens,
+/// blocks nest at most 64 deep (parsing stops there) and includes 16 deep, and one render runs
+/// at most 100,000 loop bodies and writes at most 32 MB.
+///
 /// **Escaping** is chosen by the file extension (see ``TemplateFormat``): `.json` → JSON literal,
 /// `.yaml`/`.yml` → double-quoted YAML scalar, `.tf`/`.hcl` → quoted HCL string, `.sh` →
 /// single-quoted shell word, `.md` → Markdown text with punctuation backslash-escaped, anything

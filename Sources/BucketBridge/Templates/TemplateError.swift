@@ -20,6 +20,8 @@ enum TemplateError: Error, Sendable, Hashable {
     case unknownFilter(String)
     case filterArguments(filter: String, expected: String)
     case invalidIncludePath(String)
+    case tagTooLong(limit: Int)
+    case nestedTooDeep(limit: Int)
     // Linking
     case missingInclude(String)
     case includeCycle([String])
@@ -36,6 +38,9 @@ enum TemplateError: Error, Sendable, Hashable {
     case needsEscapingFilter(String)
     case filterInput(filter: String, expected: String, found: String)
     case shellNUL(String)
+    case includesTooDeep(limit: Int)
+    case tooManyIterations(limit: Int)
+    case outputTooLarge(limit: Int)
 
     /// The diagnostic at a place in a template.
     func diagnostic(in file: String, at position: TemplatePosition?) -> Diagnostic {
@@ -48,7 +53,8 @@ enum TemplateError: Error, Sendable, Hashable {
         switch self {
         case .missingInclude, .includeCycle: .templateInclude
         case .unknownTemplate, .brokenTemplate, .contextNotObject, .unknownVariable, .missingKey, .notAnObject,
-            .notIterable, .printsNull, .printsCollection, .needsEscapingFilter, .filterInput, .shellNUL:
+            .notIterable, .printsNull, .printsCollection, .needsEscapingFilter, .filterInput, .shellNUL,
+            .includesTooDeep, .tooManyIterations, .outputTooLarge:
             .templateRender
         default: .templateSyntax
         }
@@ -91,6 +97,11 @@ enum TemplateError: Error, Sendable, Hashable {
             "\(path) is a string printed in a text template: choose an escaping filter or raw"
         case .filterInput(let filter, let expected, let found): "filter \(filter) needs \(expected), not \(found)"
         case .shellNUL(let path): "\(path) contains a NUL character, which a shell word cannot hold"
+        case .tagTooLong(let limit): "tag is too long: a tag holds at most \(limit) names, literals and symbols"
+        case .nestedTooDeep(let limit): "blocks are nested more than \(limit) deep"
+        case .includesTooDeep(let limit): "includes are nested more than \(limit) deep"
+        case .tooManyIterations(let limit): "the template's loops run more than \(limit) times in one render"
+        case .outputTooLarge(let limit): "the template's output is larger than \(limit / 1_048_576) MB"
         }
     }
 

@@ -75,14 +75,17 @@ func placeholderReferences(in text: String) -> [(name: String, range: Range<Stri
     var found: [(String, Range<String.Index>)] = []
     var index = text.startIndex
     while let open = text[index...].firstIndex(of: "<") {
-        guard let close = text[open...].firstIndex(of: ">") else { break }
-        let name = String(text[text.index(after: open)..<close])
-        if PlaceholderName.isValid(name) {
-            found.append((name, open..<text.index(after: close)))
-            index = text.index(after: close)
-        } else {
-            index = text.index(after: open)
+        // A name holds no "<": the next "<" before a ">" starts the next candidate. (Looking for
+        // the ">" from every "<" made a value of many "<" quadratic.)
+        let start = text.index(after: open)
+        guard let end = text[start...].firstIndex(where: { $0 == "<" || $0 == ">" }) else { break }
+        if text[end] == "<" {
+            index = end
+            continue
         }
+        let name = String(text[start..<end])
+        if PlaceholderName.isValid(name) { found.append((name, open..<text.index(after: end))) }
+        index = text.index(after: end)
     }
     return found
 }
@@ -91,11 +94,13 @@ func placeholderReferences(in text: String) -> [(name: String, range: Range<Stri
 /// with the rule of the most specific field it stands in.
 func placeholderUses(_ uses: [(name: String, field: PlaceholderField)], scope: PlaceholderScope, partition: Partition) -> [PlaceholderUse] {
     var result: [PlaceholderUse] = []
+    var positions: [String: Int] = [:]
     for (name, field) in uses {
-        if let index = result.firstIndex(where: { $0.name == name }) {
+        if let index = positions[name] {
             if !result[index].fields.contains(field) { result[index].fields.append(field) }
             continue
         }
+        positions[name] = result.count
         result.append(PlaceholderUse(name: name, description: scope.declared[name]?.description ?? "", fields: [field], rule: field.rule(partition: partition)))
     }
     // In the order the spec declares them.

@@ -9,6 +9,7 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
         return nil
     }
     var principals: [String] = []
+    var listed: Set<String> = []
     var failed = false
     for (text, node) in entries {
         guard let principal = reader.templated(text, node: node, sample: {
@@ -22,7 +23,7 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
             if case .failure(let problem) = PrincipalRules.normalise(principal.sample, partition: partition) {
                 reader.report(principal, problem.message, hint: problem.hint)
                 failed = true
-            } else if principals.contains(principal.value) {
+            } else if !listed.insert(principal.value).inserted {
                 reader.warn(node, Message.duplicatePrincipal)
             } else {
                 principals.append(principal.hasPlaceholders ? principal.value : principalARN(principal.value, partition: partition))
@@ -31,10 +32,10 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
         }
         switch PrincipalRules.normalise(text, partition: partition) {
         case .success(let arn):
-            if principals.contains(arn) {
-                reader.warn(node, Message.duplicatePrincipal)
-            } else {
+            if listed.insert(arn).inserted {
                 principals.append(arn)
+            } else {
+                reader.warn(node, Message.duplicatePrincipal)
             }
         case .failure(let problem):
             reader.report(node, problem.message, hint: problem.hint)

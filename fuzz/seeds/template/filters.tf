@@ -1,0 +1,5 @@
+locals {
+  policy = {{ policies.bucket | hcl | indent(2) }}
+  name   = {{ role.name }}
+  n      = {{ role.maxSessionDuration }}
+}
