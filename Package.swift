@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "bucketbridge",
+    // macOS 13: the tests use Swift Testing's time limits, Regex literals and ContinuousClock.
+    // The library needs nothing newer (no Synchronization.Mutex, no String(validating:)).
+    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "bucketbridge", targets: ["bucketbridge"]),
         .library(name: "BucketBridge", targets: ["BucketBridge"]),

@@ -1,4 +1,4 @@
-{% if destination.hasRole %}
+{% if facts.hasRole %}
 output "role_arn" {
   description = "The full role ARN to send to the vendor"
   value       = aws_iam_role.this.arn

@@ -3,12 +3,28 @@ variable "region" {
   type        = string
   default     = {{ destination.terraformRegion }}
 }
-{% if destination.hasRole %}
+{% for placeholder in placeholders %}
+{% if not placeholder.isAccount %}
+
+variable "{{ placeholder.variable | raw }}" {
+  description = {{ placeholder.description }}
+  type        = string
+{% if placeholder.rule.pattern %}
+
+  validation {
+    condition     = can(regex({{ placeholder.rule.pattern }}, var.{{ placeholder.variable | raw }})){% if placeholder.rule.minLength %} && length(var.{{ placeholder.variable | raw }}) >= {{ placeholder.rule.minLength }}{% endif %}{% if placeholder.rule.maxLength %} && length(var.{{ placeholder.variable | raw }}) <= {{ placeholder.rule.maxLength }}{% endif %}
+    error_message = {{ placeholder.rule.sentence }}
+  }
+{% endif %}
+}
+{% endif %}
+{% endfor %}
+{% if facts.hasRole %}
 
 variable "role_description" {
-  description = "Description of the role"
+  description = "Description of the role; null for the description in the policies' spec"
   type        = string
-  default     = {{ role.description }}
+  default     = null
 }
 
 variable "max_session_duration" {
@@ -28,9 +44,8 @@ variable "permissions_boundary" {
 }
 
 variable "tags" {
-  description = "Tags of the role"
+  description = "Tags of the role; null for the tags in the policies' spec"
   type        = map(string)
-
-  default = {{ role.tagsObject | hcl | indent(2) }}
+  default     = null
 }
 {% endif %}

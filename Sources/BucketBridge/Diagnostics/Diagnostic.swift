@@ -51,19 +51,22 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation?
     /// The field the problem concerns, when it is inside a spec.
     public var path: FieldPath?
-    /// The offending value as it is displayed (already quoted when it is text).
-    public var value: String?
+    /// The offending value as written in the input, when there is one.
+    public var value: JSONValue?
     /// What is wrong, phrased to follow the value: `is not a valid S3 bucket name: ...`.
     public var message: String
     /// An optional suggestion, such as a "did you mean" correction.
     public var hint: String?
+    /// The kind of problem, with its stable id.
+    public var rule: DiagnosticRule
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity, at location: SourceLocation?, path: FieldPath? = nil,
-        value: String? = nil, _ message: String, hint: String? = nil
+        _ severity: Severity, _ rule: DiagnosticRule, at location: SourceLocation?, path: FieldPath? = nil,
+        value: JSONValue? = nil, _ message: String, hint: String? = nil
     ) {
         self.severity = severity
+        self.rule = rule
         self.location = location
         self.path = path
         self.value = value
@@ -73,11 +76,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// The line printed to stderr: `file:line:col: error: path: "value" message (hint)`.
     public var description: String {
+        (location.map { "\($0): " } ?? "") + "\(severity.rawValue): " + summary
+    }
+
+    /// `path: "value" message (hint)`: the diagnostic without its location and severity, as
+    /// every format prints it. Values longer than `DiagnosticValue.maximumShown` characters are shortened.
+    public var summary: String {
         var text = ""
-        if let location { text += "\(location): " }
-        text += "\(severity.rawValue): "
         if let path { text += "\(path): " }
-        if let value { text += "\(value) " }
+        if let value { text += displayValue(value) + " " }
         text += message
         if let hint { text += " (\(hint))" }
         return text
@@ -103,19 +110,19 @@ public struct Diagnostics: Sendable, Sequence {
     }
 
     /// Adds an error.
-    public mutating func error(
-        at location: SourceLocation?, path: FieldPath? = nil, value: String? = nil,
-        _ message: String, hint: String? = nil
+    mutating func error(
+        at location: SourceLocation?, path: FieldPath? = nil, value: JSONValue? = nil,
+        _ message: Message, hint: String? = nil
     ) {
-        append(Diagnostic(.error, at: location, path: path, value: value, message, hint: hint))
+        append(Diagnostic(.error, message.rule, at: location, path: path, value: value, message.text, hint: hint))
     }
 
     /// Adds a warning.
-    public mutating func warning(
-        at location: SourceLocation?, path: FieldPath? = nil, value: String? = nil,
-        _ message: String, hint: String? = nil
+    mutating func warning(
+        at location: SourceLocation?, path: FieldPath? = nil, value: JSONValue? = nil,
+        _ message: Message, hint: String? = nil
     ) {
-        append(Diagnostic(.warning, at: location, path: path, value: value, message, hint: hint))
+        append(Diagnostic(.warning, message.rule, at: location, path: path, value: value, message.text, hint: hint))
     }
 
     /// True when at least one error was collected.

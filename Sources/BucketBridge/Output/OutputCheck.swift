@@ -10,9 +10,19 @@ public struct OutputDifference: Sendable, Hashable, CustomStringConvertible {
 
     /// The file's path as the user would type it (`output/acme/README.md`).
     public var path: String
+    /// What differs.
     public var kind: Kind
+    /// A unified diff from the file on disk to a fresh render (`/dev/null` for a missing or
+    /// extra file); empty when only the executable bit differs.
+    public var diff: String = ""
 
     public var description: String { "\(path): error: \(kind.rawValue)" }
+
+    /// The difference as a diagnostic on the file, for every `--format`.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, .staleOutput, at: SourceLocation(file: path), Message.staleOutput(kind.rawValue).text,
+            hint: Message.updateWithoutCheck)
+    }
 }
 
 /// Compares a destination's expected files with the folder on disk, writing nothing.
@@ -24,11 +34,13 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
     for file in expected {
         let path = folder + "/" + file.path
         guard let actual = try FileSystem.read(path) else {
-            differences.append(OutputDifference(path: path, kind: .missing))
+            let diff = unifiedDiff(old: [], new: file.contents, oldLabel: "/dev/null", newLabel: path)
+            differences.append(OutputDifference(path: path, kind: .missing, diff: diff))
             continue
         }
         if actual != file.contents {
-            differences.append(OutputDifference(path: path, kind: .different))
+            let diff = unifiedDiff(old: actual, new: file.contents, oldLabel: path, newLabel: path)
+            differences.append(OutputDifference(path: path, kind: .different, diff: diff))
         } else if FileSystem.isExecutable(path) != file.isExecutable {
             differences.append(OutputDifference(path: path, kind: .mode))
         }
@@ -37,7 +49,9 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
         let expectedPaths = Set(expected.map(\.path))
         let listed = DestinationOutput.parseManifest(String(decoding: manifest, as: UTF8.self))
         for path in listed.subtracting(expectedPaths).sorted() where FileSystem.kind(of: folder + "/" + path) != nil {
-            differences.append(OutputDifference(path: folder + "/" + path, kind: .extra))
+            let fullPath = folder + "/" + path
+            let diff = (try FileSystem.read(fullPath)).map { unifiedDiff(old: $0, new: [], oldLabel: fullPath, newLabel: "/dev/null") } ?? ""
+            differences.append(OutputDifference(path: fullPath, kind: .extra, diff: diff))
         }
     }
     return differences

@@ -5,16 +5,20 @@
 /// Each stage appends to a `Diagnostics` collection and carries on; the pipeline checks for
 /// errors only between stages, and writes nothing when any stage found one. The command line
 /// parses arguments, calls one of the runs below and prints what it returns.
-public struct Pipeline: Sendable {
+public struct Pipeline: Sendable, Equatable {
     /// The spec files, as the user named them.
     public var specPaths: [String]
     /// `--templates DIR`: a folder whose files replace the built-in templates of the same path.
     public var templateOverrides: String?
+    /// `--set NAME=VALUE`: values for declared placeholders, validated as if written in the spec.
+    public var placeholderValues: [String: String]
 
-    /// A pipeline over `specPaths`, rendering with the built-in templates overlaid by `templateOverrides`.
-    public init(specPaths: [String], templateOverrides: String? = nil) {
+    /// A pipeline over `specPaths`, rendering with the built-in templates overlaid by
+    /// `templateOverrides`, with `placeholderValues` filled in.
+    public init(specPaths: [String], templateOverrides: String? = nil, placeholderValues: [String: String] = [:]) {
         self.specPaths = specPaths
         self.templateOverrides = templateOverrides
+        self.placeholderValues = placeholderValues
     }
 
     // MARK: Runs
@@ -68,6 +72,42 @@ public struct Pipeline: Sendable {
         return differences
     }
 
+    /// `explain`: the access summary of every destination, built from its policies.
+    public func explain(diagnostics: inout Diagnostics) throws(PipelineError) -> [AccessSummary] {
+        try validate(diagnostics: &diagnostics).map { summarizeAccess(of: $0, policies: buildPolicies(for: $0)) }
+    }
+
+    /// `show`: one rendered file of one destination, byte for byte what `render` writes, without
+    /// writing anything. `destination` may be left out when the specs hold one destination.
+    public func show(file: String, destination name: String?, diagnostics: inout Diagnostics) throws(PipelineError) -> [UInt8] {
+        let (destinations, templates) = try prepare(diagnostics: &diagnostics)
+        let destination = try choose(name, from: destinations, for: "show")
+        guard let output = renderDestination(destination, templates: templates, diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            throw .invalid
+        }
+        guard let found = output.files.first(where: { $0.path == file }) else {
+            let available = output.files.map(\.path).sorted().joined(separator: ", ")
+            throw .usage(UsageError(message: "\(file): the destination \(destination.name) has no such file; it has \(available)"))
+        }
+        return found.contents
+    }
+
+    /// The destination `name` names, or the only one; a usage error otherwise.
+    func choose(_ name: String?, from destinations: [Destination], for command: String) throws(PipelineError) -> Destination {
+        let names = destinations.map(\.name).joined(separator: ", ")
+        if let name {
+            guard let found = destinations.first(where: { $0.name == name }) else {
+                let hint = closestMatch(to: name, in: destinations.map(\.name)).map { " (did you mean \(quotedForDiagnostic($0))?)" } ?? ""
+                throw .usage(UsageError(message: "--destination \(quotedForDiagnostic(name)): no such destination\(hint); the specs hold \(names)"))
+            }
+            return found
+        }
+        guard destinations.count == 1 else {
+            throw .usage(UsageError(message: "\(command): the specs hold \(destinations.count) destinations; choose one with --destination (\(names))"))
+        }
+        return destinations[0]
+    }
+
     // MARK: Stages
 
     /// Reads every spec file (an unreadable one is a usage error), then parses, decodes and
@@ -75,6 +115,8 @@ public struct Pipeline: Sendable {
     func readAndValidate(diagnostics: inout Diagnostics) throws(PipelineError) -> [Destination] {
         var validator = SpecValidator()
         var destinations: [Destination] = []
+        var declared: Set<String> = []
+        let values = placeholderValues
         let batch = 4
         for start in stride(from: 0, to: specPaths.count, by: batch) {
             var files: [SourceFile] = []
@@ -82,8 +124,15 @@ public struct Pipeline: Sendable {
                 files.append(try readSpecFile(path))
             }
             let batchFiles = files
-            let validated = parallelMap(count: batchFiles.count) { validateFile(batchFiles[$0]) }
-            for file in validated { destinations += validator.merge(file, diagnostics: &diagnostics) }
+            let validated = parallelMap(count: batchFiles.count) { validateFile(batchFiles[$0], placeholderValues: values) }
+            for file in validated {
+                destinations += validator.merge(file, diagnostics: &diagnostics)
+                declared.formUnion(file.declaredPlaceholders)
+            }
+        }
+        if let undeclared = placeholderValues.keys.sorted().first(where: { !declared.contains($0) }) {
+            throw .usage(UsageError(message: "--set \(undeclared): no spec declares the placeholder \(undeclared)" +
+                (declared.isEmpty ? "" : " (declared: \(declared.sorted().joined(separator: ", ")))")))
         }
         return destinations
     }

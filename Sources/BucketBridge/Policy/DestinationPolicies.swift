@@ -69,18 +69,24 @@ private func s3Statements(for destination: Destination) -> [PolicyStatement] {
     return statements
 }
 
-/// The KMS permissions the S3 access needs on the bucket's key: `kms:Decrypt` to read objects,
-/// `kms:GenerateDataKey` and `kms:Decrypt` (multipart uploads) to write them.
+/// The KMS statement: what the S3 access needs on the bucket's key, on that key only.
 private func kmsStatements(for destination: Destination) -> [PolicyStatement] {
     guard let key = destination.kmsKeyArn else { return [] }
-    let names = Set(destination.actions.map(\.name))
-    let reads = !names.isDisjoint(with: ["GetObject", "GetObjectVersion"])
-    let writes = names.contains("PutObject")
-    var actions: [String] = []
-    if reads || writes { actions.append("kms:Decrypt") }
-    if writes { actions.append("kms:GenerateDataKey") }
+    let actions = kmsActions(for: destination.actions)
     guard !actions.isEmpty else { return [] }
     return [PolicyStatement(sid: StatementID.kmsKeyUse, actions: actions, resources: [key])]
+}
+
+/// The KMS actions S3 actions need on an SSE-KMS bucket's key: `kms:Decrypt` to read objects,
+/// `kms:GenerateDataKey` and `kms:Decrypt` (multipart uploads) to write them; none otherwise.
+func kmsActions(for actions: [S3Action]) -> [String] {
+    let names = Set(actions.map(\.name))
+    let reads = !names.isDisjoint(with: ["GetObject", "GetObjectVersion"])
+    let writes = names.contains("PutObject")
+    var result: [String] = []
+    if reads || writes { result.append("kms:Decrypt") }
+    if writes { result.append("kms:GenerateDataKey") }
+    return result
 }
 
 /// Every bucket-policy Sid a destination can own, whether or not the current render uses it:

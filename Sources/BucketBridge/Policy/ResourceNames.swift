@@ -15,4 +15,10 @@ enum ResourceNames {
         guard let role = destination.role, let account = role.accountId else { return nil }
         return "arn:\(destination.partition.rawValue):iam::\(account):role\(role.path)\(role.name)"
     }
+
+    /// The role ARN for people to read: the full ARN, or `<account id>` standing for an unknown account.
+    static func displayRole(_ destination: Destination) -> String {
+        guard let settings = destination.role else { return "" }
+        return role(destination) ?? "arn:\(destination.partition.rawValue):iam::<account id>:role\(settings.path)\(settings.name)"
+    }
 }

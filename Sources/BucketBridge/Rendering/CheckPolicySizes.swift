@@ -16,16 +16,16 @@ func checkPolicySizes(
     if let size = size(policies.trust, file: IAMFile.trust, over: 2048) {
         diagnostics.warning(
             at: destination.location, path: destination.path.appending("trustedPrincipals"),
-            "make a trust policy of \(size) characters: more than IAM's default quota of 2,048 (it can be raised to 4,096 in Service Quotas)")
+            Message.trustPolicySize(size))
     }
     if let size = size(policies.permissions, file: IAMFile.permissions, over: 10_240) {
         diagnostics.error(
             at: destination.location, path: destination.path,
-            "makes a permissions policy of \(size) characters: IAM allows 10,240 for a role's inline policies")
+            Message.permissionsPolicySize(size))
     }
     if let size = size(policies.bucket, file: IAMFile.bucket, over: 20_480) {
         diagnostics.error(
             at: destination.location, path: destination.path,
-            "makes bucket-policy statements of \(size) characters: a bucket policy is at most 20 KB")
+            Message.bucketPolicySize(size))
     }
 }

@@ -8,11 +8,15 @@ public func renderDestination(
     let policies = buildPolicies(for: destination)
     var files = renderIAMJSON(policies)
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
-    let context = templateContext(for: destination, policies: policies)
+    let summary = summarizeAccess(of: destination, policies: policies)
+    let placeholders = PlaceholderFormats(uses: destination.placeholders)
+    let context = templateContext(for: destination, policies: policies, summary: summary, placeholders: placeholders)
     var failed = false
     var cache = TemplateCache()
     for path in templates.outputPaths {
-        guard let text = templates.render(path, context: context, cache: &cache, diagnostics: &diagnostics) else {
+        guard let text = templates.render(
+            path, context: context, placeholders: placeholders.templatePlaceholders, cache: &cache, diagnostics: &diagnostics)
+        else {
             failed = true
             continue
         }

@@ -1,8 +1,30 @@
-/// The values every template sees, built from the validated destination and its policies.
+/// The values every template sees, built from the validated destination, its policies and
+/// its access summary.
 ///
-/// Templates insert policies from `policies.*` (never re-typed), and text the user wrote from
-/// `destination.*`; escaping is the engine's job.
-func templateContext(for destination: Destination, policies: DestinationPolicies) -> JSONValue {
+/// Templates print policies from `policies.*` (never re-typed), sentences about access from
+/// `access.*` (the access summary, phrases printed with the `prose` filter), text the user
+/// wrote from `destination.*` and `role.*`, and test only the facts in `facts.*`: every
+/// decision about what the access is was made by the model. Escaping is the engine's job.
+///
+/// - `destination`: `name`, `description`, `vendor` (display name; `vendorAtStart` capitalised
+///   to start a sentence), `bucket`, `prefix`,
+///   `region`, `partition`, `bucketArn`, `objectsArn`, `s3Uri`, `kmsKeyArn`,
+///   `terraformRegion`, `cloudFormationDescription`.
+/// - `role` (role grants, else null): `name`, `namePrefix`, `path`, `accountId`, `arn`,
+///   `displayArn`, `maxSessionDuration`, `permissionsBoundary`, `policyName`, `description`,
+///   `tags` (`key`/`value` list), `tagsObject`.
+/// - `policies`: `trust`, `permissions`, `bucket` (documents or null), `ownedBucketSids`.
+/// - `access`: the summary (`AccessSummary.jsonValue(phrases: .segments)`) plus `diagram`, the
+///   Mermaid source of the access path.
+/// - `placeholders`: the placeholders the destination's values still hold (see
+///   `PlaceholderFormats.jsonValue`).
+/// - `onboarding`: `nextSteps` (texts), `support` (a phrase with the link, or null),
+///   `roleArnLabel` (or null), `launchStack` (the quick-create URL for `templateUrl`, or null).
+/// - `facts`: booleans for templates' `if`s (see `TemplateFacts`).
+/// - `generator`: `name`, `version`.
+func templateContext(
+    for destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats
+) -> JSONValue {
     let role: JSONValue = destination.role.map { role in
         [
             "name": .string(role.name),
@@ -10,7 +32,7 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
             "path": .string(role.path),
             "accountId": optional(role.accountId),
             "arn": optional(policies.roleArn),
-            "displayArn": .string(policies.roleArn ?? "arn:\(destination.partition.rawValue):iam::<account id>:role\(role.path)\(role.name)"),
+            "displayArn": .string(ResourceNames.displayRole(destination)),
             "maxSessionDuration": .int(role.maxSessionDuration),
             "permissionsBoundary": optional(role.permissionsBoundary),
             "policyName": .string(role.policyName),
@@ -22,30 +44,24 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
     let destinationValue: JSONValue = [
         "name": .string(destination.name),
         "description": optional(destination.description),
-        "vendor": optional(destination.vendor),
-        "vendorName": .string(destination.vendor ?? "the vendor"),
+        "vendor": .string(summary.vendor),
+        "vendorAtStart": .string(summary.capitalizedVendor),
         "bucket": .string(destination.bucket),
-        "bucketArn": .string(ResourceNames.bucket(destination)),
-        "objectsArn": .string(ResourceNames.objects(destination)),
         "prefix": .string(destination.prefix),
-        "s3Uri": .string("s3://\(destination.bucket)/\(destination.prefix)"),
         "region": optional(destination.region),
         "partition": .string(destination.partition.rawValue),
-        "terraformRegion": .string(destination.region ?? defaultRegion(destination.partition)),
-        "access": optional(destination.access?.rawValue),
-        "actions": .array(destination.actions.map { .string($0.qualifiedName) }),
-        "grantsAcl": .bool(destination.actions.contains { $0.name == "PutObjectAcl" }),
-        "writes": .bool(destination.actions.contains { $0.name == "PutObject" }),
+        "bucketArn": .string(summary.location.bucketArn),
+        "objectsArn": .string(summary.location.objectsArn),
+        "s3Uri": .string(summary.location.s3Uri),
         "kmsKeyArn": optional(destination.kmsKeyArn),
-        "trustedPrincipals": .array(destination.trustedPrincipals.map(JSONValue.string)),
-        "externalId": optional(destination.externalId),
-        "grant": .string(destination.grant.rawValue),
-        "hasRole": .bool(destination.grant.hasRole),
-        "hasBucketPolicy": .bool(policies.bucket != nil),
-        "grantsByBucketPolicy": .bool(destination.grant.hasBucketPolicyGrant),
-        "requireTls": .bool(destination.requireTls),
+        "terraformRegion": .string(destination.region ?? defaultRegion(destination.partition)),
         "cloudFormationDescription": .string(cloudFormationDescription(destination)),
     ]
+    var access = summary.jsonValue(phrases: .segments)
+    if case .object(var members) = access {
+        members.append(.init("diagram", .string(accessDiagram(summary).source)))
+        access = .object(members)
+    }
     return [
         "destination": destinationValue,
         "role": role,
@@ -55,7 +71,100 @@ func templateContext(for destination: Destination, policies: DestinationPolicies
             "bucket": policies.bucket?.jsonValue ?? .null,
             "ownedBucketSids": .array(ownedBucketSids(destination.name).map(JSONValue.string)),
         ],
+        "access": access,
+        "placeholders": placeholders.jsonValue,
+        "onboarding": onboardingValue(destination, summary: summary),
+        "facts": TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue,
         "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
+    ]
+}
+
+/// The facts templates test, each computed once by the model.
+struct TemplateFacts {
+    /// The grant creates a role (trust and permissions policies).
+    var hasRole: Bool
+    /// The render writes bucket-policy statements (a grant or the TLS deny).
+    var hasBucketPolicy: Bool
+    /// The bucket policy names the role: the role must exist before the policy is saved.
+    var bucketPolicyNamesRole: Bool
+    /// The bucket policy names the vendor's principals directly.
+    var bucketPolicyNamesVendor: Bool
+    /// The permissions include the bucket's KMS key.
+    var usesKMSKey: Bool
+    /// The bucket has a KMS key the grant cannot cover (a bucket-policy grant).
+    var needsKeyPolicy: Bool
+    /// Listing is granted only under a prefix: clients must send it.
+    var listsUnderPrefixOnly: Bool
+    /// The bucket names no KMS key, but the access reads or writes objects: if the bucket turns
+    /// out to use SSE-KMS, the grant lacks the key permissions.
+    var keyUnknown: Bool
+    /// The vendor may set object ACLs.
+    var setsObjectACLs: Bool
+    /// The role has a path other than `/` (the console cannot set one).
+    var roleHasCustomPath: Bool
+    /// The role's maximum session duration is not IAM's default of 3600 seconds.
+    var roleHasCustomSessionDuration: Bool
+    /// Some values are placeholders the customer fills in.
+    var hasPlaceholders: Bool
+    /// A placeholder stands for the customer's account id (each format finds it itself).
+    var usesAccountPlaceholder: Bool
+    /// Placeholders other than the account id: the formats ask for their values.
+    var asksForValues: Bool
+    /// The external ID is a placeholder the vendor fills in once it knows the role's ARN.
+    var externalIdLater: Bool
+    /// The customer makes the external ID (`onboarding.externalIdIssuedBy: customer`).
+    var customerMakesExternalId: Bool
+    /// The external ID is still to be chosen by the customer (a placeholder).
+    var customerChoosesExternalId: Bool
+
+    init(destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats) {
+        hasRole = policies.trust != nil
+        hasBucketPolicy = policies.bucket != nil
+        bucketPolicyNamesRole = summary.route == .roleAndBucketPolicy
+        bucketPolicyNamesVendor = summary.route == .bucketPolicy
+        usesKMSKey = summary.usesKMSKey
+        needsKeyPolicy = summary.notes.contains { $0.kind == .kmsKeyPolicyNeeded }
+        listsUnderPrefixOnly = summary.listsUnderPrefixOnly
+        keyUnknown = destination.kmsKeyArn == nil && !kmsActions(for: destination.actions).isEmpty
+        setsObjectACLs = summary.capabilities.contains { $0.kind == .changeObjectACLs }
+        roleHasCustomPath = (destination.role?.path ?? "/") != "/"
+        roleHasCustomSessionDuration = (destination.role?.maxSessionDuration ?? 3600) != 3600
+        hasPlaceholders = !placeholders.uses.isEmpty
+        usesAccountPlaceholder = placeholders.uses.contains(where: placeholders.isAccount)
+        asksForValues = placeholders.uses.contains { !placeholders.isAccount($0) }
+        let externalIdIsPlaceholder = destination.externalId.map(PlaceholderText.contains) ?? false
+        customerMakesExternalId = hasRole && destination.onboarding.externalIdIssuedBy == .customer
+        externalIdLater = externalIdIsPlaceholder && !customerMakesExternalId
+        customerChoosesExternalId = externalIdIsPlaceholder && customerMakesExternalId
+    }
+
+    var jsonValue: JSONValue {
+        [
+            "hasRole": .bool(hasRole), "hasBucketPolicy": .bool(hasBucketPolicy),
+            "bucketPolicyNamesRole": .bool(bucketPolicyNamesRole), "bucketPolicyNamesVendor": .bool(bucketPolicyNamesVendor),
+            "usesKMSKey": .bool(usesKMSKey), "needsKeyPolicy": .bool(needsKeyPolicy),
+            "listsUnderPrefixOnly": .bool(listsUnderPrefixOnly), "keyUnknown": .bool(keyUnknown), "setsObjectACLs": .bool(setsObjectACLs),
+            "roleHasCustomPath": .bool(roleHasCustomPath), "roleHasCustomSessionDuration": .bool(roleHasCustomSessionDuration),
+            "hasPlaceholders": .bool(hasPlaceholders), "usesAccountPlaceholder": .bool(usesAccountPlaceholder),
+            "asksForValues": .bool(asksForValues), "externalIdLater": .bool(externalIdLater),
+            "customerMakesExternalId": .bool(customerMakesExternalId), "customerChoosesExternalId": .bool(customerChoosesExternalId),
+        ]
+    }
+}
+
+/// The onboarding texts and links README.md prints.
+private func onboardingValue(_ destination: Destination, summary: AccessSummary) -> JSONValue {
+    let onboarding = destination.onboarding
+    let launchStack = onboarding.templateUrl.map {
+        launchStackURL(
+            templateURL: $0, region: destination.region ?? defaultRegion(destination.partition), partition: destination.partition,
+            stackName: "bucketbridge-" + destination.name)
+    }
+    return [
+        "nextSteps": .array(onboarding.nextSteps.map(JSONValue.string)),
+        "support": onboarding.support.map { Phrase([.link($0.text, url: $0.link)]).jsonValue } ?? .null,
+        "roleArnLabel": optional(onboarding.roleArnLabel),
+        "launchStack": launchStack.map { Phrase([.link("Launch Stack", url: $0)]).jsonValue } ?? .null,
     ]
 }
 
@@ -65,9 +174,11 @@ private func optional(_ text: String?) -> JSONValue {
 
 /// A stack description (at most 1,024 bytes) naming the vendor and what it may reach.
 private func cloudFormationDescription(_ destination: Destination) -> String {
-    let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)/\(destination.prefix)"
+    // A template's Description is a plain string: placeholders show as <NAME>.
+    let bucket = PlaceholderText.display(destination.bucket), prefix = PlaceholderText.display(destination.prefix)
+    let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)/\(prefix)"
     guard text.utf8.count > 1024 else { return text }
-    return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(destination.bucket)"
+    return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)"
 }
 
 /// The provider region when the spec names none: the partition's first commercial region.

@@ -51,15 +51,16 @@ public struct JSONNode: Sendable {
         }
     }
 
-    /// The value as it is displayed in a diagnostic: strings quoted, containers abbreviated.
-    public var displayValue: String {
+    /// The value as a `JSONValue` (positions dropped): what diagnostics carry as the offending
+    /// value. Numbers that fit an `Int` become `.int`, others keep their text.
+    public var jsonValue: JSONValue {
         switch value {
-        case .null: "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .number(let text): text
-        case .string(let text): quotedForDiagnostic(text)
-        case .array: "[...]"
-        case .object: "{...}"
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .number(let text): Int(text).map(JSONValue.int) ?? .number(text)
+        case .string(let text): .string(text)
+        case .array(let elements): .array(elements.map(\.jsonValue))
+        case .object(let members): .object(members.map { JSONValue.Member($0.key, $0.node.jsonValue) })
         }
     }
 }

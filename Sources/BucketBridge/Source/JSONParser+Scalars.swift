@@ -24,7 +24,7 @@ extension JSONParser {
             }
             index += 1
         }
-        guard let text = String(validating: utf8, as: UTF8.self) else {
+        guard let text = validUTF8String(utf8) else {
             throw fail("string is not valid UTF-8", at: start)
         }
         return text

@@ -10,13 +10,17 @@ public func parseJSON(_ file: SourceFile, diagnostics: inout Diagnostics) -> JSO
         let root = try parser.parseValue(path: .root, depth: 0)
         parser.skipWhitespace()
         if parser.index < parser.bytes.count {
-            throw JSONSyntaxError(offset: parser.index, message: "unexpected text after the JSON value")
+            throw JSONSyntaxError(
+                offset: parser.index,
+                message: "unexpected \(parser.describeByte(at: parser.index)) after the end of the JSON value: a spec holds one object")
         }
         diagnostics.append(contentsOf: parser.diagnostics)
         return root
     } catch {
         diagnostics.append(contentsOf: parser.diagnostics)
-        diagnostics.error(at: file.location(ofOffset: error.offset), "invalid JSON: \(error.message)")
+        diagnostics.error(
+            at: file.location(ofOffset: error.offset), Message.invalidJSON(error.message),
+            hint: looksLikeYAML(file) ? Message.looksLikeYAML : nil)
         return nil
     }
 }
@@ -83,7 +87,7 @@ struct JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return node(.number(try parseNumber()))
         default:
-            throw fail("unexpected \(describeByte(at: index)), expected a value")
+            throw unexpectedToken(expected: "a value")
         }
     }
 
@@ -91,6 +95,7 @@ struct JSONParser {
         index += 1
         var members: [JSONNode.Member] = []
         var firstOffsets: [String: Int] = [:]
+        var lastComma: Int?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -99,9 +104,11 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw fail(index < bytes.count
-                    ? "unexpected \(describeByte(at: index)), expected a quoted key"
-                    : "unexpected end of file inside an object")
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}"), let comma = members.isEmpty ? nil : lastComma {
+                    throw fail(JSONSyntaxMessage.trailingCommaInObject, at: comma)
+                }
+                if index < bytes.count, isWordStart(bytes[index]) { throw fail(JSONSyntaxMessage.unquotedKey) }
+                throw index < bytes.count ? unexpectedToken(expected: "a quoted key") : fail("unexpected end of file inside an object")
             }
             let keyOffset = index
             let key = try parseString()
@@ -115,8 +122,7 @@ struct JSONParser {
             if let first = firstOffsets[key] {
                 let firstLocation = file.location(ofOffset: first)
                 diagnostics.error(
-                    at: file.location(ofOffset: keyOffset), path: path.appending(key),
-                    "duplicate key: already set at line \(firstLocation.line), column \(firstLocation.column)")
+                    at: file.location(ofOffset: keyOffset), path: path.appending(key), Message.duplicateKey(firstLocation))
             } else {
                 firstOffsets[key] = keyOffset
             }
@@ -124,6 +130,7 @@ struct JSONParser {
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
+                lastComma = index
                 index += 1
                 continue
             }
@@ -131,7 +138,8 @@ struct JSONParser {
                 index += 1
                 return members
             }
-            throw fail("unexpected \(describeByte(at: index)), expected \",\" or \"}\"")
+            if bytes[index] == UInt8(ascii: "\"") { throw fail(JSONSyntaxMessage.missingComma(between: "object members")) }
+            throw unexpectedToken(expected: "\",\" or \"}\"")
         }
     }
 
@@ -143,12 +151,17 @@ struct JSONParser {
             index += 1
             return elements
         }
+        var lastComma: Int?
         while true {
             skipWhitespace()
+            if let comma = lastComma, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                throw fail(JSONSyntaxMessage.trailingCommaInArray, at: comma)
+            }
             elements.append(try parseValue(path: path.appending(index: elements.count), depth: depth + 1))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file inside an array") }
             if bytes[index] == UInt8(ascii: ",") {
+                lastComma = index
                 index += 1
                 continue
             }
@@ -156,7 +169,8 @@ struct JSONParser {
                 index += 1
                 return elements
             }
-            throw fail("unexpected \(describeByte(at: index)), expected \",\" or \"]\"")
+            if startsValue(bytes[index]) { throw fail(JSONSyntaxMessage.missingComma(between: "array elements")) }
+            throw unexpectedToken(expected: "\",\" or \"]\"")
         }
     }
 
@@ -166,14 +180,7 @@ struct JSONParser {
         let matches = index + count <= bytes.count && literal.withUTF8Buffer { expected in
             (0..<count).allSatisfy { bytes[start + $0] == expected[$0] }
         }
-        guard matches else { throw fail("unexpected \(describeByte(at: index)), expected a value") }
+        guard matches else { throw unexpectedToken(expected: "a value") }
         index += count
-    }
-
-    func describeByte(at offset: Int) -> String {
-        guard offset < bytes.count else { return "end of file" }
-        let byte = bytes[offset]
-        if byte >= 0x21 && byte < 0x7F { return "character \"\(Character(UnicodeScalar(byte)))\"" }
-        return "byte 0x\(hexDigits(UInt32(byte), width: 2))"
     }
 }

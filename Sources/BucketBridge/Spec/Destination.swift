@@ -1,6 +1,8 @@
 /// A destination that passed validation: every value checked, normalised and resolved.
 ///
-/// The policy model is built from this type alone.
+/// The policy model is built from this type alone. Values of the fields that allow
+/// placeholders (bucket, prefix, KMS key, principals, external ID, role and user names,
+/// account id, tag values) may hold placeholder tokens (`PlaceholderText`).
 public struct Destination: Sendable {
     /// Output folder name, unique in the run.
     public var name: String
@@ -10,6 +12,9 @@ public struct Destination: Sendable {
     public var vendor: String?
     /// S3 general purpose bucket name.
     public var bucket: String
+    /// The placeholders the destination's values still hold (see `PlaceholderText`), in the
+    /// order they were read.
+    public var placeholders: [PlaceholderUse]
     /// Normalised key prefix: no leading `/`, a trailing `/`; empty for the whole bucket.
     public var prefix: String
     /// AWS region of the bucket, when given.
@@ -32,6 +37,8 @@ public struct Destination: Sendable {
     public var requireTls: Bool
     /// The customer role (role grants only).
     public var role: RoleSettings?
+    /// What the customer's README says beyond the policies.
+    public var onboarding: Onboarding
     /// The spec file this destination came from, as the user named it.
     public var specFile: String
     /// Where the destination is written in its spec file (for diagnostics about the whole destination).

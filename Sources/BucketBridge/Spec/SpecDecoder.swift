@@ -5,14 +5,14 @@
 /// find any destination.
 public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> SpecDocument? {
     guard case .object(let members) = root.value else {
-        diagnostics.error(at: root.location, value: root.displayValue, Message.specMustBeObject)
+        diagnostics.error(at: root.location, value: root.jsonValue, Message.specMustBeObject)
         return nil
     }
     checkKnownKeys(members, allowed: SpecFields.document, in: root, diagnostics: &diagnostics)
 
     if let version = root["version"] {
         if case .number("1") = version.value {} else {
-            diagnostics.error(at: version.location, path: version.path, value: version.displayValue, Message.unsupportedVersion)
+            diagnostics.error(at: version.location, path: version.path, value: version.jsonValue, Message.unsupportedVersion)
         }
     } else {
         diagnostics.error(at: root.location, path: FieldPath.root.appending("version"), Message.required)
@@ -24,26 +24,28 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
             checkDestinationKeys(defaultMembers, in: node, diagnostics: &diagnostics)
             defaults = defaultMembers
         } else {
-            diagnostics.error(at: node.location, path: node.path, value: node.displayValue, Message.mustBe("an object"))
+            diagnostics.error(at: node.location, path: node.path, value: node.jsonValue, Message.mustBe("an object"))
         }
     }
 
+    let placeholders = root["placeholders"].map { decodePlaceholders($0, diagnostics: &diagnostics) } ?? []
+
     guard let list = root["destinations"] else {
         diagnostics.error(at: root.location, path: FieldPath.root.appending("destinations"), Message.required)
-        return SpecDocument(file: root.file, destinations: [])
+        return SpecDocument(file: root.file, destinations: [], placeholders: placeholders)
     }
     guard case .array(let elements) = list.value else {
-        diagnostics.error(at: list.location, path: list.path, value: list.displayValue, Message.mustBe("an array of destinations"))
-        return SpecDocument(file: root.file, destinations: [])
+        diagnostics.error(at: list.location, path: list.path, value: list.jsonValue, Message.mustBe("an array of destinations"))
+        return SpecDocument(file: root.file, destinations: [], placeholders: placeholders)
     }
     if elements.isEmpty {
-        diagnostics.error(at: list.location, path: list.path, value: "[]", Message.noDestinations)
+        diagnostics.error(at: list.location, path: list.path, value: .array([]), Message.noDestinations)
     }
 
     var destinations: [DestinationSource] = []
     for (index, element) in elements.enumerated() {
         guard case .object(let own) = element.value else {
-            diagnostics.error(at: element.location, path: element.path, value: element.displayValue, Message.mustBe("an object"))
+            diagnostics.error(at: element.location, path: element.path, value: element.jsonValue, Message.mustBe("an object"))
             continue
         }
         checkDestinationKeys(own, in: element, diagnostics: &diagnostics)
@@ -53,14 +55,62 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
             ? defaults : defaults.filter { $0.key != "access" && $0.key != "actions" }
         destinations.append(DestinationSource(index: index, node: element, fields: MergedObject(base: inherited, overlay: own)))
     }
-    return SpecDocument(file: root.file, destinations: destinations)
+    return SpecDocument(file: root.file, destinations: destinations, placeholders: placeholders)
 }
 
-/// Reports keys of a destination (or `defaults`) object, and of its `role`, that the spec does not define.
+/// Reads `placeholders`: an object of `NAME` → description, names `^[A-Z][A-Z0-9_]{0,63}$`.
+private func decodePlaceholders(_ node: JSONNode, diagnostics: inout Diagnostics) -> [PlaceholderDeclaration] {
+    guard case .object(let members) = node.value else {
+        diagnostics.error(at: node.location, path: node.path, value: node.jsonValue, Message.mustBe("an object of NAME: description"))
+        return []
+    }
+    var declarations: [PlaceholderDeclaration] = []
+    for member in members {
+        let location = node.file.location(ofOffset: member.keyOffset)
+        guard PlaceholderName.isValid(member.key) else {
+            diagnostics.error(
+                at: location, path: node.path.appending(member.key), value: .string(member.key), Message.invalidPlaceholderName,
+                hint: PlaceholderName.suggestion(for: member.key).map(Message.didYouMean))
+            continue
+        }
+        guard case .string(let description) = member.node.value, !description.allSatisfy(\.isWhitespace),
+            description.unicodeScalars.count <= 1000,
+            !description.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == PlaceholderText.open || $0 == PlaceholderText.close })
+        else {
+            diagnostics.error(at: member.node.location, path: member.node.path, value: member.node.jsonValue, Message.placeholderNeedsDescription)
+            continue
+        }
+        declarations.append(PlaceholderDeclaration(name: member.key, description: description, location: location))
+    }
+    return declarations
+}
+
+/// Placeholder names: `^[A-Z][A-Z0-9_]{0,63}$`.
+enum PlaceholderName {
+    static func isValid(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard (1...64).contains(scalars.count), ("A"..."Z").contains(scalars[0]) else { return false }
+        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// The name in capitals with `_` for other characters (`sea-gateway-role` → `SEA_GATEWAY_ROLE`), when that is valid.
+    static func suggestion(for name: String) -> String? {
+        let candidate = String(String.UnicodeScalarView(name.uppercased().unicodeScalars.map {
+            ("A"..."Z").contains($0) || ("0"..."9").contains($0) ? $0 : "_"
+        }))
+        return candidate != name && isValid(candidate) ? candidate : nil
+    }
+}
+
+/// Reports keys of a destination (or `defaults`) object, and of the objects it holds (`role`),
+/// that the spec does not define.
 private func checkDestinationKeys(_ members: [JSONNode.Member], in node: JSONNode, diagnostics: inout Diagnostics) {
     checkKnownKeys(members, allowed: SpecFields.destination, in: node, diagnostics: &diagnostics)
-    if let role = node["role"], case .object(let roleMembers) = role.value {
-        checkKnownKeys(roleMembers, allowed: SpecFields.role, in: role, diagnostics: &diagnostics)
+    for member in members {
+        guard let nested = SpecFields.field(member.key, in: .destination)?.nested,
+            case .object(let nestedMembers) = member.node.value
+        else { continue }
+        checkKnownKeys(nestedMembers, allowed: SpecFields.names(in: nested), in: member.node, diagnostics: &diagnostics)
     }
 }
 

@@ -4,6 +4,18 @@ public struct SpecDocument: Sendable {
     public var file: SourceFile
     /// Each destination as a merged JSON object, in file order.
     public var destinations: [DestinationSource]
+    /// The placeholders the file declares, in file order.
+    public var placeholders: [PlaceholderDeclaration] = []
+}
+
+/// A placeholder a spec file declares: `"placeholders": {"NAME": "where the customer finds it"}`.
+public struct PlaceholderDeclaration: Sendable {
+    /// `^[A-Z][A-Z0-9_]{0,63}$`.
+    public var name: String
+    /// Where the customer finds the value, for README.md and the formats' descriptions.
+    public var description: String
+    /// Where the declaration is written.
+    public var location: SourceLocation
 }
 
 /// A destination before validation: its JSON object with the file's `defaults` merged in.

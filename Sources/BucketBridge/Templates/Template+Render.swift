@@ -12,15 +12,17 @@ struct TemplateRenderer {
 
     let set: TemplateSet
     let context: [JSONValue.Member]
+    let placeholders: TemplatePlaceholders
     var cache: TemplateCache
     var out = ""
     var diagnostics = Diagnostics()
     private var bindings: [LoopBinding] = []
     private var includeStack: [String] = []
 
-    init(set: TemplateSet, context: [JSONValue.Member], cache: TemplateCache = TemplateCache()) {
+    init(set: TemplateSet, context: [JSONValue.Member], placeholders: TemplatePlaceholders = TemplatePlaceholders(), cache: TemplateCache = TemplateCache()) {
         self.set = set
         self.context = context
+        self.placeholders = placeholders
         self.cache = cache
     }
 
@@ -36,7 +38,7 @@ struct TemplateRenderer {
             case .text(let text):
                 out += text
             case .output(let expression, let filters, let position):
-                let key = cacheKey(expression, filters)
+                let key = cacheKey(expression, filters, format: template.format)
                 if let key, let text = cache.entries[key] {
                     out += text
                     continue
@@ -45,7 +47,7 @@ struct TemplateRenderer {
                 var current = FilteredValue.value(value)
                 var failed = false
                 for call in filters where !failed {
-                    switch call.filter.apply(to: current) {
+                    switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
                     case .success(let next): current = next
                     case .failure(let error):
                         report(error, in: template, at: call.position)
@@ -100,11 +102,11 @@ struct TemplateRenderer {
 
     /// The cache key of an output tag whose result depends only on the context: a context
     /// variable (not a loop variable) through at least one filter.
-    private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall]) -> TemplateCache.Key? {
+    private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall], format: TemplateFormat) -> TemplateCache.Key? {
         guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop",
             !bindings.contains(where: { $0.name == names[0].name })
         else { return nil }
-        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter))
+        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: format)
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.
@@ -116,14 +118,14 @@ struct TemplateRenderer {
         case .array, .object:
             report(.printsCollection(describe(expression), kind: value.kindDescription), in: template, at: position)
         case .string(let text):
-            if let escaped = template.format.escapeString(text) {
+            if let escaped = template.format.escapeString(text, placeholders: placeholders) {
                 out += escaped
             } else if template.format == .shell {
                 report(.shellNUL(describe(expression)), in: template, at: position)
             } else {
                 report(.needsEscapingFilter(describe(expression)), in: template, at: position)
             }
-        case .int, .bool:
+        case .int, .number, .bool:
             out += value.scalarText ?? ""
         }
     }

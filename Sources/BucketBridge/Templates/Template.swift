@@ -39,7 +39,7 @@
 /// text as one single-quoted shell word).
 ///
 /// **Filters** (escaping ones marked *):
-/// - `raw`* — a string (or number) as it is: an explicit opt-out of escaping.
+/// - `raw`* — a string (or number) as it is, placeholders shown as `<NAME>`: an explicit opt-out of escaping.
 /// - `json`* — pretty JSON of any value (2-space indent, keys in stored order); see ``encodeJSON(_:)``.
 /// - `json_compact`* — one-line JSON without spaces.
 /// - `yaml`* — block-style YAML of any value, strings double-quoted; see ``encodeYAML(_:)``.
@@ -51,6 +51,9 @@
 /// - `indent(n)` — n spaces before every line but the first (empty lines stay empty); keeps
 ///   whether its input was already escaped, so `{{ doc | yaml | indent(8) }}` is not re-escaped.
 /// - `join(", ")` — the elements of an array of scalars joined into one string (not escaped yet).
+/// - `prose` — a phrase (an array of `{"text": …}` and `{"code": …}` objects, as the access
+///   summary writes its sentences): in Markdown the words escaped and the values as code spans;
+///   in other formats the plain text, escaped as a string of the format.
 /// - `length` — the number of elements of an array or object, or of characters of a string.
 ///
 /// Multi-line filter output (`json`, `yaml`, `hcl`, `fenced`) starts where the tag stands and

@@ -40,7 +40,18 @@ enum TemplateError: Error, Sendable, Hashable {
     /// The diagnostic at a place in a template.
     func diagnostic(in file: String, at position: TemplatePosition?) -> Diagnostic {
         let location = SourceLocation(file: file, line: position?.line ?? 0, column: position?.column ?? 0)
-        return Diagnostic(.error, at: location, message, hint: hint)
+        return Diagnostic(.error, rule, at: location, message, hint: hint)
+    }
+
+    /// The rule of each error: syntax, linking, or rendering.
+    var rule: DiagnosticRule {
+        switch self {
+        case .missingInclude, .includeCycle: .templateInclude
+        case .unknownTemplate, .brokenTemplate, .contextNotObject, .unknownVariable, .missingKey, .notAnObject,
+            .notIterable, .printsNull, .printsCollection, .needsEscapingFilter, .filterInput, .shellNUL:
+            .templateRender
+        default: .templateSyntax
+        }
     }
 
     var message: String {
@@ -105,6 +116,7 @@ extension JSONValue {
         case .null: "null"
         case .bool: "a boolean"
         case .int: "an integer"
+        case .number: "a number"
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"

@@ -2,7 +2,7 @@
 ///
 /// See the language reference on ``Template`` for what each one does.
 enum TemplateFilter: Sendable, Hashable {
-    case raw, json, jsonCompact, yaml, hcl, shell, markdown, markdownCode
+    case raw, json, jsonCompact, yaml, hcl, shell, markdown, markdownCode, prose
     case fenced(language: String)
     case indent(Int)
     case join(separator: String)
@@ -12,7 +12,7 @@ enum TemplateFilter: Sendable, Hashable {
     var isEscaping: Bool {
         switch self {
         case .raw, .json, .jsonCompact, .yaml, .hcl, .shell, .markdown, .markdownCode, .fenced: true
-        case .indent, .join, .length: false
+        case .indent, .join, .length, .prose: false
         }
     }
 
@@ -20,7 +20,7 @@ enum TemplateFilter: Sendable, Hashable {
     static func make(name: String, arguments: [JSONValue]) -> Result<TemplateFilter, TemplateError> {
         let simple: [String: TemplateFilter] = [
             "raw": .raw, "json": .json, "json_compact": .jsonCompact, "yaml": .yaml, "hcl": .hcl,
-            "shell": .shell, "markdown": .markdown, "markdown_code": .markdownCode, "length": .length,
+            "shell": .shell, "markdown": .markdown, "markdown_code": .markdownCode, "length": .length, "prose": .prose,
         ]
         if let filter = simple[name] {
             return arguments.isEmpty ? .success(filter) : .failure(.filterArguments(filter: name, expected: "no arguments"))
@@ -59,6 +59,7 @@ enum TemplateFilter: Sendable, Hashable {
         case .indent: "indent"
         case .join: "join"
         case .length: "length"
+        case .prose: "prose"
         }
     }
 }
@@ -81,13 +82,16 @@ enum FilteredValue {
 }
 
 extension TemplateFilter {
-    /// The filter applied to `input`, or the error to report.
-    func apply(to input: FilteredValue) -> Result<FilteredValue, TemplateError> {
+    /// The filter applied to `input` in a template of `format`, or the error to report.
+    func apply(to input: FilteredValue, format: TemplateFormat, placeholders: TemplatePlaceholders) -> Result<FilteredValue, TemplateError> {
         switch (self, input) {
+        case (.prose, .value(let value)):
+            guard let phrase = Phrase(jsonValue: value) else { break }
+            return .success(format == .markdown ? .escaped(phrase.markdown) : .value(.string(phrase.plainText)))
         case (.json, .value(let value)): return .success(.escaped(encodeJSON(value)))
         case (.jsonCompact, .value(let value)): return .success(.escaped(encodeCompactJSON(value)))
-        case (.yaml, .value(let value)): return .success(.escaped(encodeYAML(value)))
-        case (.hcl, .value(let value)): return .success(.escaped(encodeHCL(value)))
+        case (.yaml, .value(let value)): return .success(.escaped(encodeYAML(value, placeholders: placeholders.yaml)))
+        case (.hcl, .value(let value)): return .success(.escaped(encodeHCL(value, placeholders: placeholders.hcl)))
         case (.indent(let width), .escaped(let text)): return .success(.escaped(indentLines(text, by: width)))
         case (.indent(let width), .value(.string(let text))):
             return .success(.value(.string(indentLines(text, by: width))))
@@ -110,17 +114,17 @@ extension TemplateFilter {
             text = scalar
         }
         switch self {
-        case .raw: return .success(.escaped(text))
+        case .raw: return .success(.escaped(PlaceholderText.display(text)))
         case .json, .jsonCompact: return .success(.escaped(jsonStringLiteral(text)))
         case .yaml: return .success(.escaped(yamlDoubleQuoted(text)))
         case .hcl: return .success(.escaped(hclStringLiteral(text)))
         case .shell:
-            guard let quoted = shellQuote(text) else { return .failure(.shellNUL("the value")) }
+            guard let quoted = shellQuote(text, placeholders: placeholders.shell) else { return .failure(.shellNUL("the value")) }
             return .success(.escaped(quoted))
         case .markdown: return .success(.escaped(escapeMarkdown(text)))
         case .markdownCode: return .success(.escaped(markdownCodeSpan(text)))
         case .fenced(let language): return .success(.escaped(markdownFencedBlock(text, language: language) ?? text))
-        case .indent, .join, .length: return .failure(inputError(input))
+        case .indent, .join, .length, .prose: return .failure(inputError(input))
         }
     }
 
@@ -134,6 +138,7 @@ extension TemplateFilter {
         switch self {
         case .join: expected = "an array of strings, numbers or booleans"
         case .length: expected = "an array, an object or a string"
+        case .prose: expected = "a phrase: an array of {\"text\": …} and {\"code\": …} objects"
         case .indent: expected = "text (use json, yaml or hcl first for collections)"
         default: expected = "a string, a number or a boolean"
         }
@@ -147,6 +152,7 @@ extension JSONValue {
         switch self {
         case .string(let text): text
         case .int(let number): String(number)
+        case .number(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .null, .array, .object: nil
         }

@@ -30,16 +30,44 @@ public enum TemplateFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The default escape of a string in this format; nil in `text`, or for a shell word
-    /// holding a NUL character.
-    func escapeString(_ text: String) -> String? {
+    /// The default escape of a string in this format, placeholders spelt as `placeholders`
+    /// says; nil in `text`, or for a shell word holding a NUL character.
+    func escapeString(_ text: String, placeholders: TemplatePlaceholders) -> String? {
         switch self {
         case .json: return jsonStringLiteral(text)
-        case .yaml: return yamlDoubleQuoted(text)
-        case .hcl: return hclStringLiteral(text)
-        case .shell: return shellQuote(text)
+        case .yaml:
+            var out = TextBuffer()
+            appendYAMLString(text, placeholders: placeholders.yaml, into: &out)
+            return out.text
+        case .hcl:
+            var out = TextBuffer()
+            appendHCLString(text, placeholders: placeholders.hcl, into: &out)
+            return out.text
+        case .shell: return shellQuote(text, placeholders: placeholders.shell)
         case .markdown: return escapeMarkdown(text)
         case .text: return nil
         }
+    }
+}
+
+/// How each format's templates refer to the placeholders inside values: a YAML template (the
+/// CloudFormation template) through parameters, an HCL one through Terraform expressions, a
+/// shell script through variables. JSON and Markdown show `<NAME>`.
+public struct TemplatePlaceholders: Sendable {
+    /// References in `.yaml` templates.
+    public var yaml: PlaceholderReferences
+    /// References in `.tf` and `.hcl` templates.
+    public var hcl: PlaceholderReferences
+    /// References in `.sh` templates.
+    public var shell: PlaceholderReferences
+
+    /// The references of each format; by default named after the placeholders.
+    public init(
+        yaml: PlaceholderReferences = .cloudFormation(), hcl: PlaceholderReferences = .terraform(),
+        shell: PlaceholderReferences = .shell()
+    ) {
+        self.yaml = yaml
+        self.hcl = hcl
+        self.shell = shell
     }
 }

@@ -65,7 +65,7 @@ public struct DirectoryTemplateLoader: TemplateLoader {
     /// when the file cannot be read or is not valid UTF-8.
     public func source(of path: String) throws -> String? {
         guard let file = resolvedFile(path), let bytes = try FileSystem.read(file) else { return nil }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = validUTF8String(bytes) else {
             throw TemplateLoaderError.notUTF8(file)
         }
         return text

@@ -82,7 +82,8 @@ public struct TemplateSet: Sendable {
     /// rendered with the same context, so a policy printed by several templates (or twice by
     /// one) is encoded once. A cache must never be shared between different contexts.
     public func render(
-        _ path: String, context: JSONValue, cache: inout TemplateCache, diagnostics: inout Diagnostics
+        _ path: String, context: JSONValue, placeholders: TemplatePlaceholders = TemplatePlaceholders(),
+        cache: inout TemplateCache, diagnostics: inout Diagnostics
     ) -> String? {
         guard let template = templates[path] else {
             let error: TemplateError = contains(path) ? .brokenTemplate(path) : .unknownTemplate(path)
@@ -93,7 +94,7 @@ public struct TemplateSet: Sendable {
             diagnostics.append(TemplateError.contextNotObject.diagnostic(in: path, at: nil))
             return nil
         }
-        var renderer = TemplateRenderer(set: self, context: members, cache: cache)
+        var renderer = TemplateRenderer(set: self, context: members, placeholders: placeholders, cache: cache)
         renderer.render(template)
         cache = renderer.cache
         guard renderer.diagnostics.isEmpty else {
@@ -110,6 +111,8 @@ public struct TemplateCache {
     struct Key: Hashable {
         var names: [String]
         var filters: [TemplateFilter]
+        /// Filters such as `prose` print differently by format.
+        var format: TemplateFormat
     }
 
     var entries: [Key: String] = [:]

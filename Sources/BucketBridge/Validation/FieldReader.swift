@@ -5,29 +5,41 @@ struct FieldReader {
     /// The merged fields.
     let fields: MergedObject
     var diagnostics = Diagnostics()
+    /// The placeholders the spec file declares and the run's `--set` values.
+    var placeholders = PlaceholderScope.none
+    /// The placeholders read so far that stay placeholders, with the field each stands in.
+    var placeholderUses: [(name: String, field: PlaceholderField)] = []
 
     /// The path of a field of this object.
     func path(_ key: String) -> FieldPath { owner.path.appending(key) }
 
+    /// Takes over what a reader of a nested object found.
+    mutating func absorb(_ nested: FieldReader) {
+        diagnostics.append(contentsOf: nested.diagnostics)
+        placeholderUses += nested.placeholderUses
+    }
+
     /// Reports a problem with a value.
-    mutating func report(_ node: JSONNode, _ message: String, hint: String? = nil) {
-        diagnostics.error(at: node.location, path: node.path, value: node.displayValue, message, hint: hint)
+    mutating func report(_ node: JSONNode, _ message: Message, hint: String? = nil) {
+        diagnostics.error(at: node.location, path: node.path, value: node.jsonValue, message, hint: hint)
     }
 
     /// Reports a warning about a value.
-    mutating func warn(_ node: JSONNode, _ message: String, hint: String? = nil) {
-        diagnostics.warning(at: node.location, path: node.path, value: node.displayValue, message, hint: hint)
+    mutating func warn(_ node: JSONNode, _ message: Message, hint: String? = nil) {
+        diagnostics.warning(at: node.location, path: node.path, value: node.jsonValue, message, hint: hint)
     }
 
     /// Reports that a required field is missing.
     mutating func reportMissing(_ key: String, because reason: String? = nil) {
-        diagnostics.error(at: owner.location, path: path(key), reason.map { "\(Message.required) \($0)" } ?? Message.required)
+        diagnostics.error(at: owner.location, path: path(key), reason.map(Message.required) ?? Message.required)
     }
 
     /// Reports a value that breaks rules, all reasons in one line: `"x" is not a valid <what>: a; b`.
-    mutating func report(_ node: JSONNode, invalid what: String, _ problems: [String], hint: String? = nil) {
+    mutating func report(
+        _ node: JSONNode, invalid what: String, rule: DiagnosticRule, _ problems: [String], hint: String? = nil
+    ) {
         guard !problems.isEmpty else { return }
-        report(node, Message.notValid(what, problems), hint: hint)
+        report(node, Message.notValid(rule, what, problems), hint: hint)
     }
 
     /// A string field, with its node; reports a value of another type.
@@ -86,7 +98,7 @@ struct FieldReader {
             return nil
         }
         let merged = MergedObject(base: [], overlay: members)
-        return FieldReader(owner: node, fields: merged)
+        return FieldReader(owner: node, fields: merged, placeholders: placeholders)
     }
 
     /// A field whose value must be one of an enum's raw values.

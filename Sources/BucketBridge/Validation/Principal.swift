@@ -7,14 +7,13 @@ enum PrincipalRules {
     static func normalise(_ text: String, partition: Partition) -> Result<String, PrincipalProblem> {
         if text == "*" { return .failure(PrincipalProblem(Message.wildcardPrincipal)) }
         if text.containsASCII("*") || text.containsASCII("?") {
-            return .failure(PrincipalProblem("is not allowed: wildcards (\"*\", \"?\") in a principal trust more than one identity"))
+            return .failure(PrincipalProblem(Message.wildcardInPrincipal))
         }
         if CharacterRules.isAccountID(text) {
             return .success("arn:\(partition.rawValue):iam::\(text):root")
         }
         guard let arn = ARN(text) else {
-            return .failure(PrincipalProblem(
-                "is not a full principal ARN or a 12-digit account id", hint: "write the full ARN, such as \(example)"))
+            return .failure(PrincipalProblem(Message.notPrincipalARN, hint: "write the full ARN, such as \(example)"))
         }
         var problems: [String] = []
         if let problem = partitionProblem(arn, expected: partition) { problems.append(problem) }
@@ -29,7 +28,7 @@ enum PrincipalRules {
             problems.append("only iam and sts principals can be trusted, not \(quotedForDiagnostic(arn.service))")
         }
         guard problems.isEmpty else {
-            return .failure(PrincipalProblem("is not a valid principal: " + problems.joined(separator: "; ")))
+            return .failure(PrincipalProblem(Message.notValid(.principal, "principal", problems)))
         }
         return .success(text)
     }
@@ -67,10 +66,10 @@ enum PrincipalRules {
 
 /// Why a principal was refused, with an optional hint.
 struct PrincipalProblem: Error {
-    var message: String
+    var message: Message
     var hint: String?
 
-    init(_ message: String, hint: String? = nil) {
+    init(_ message: Message, hint: String? = nil) {
         self.message = message
         self.hint = hint
     }

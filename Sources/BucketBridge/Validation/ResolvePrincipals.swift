@@ -11,6 +11,24 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
     var principals: [String] = []
     var failed = false
     for (text, node) in entries {
+        guard let principal = reader.templated(text, node: node, sample: {
+            sampledARN($0, whole: .principal, resource: .principalName, account: .principalAccount, what: "a trusted principal")
+        }) else {
+            failed = true
+            continue
+        }
+        if principal.hasPlaceholders || !principal.setBy.isEmpty {
+            // Checked with samples in the placeholders' places; kept as written.
+            if case .failure(let problem) = PrincipalRules.normalise(principal.sample, partition: partition) {
+                reader.report(principal, problem.message, hint: problem.hint)
+                failed = true
+            } else if principals.contains(principal.value) {
+                reader.warn(node, Message.duplicatePrincipal)
+            } else {
+                principals.append(principal.hasPlaceholders ? principal.value : principalARN(principal.value, partition: partition))
+            }
+            continue
+        }
         switch PrincipalRules.normalise(text, partition: partition) {
         case .success(let arn):
             if principals.contains(arn) {
@@ -24,4 +42,10 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
         }
     }
     return failed ? nil : principals
+}
+
+/// A valid principal as a full ARN (a bare account id becomes the account's root).
+private func principalARN(_ text: String, partition: Partition) -> String {
+    if case .success(let arn) = PrincipalRules.normalise(text, partition: partition) { return arn }
+    return text
 }

@@ -1,8 +1,10 @@
 /// Checks one merged destination against every rule and builds the validated `Destination`.
 ///
 /// Every problem is reported, not just the first; the result is nil when any error was found.
-func validateDestination(_ source: DestinationSource, specFile: String, diagnostics: inout Diagnostics) -> Destination? {
-    var reader = FieldReader(owner: source.node, fields: source.fields)
+func validateDestination(
+    _ source: DestinationSource, specFile: String, placeholders: PlaceholderScope = .none, diagnostics: inout Diagnostics
+) -> Destination? {
+    var reader = FieldReader(owner: source.node, fields: source.fields, placeholders: placeholders)
     defer { diagnostics.append(contentsOf: reader.diagnostics) }
 
     let name = reader.string("name")
@@ -13,32 +15,33 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
     }
 
     let region = reader.string("region")
-    if let (text, node) = region { reader.report(node, invalid: "AWS region", BucketLocationRules.regionProblems(text)) }
+    if let (text, node) = region { reader.report(node, invalid: "AWS region", rule: .region, BucketLocationRules.regionProblems(text)) }
     let partition = Partition(region: region?.value)
 
-    let bucket = reader.string("bucket")
-    if let (text, node) = bucket {
-        reader.report(node, invalid: "S3 bucket name", BucketNameRules.problems(text))
-        if text.containsASCII("."), BucketNameRules.problems(text).isEmpty {
-            reader.warn(node, Message.bucketNameWithDots)
+    let bucket = reader.templatedString("bucket", whole: .bucket, part: .bucketPart)
+    if let bucket {
+        let problems = BucketNameRules.problems(bucket.sample)
+        reader.report(bucket, invalid: "S3 bucket name", rule: .bucketName, problems)
+        if bucket.value.containsASCII("."), problems.isEmpty {
+            reader.warn(bucket.node, Message.bucketNameWithDots)
         }
     } else if reader.fields["bucket"] == nil {
         reader.reportMissing("bucket")
     }
 
     var prefix = ""
-    if let (text, node) = reader.string("prefix") {
-        reader.report(node, invalid: "key prefix", BucketLocationRules.prefixProblems(text))
-        prefix = BucketLocationRules.normalisePrefix(text)
+    if let text = reader.templatedString("prefix", whole: .prefix, part: .prefix) {
+        reader.report(text, invalid: "key prefix", rule: .prefix, BucketLocationRules.prefixProblems(text.sample))
+        prefix = BucketLocationRules.normalisePrefix(text.value)
     }
 
     let description = reader.string("description")
     if let (text, node) = description {
-        reader.report(node, invalid: "role description", RoleRules.descriptionProblems(text))
+        reader.report(node, invalid: "role description", rule: .description, RoleRules.descriptionProblems(text))
     }
     let vendor = reader.string("vendor")
     if let (text, node) = vendor {
-        reader.report(node, invalid: "vendor name", VendorRules.problems(text))
+        reader.report(node, invalid: "vendor name", rule: .vendor, VendorRules.problems(text))
     }
 
     let actions = resolveActions(&reader)
@@ -46,20 +49,24 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
     let requireTls = reader.bool("requireTls") ?? false
 
     var kmsKeyArn: String?
-    if let (text, node) = reader.string("kmsKeyArn") {
-        let (problems, hint) = BucketLocationRules.kmsKeyProblems(text, partition: partition, region: region?.value)
-        reader.report(node, invalid: "KMS key ARN", problems, hint: hint)
-        kmsKeyArn = text
+    if let (text, node) = reader.string("kmsKeyArn"),
+        let key = reader.templated(text, node: node, sample: {
+            sampledARN($0, whole: nil, resource: .kmsKeyId, account: .kmsAccount, what: "the KMS key ARN")
+        })
+    {
+        let (problems, hint) = BucketLocationRules.kmsKeyProblems(key.sample, partition: partition, region: region?.value)
+        reader.report(key, invalid: "KMS key ARN", rule: .kmsKeyArn, problems, hint: hint)
+        kmsKeyArn = key.value
     }
 
     let principals = resolvePrincipals(&reader, partition: partition)
 
     var externalId: String?
-    if let (text, node) = reader.string("externalId") {
-        reader.report(node, invalid: "external ID", ExternalIDRules.problems(text))
-        externalId = text
-        if !grant.hasRole, node.path.components.first == .key("destinations") {
-            reader.warn(node, Message.externalIdUnused)
+    if let text = reader.templatedString("externalId", whole: .externalId, part: .externalIdPart) {
+        reader.report(text, invalid: "external ID", rule: .externalId, ExternalIDRules.problems(text.sample))
+        externalId = text.value
+        if !grant.hasRole, text.node.path.components.first == .key("destinations") {
+            reader.warn(text.node, Message.externalIdUnused)
         }
     } else if grant.hasRole, reader.fields["externalId"] == nil {
         reader.reportMissing("externalId", because: Message.forRoleGrants)
@@ -68,13 +75,16 @@ func validateDestination(_ source: DestinationSource, specFile: String, diagnost
     let role = validateRole(&reader, grant: grant, partition: partition, destinationName: name?.value,
         description: description?.value, vendor: vendor?.value, bucket: bucket?.value, prefix: prefix)
 
+    let onboarding = validateOnboarding(&reader)
+
     guard !reader.diagnostics.hasErrors, let name, let bucket, let actions, let principals else { return nil }
     return Destination(
         name: name.value, description: description?.value, vendor: vendor?.value, bucket: bucket.value,
+        placeholders: placeholderUses(reader.placeholderUses, scope: placeholders, partition: partition),
         prefix: prefix, region: region?.value, partition: partition,
         access: actions.access, actions: actions.actions, kmsKeyArn: kmsKeyArn,
         trustedPrincipals: principals, externalId: grant.hasRole ? externalId : nil, grant: grant,
-        requireTls: requireTls, role: grant.hasRole ? role : nil, specFile: specFile,
+        requireTls: requireTls, role: grant.hasRole ? role : nil, onboarding: onboarding, specFile: specFile,
         location: source.node.location, path: source.node.path)
 }
 

@@ -8,28 +8,30 @@ func validateRole(
         return nil
     }
     guard var role = reader.object("role") else { return nil }
-    defer { reader.diagnostics.append(contentsOf: role.diagnostics) }
+    defer { reader.absorb(role) }
 
     let namePrefix = role.string("namePrefix")
     if let (text, node) = namePrefix, !text.isEmpty {
-        role.report(node, invalid: "role name prefix", CharacterRules.notAllowedPhrase(in: text, allowed: CharacterRules.isIAMName).map { [$0] } ?? [])
+        role.report(node, invalid: "role name prefix", rule: .roleNamePrefix, CharacterRules.notAllowedPhrase(in: text, allowed: CharacterRules.isIAMName).map { [$0] } ?? [])
     }
-    let name = role.string("name")
-    if let (text, node) = name {
-        role.report(node, invalid: "IAM role name", IAMNameRules.nameProblems(text))
-        if let required = namePrefix?.value, !text.hasPrefix(required) {
-            role.report(node, Message.missingNamePrefix(required), hint: Message.didYouMean(required + text))
+    let name = role.templatedString("name", whole: .iamName, part: .iamNamePart)
+    if let name {
+        role.report(name, invalid: "IAM role name", rule: .roleName, IAMNameRules.nameProblems(name.sample))
+        // A name that starts with a placeholder is checked when the value is supplied.
+        let literalStart = PlaceholderText.parts(name.value).first.map { if case .text = $0 { true } else { false } } ?? true
+        if let required = namePrefix?.value, literalStart, !name.value.hasPrefix(required) {
+            role.report(name, Message.missingNamePrefix(required), hint: Message.didYouMean(required + PlaceholderText.display(name.value)))
         }
     } else if grant.hasRole, role.fields["name"] == nil {
         role.reportMissing("name", because: Message.forRoleGrants)
     }
 
     let path = role.string("path")
-    if let (text, node) = path { role.report(node, invalid: "IAM path", IAMNameRules.pathProblems(text)) }
+    if let (text, node) = path { role.report(node, invalid: "IAM path", rule: .iamPath, IAMNameRules.pathProblems(text)) }
 
-    let accountId = role.string("accountId")
-    if let (text, node) = accountId, !CharacterRules.isAccountID(text) {
-        role.report(node, Message.notAccountID)
+    let accountId = role.templatedString("accountId", whole: .accountId, part: .accountId)
+    if let accountId, !CharacterRules.isAccountID(accountId.sample) {
+        role.report(accountId, PlaceholderText.parts(accountId.value).count > 1 ? Message.partialAccountPlaceholder : Message.notAccountID)
     } else if accountId == nil, role.fields["accountId"] == nil, grant == .roleAndBucketPolicy {
         role.reportMissing("accountId", because: Message.forRoleAndBucketPolicy)
     }
@@ -41,12 +43,12 @@ func validateRole(
 
     let boundary = role.string("permissionsBoundary")
     if let (text, node) = boundary {
-        role.report(node, invalid: "permissions boundary", RoleRules.boundaryProblems(text, partition: partition))
+        role.report(node, invalid: "permissions boundary", rule: .permissionsBoundary, RoleRules.boundaryProblems(text, partition: partition))
     }
 
     let policyName = role.string("policyName")
     if let (text, node) = policyName {
-        role.report(node, invalid: "inline policy name", IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
+        role.report(node, invalid: "inline policy name", rule: .policyName, IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
     }
 
     let tags = readTags(&role)
@@ -66,15 +68,17 @@ private func readTags(_ role: inout FieldReader) -> [(key: String, value: String
     var tags: [(key: String, value: String)] = []
     var seen: [String: JSONNode] = [:]
     for (key, node) in tagsReader.fields.members {
-        guard case .string(let value) = node.value else {
+        guard case .string(let text) = node.value else {
             role.report(node, Message.mustBe("a string"))
             continue
         }
+        guard let templated = role.templated(text, node: node, sample: { sampled($0, whole: .tagValue, part: .tagValue) }) else { continue }
+        let value = templated.value
         let keyProblems = TagRules.keyProblems(key)
         if !keyProblems.isEmpty {
-            role.diagnostics.error(at: node.location, path: node.path, value: quotedForDiagnostic(key), Message.notValid("tag key", keyProblems))
+            role.diagnostics.error(at: node.location, path: node.path, value: .string(key), Message.notValid(.tagKey, "tag key", keyProblems))
         }
-        role.report(node, invalid: "tag value", TagRules.valueProblems(value))
+        role.report(templated, invalid: "tag value", rule: .tagValue, TagRules.valueProblems(templated.sample))
         if let first = seen[key.lowercased()] {
             role.report(node, Message.duplicateTagKey(first.location))
         }
@@ -92,6 +96,6 @@ private func readTags(_ role: inout FieldReader) -> [(key: String, value: String
 func defaultRoleDescription(vendor: String?, bucket: String, prefix: String) -> String {
     let who = vendor ?? "the vendor"
     let full = "Lets \(who) access s3://\(bucket)/\(prefix) (generated by bucketbridge)"
-    if RoleRules.descriptionProblems(full).isEmpty { return full }
+    if RoleRules.descriptionProblems(PlaceholderText.display(full)).isEmpty { return full }
     return "Lets \(who) access a prefix of s3://\(bucket) (generated by bucketbridge)"
 }

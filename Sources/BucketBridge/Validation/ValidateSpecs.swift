@@ -6,33 +6,51 @@ struct FileValidation: Sendable {
     /// Everything found in the file.
     var diagnostics: Diagnostics
     /// Each destination name written in the file, with where it stands.
-    var names: [(name: String, location: SourceLocation, path: FieldPath, display: String)]
+    var names: [(name: String, location: SourceLocation, path: FieldPath, value: JSONValue)]
+    /// The placeholders the file declares.
+    var declaredPlaceholders: [String] = []
 }
 
 /// Parses, decodes and validates one spec file. Independent of every other file, so files can
 /// be validated in parallel and merged in order with `SpecValidator`.
-func validateFile(_ file: SourceFile) -> FileValidation {
+func validateFile(_ file: SourceFile, placeholderValues: [String: String] = [:]) -> FileValidation {
     var diagnostics = Diagnostics()
     guard let root = parseJSON(file, diagnostics: &diagnostics),
         let document = decodeSpec(root, diagnostics: &diagnostics)
     else { return FileValidation(destinations: [], diagnostics: diagnostics, names: []) }
-    var result = validateDocument(document)
+    var result = validateDocument(document, placeholderValues: placeholderValues)
     diagnostics.append(contentsOf: result.diagnostics)
     result.diagnostics = diagnostics
     return result
 }
 
 /// Validates every destination of a decoded spec file and collects the names it uses.
-func validateDocument(_ document: SpecDocument) -> FileValidation {
+/// `placeholderValues` are the run's `--set` values.
+func validateDocument(_ document: SpecDocument, placeholderValues: [String: String] = [:]) -> FileValidation {
     var result = FileValidation(destinations: [], diagnostics: Diagnostics(), names: [])
+    var declared: [String: PlaceholderDeclaration] = [:]
+    for declaration in document.placeholders { declared[declaration.name] = declaration }
+    let scope = PlaceholderScope(declared: declared, values: placeholderValues)
+    var used: Set<String> = []
     for source in document.destinations {
-        if let destination = validateDestination(source, specFile: document.file.name, diagnostics: &result.diagnostics) {
+        var local = Diagnostics()
+        if let destination = validateDestination(source, specFile: document.file.name, placeholders: scope, diagnostics: &local) {
             result.destinations.append(destination)
+            used.formUnion(destination.placeholders.map(\.name))
         }
+        result.diagnostics.append(contentsOf: local)
         if let node = source["name"], case .string(let name) = node.value {
-            result.names.append((name, node.location, node.path, node.displayValue))
+            result.names.append((name, node.location, node.path, node.jsonValue))
         }
     }
+    if !result.diagnostics.hasErrors {
+        for declaration in document.placeholders where !used.contains(declaration.name) && placeholderValues[declaration.name] == nil {
+            result.diagnostics.warning(
+                at: declaration.location, path: FieldPath.root.appending("placeholders").appending(declaration.name),
+                value: .string(declaration.name), Message.unusedPlaceholder)
+        }
+    }
+    result.declaredPlaceholders = document.placeholders.map(\.name)
     return result
 }
 
@@ -44,17 +62,19 @@ public struct SpecValidator {
     /// Creates a validator for one run.
     public init() {}
 
-    /// Validates one decoded spec file (tests use this form).
-    public mutating func validate(_ document: SpecDocument, diagnostics: inout Diagnostics) -> [Destination] {
-        merge(validateDocument(document), diagnostics: &diagnostics)
+    /// Validates one decoded spec file (tests use this form), with the run's `--set` values.
+    public mutating func validate(
+        _ document: SpecDocument, placeholderValues: [String: String] = [:], diagnostics: inout Diagnostics
+    ) -> [Destination] {
+        merge(validateDocument(document, placeholderValues: placeholderValues), diagnostics: &diagnostics)
     }
 
     /// Adds a file's diagnostics and reports names used earlier in the run; returns its destinations.
     mutating func merge(_ file: FileValidation, diagnostics: inout Diagnostics) -> [Destination] {
         diagnostics.append(contentsOf: file.diagnostics)
-        for (name, location, path, display) in file.names {
+        for (name, location, path, value) in file.names {
             if let first = firstUse[name] {
-                diagnostics.error(at: location, path: path, value: display, Message.duplicateName(first))
+                diagnostics.error(at: location, path: path, value: value, Message.duplicateName(first))
             } else {
                 firstUse[name] = location
             }

@@ -8,19 +8,24 @@
 /// attribute whose value spans lines ends the group. The first line is not indented; the others
 /// are relative to column 0, so place the block with `indent(n)`:
 /// `policy = jsonencode({{ doc | hcl | indent(2) }})`. No trailing newline.
-public func encodeHCL(_ value: JSONValue) -> String {
+///
+/// With `placeholders` (Terraform expressions), a string holding placeholders interpolates
+/// them (`"arn:aws:s3:::${var.bucket}"`, a whole placeholder as the bare `var.bucket`); without,
+/// placeholders show as `<NAME>`.
+public func encodeHCL(_ value: JSONValue, placeholders: PlaceholderReferences? = nil) -> String {
     var out = TextBuffer()
-    writeHCL(value, indent: 0, into: &out)
+    writeHCL(value, indent: 0, placeholders: placeholders, into: &out)
     return out.text
 }
 
 /// Appends `value` at the cursor; `indent` is the column its closing bracket goes to.
-private func writeHCL(_ value: JSONValue, indent: Int, into out: inout TextBuffer) {
+private func writeHCL(_ value: JSONValue, indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
-    case .string(let text): appendHCLStringLiteral(text, into: &out)
+    case .number(let text): out += text
+    case .string(let text): appendHCLString(text, placeholders: placeholders, into: &out)
     case .array(let elements):
         if elements.isEmpty {
             out += "[]"
@@ -29,7 +34,7 @@ private func writeHCL(_ value: JSONValue, indent: Int, into out: inout TextBuffe
         out += "["
         for element in elements {
             hclNewline(indent + 2, into: &out)
-            writeHCL(element, indent: indent + 2, into: &out)
+            writeHCL(element, indent: indent + 2, placeholders: placeholders, into: &out)
             out += ","
         }
         hclNewline(indent, into: &out)
@@ -52,7 +57,7 @@ private func writeHCL(_ value: JSONValue, indent: Int, into out: inout TextBuffe
                 out.appendSpaces(groupWidth - keys[index].unicodeScalars.count)
             }
             out += " = "
-            writeHCL(member.value, indent: indent + 2, into: &out)
+            writeHCL(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
         }
         hclNewline(indent, into: &out)
         out += "}"
@@ -103,6 +108,37 @@ public func hclStringLiteral(_ text: String) -> String {
     return out.text
 }
 
+/// A string: a quoted literal, or with placeholders and references an interpolation (see
+/// `encodeHCL(_:placeholders:)`).
+func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    guard let placeholders, PlaceholderText.contains(text) else {
+        appendHCLStringLiteral(text, into: &out)
+        return
+    }
+    let parts = PlaceholderText.parts(text)
+    if parts.count == 1, case .placeholder(let name) = parts[0] {
+        out += placeholders(name)
+        return
+    }
+    out += "\""
+    for (index, part) in parts.enumerated() {
+        switch part {
+        case .text(var literal):
+            // A `$` right before an interpolation would turn it into the escape `$${`: such
+            // dollars are interpolated as strings of their own.
+            var dollars = 0
+            while index + 1 < parts.count, literal.hasSuffix("$") {
+                literal.removeLast()
+                dollars += 1
+            }
+            out += String(hclStringLiteral(literal).dropFirst().dropLast())
+            out += String(repeating: "${\"$\"}", count: dollars)
+        case .placeholder(let name): out += "${" + placeholders(name) + "}"
+        }
+    }
+    out += "\""
+}
+
 /// Appends `text` as a quoted HCL string literal (see ``hclStringLiteral(_:)``).
 func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
     if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) {
@@ -120,6 +156,8 @@ func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
+        case PlaceholderText.open: out += "<"
+        case PlaceholderText.close: out += ">"
         case "{" where previous == "$" || previous == "%":
             // Double the `$` or `%` already written: `${` → `$${`, `%{` → `%%{`.
             out.append(previous!)

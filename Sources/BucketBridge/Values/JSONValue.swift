@@ -6,6 +6,9 @@ public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A number that is not an `Int` (`3600.5`, `1e3`), kept as its JSON text. Only values read
+    /// from a spec carry one (diagnostics show the offending value exactly as written).
+    case number(String)
     case string(String)
     case array([JSONValue])
     /// An object whose keys keep the order they were given in.
@@ -42,6 +45,7 @@ public enum JSONValue: Sendable, Hashable {
         case .null: false
         case .bool(let value): value
         case .int(let value): value != 0
+        case .number(let text): text.contains { $0 != "0" && $0 != "." && $0 != "-" && $0 != "+" && $0 != "e" && $0 != "E" }
         case .string(let value): !value.isEmpty
         case .array(let values): !values.isEmpty
         case .object(let members): !members.isEmpty

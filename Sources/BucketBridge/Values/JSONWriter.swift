@@ -1,6 +1,6 @@
 /// The JSON text of a value, pretty-printed the way the AWS console shows policies.
 ///
-/// Two-space indentation, `"key": value` (one space after the colon), keys in their stored
+/// Placeholders inside strings are written `<NAME>` (see `PlaceholderText`). Two-space indentation, `"key": value` (one space after the colon), keys in their stored
 /// order, one array element per line, `[]` and `{}` for empty collections, no trailing
 /// newline. Non-ASCII text stays UTF-8; control characters and U+2028/U+2029 are escaped, `/` is
 /// not. Deterministic: the same value always gives the same bytes.
@@ -23,6 +23,7 @@ private func writeJSON(_ value: JSONValue, pretty: Bool, indent: Int, into out: 
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
+    case .number(let text): out += text
     case .string(let text): appendJSONString(text, into: &out)
     case .array(let elements):
         if elements.isEmpty {
@@ -82,6 +83,8 @@ private func appendJSONString(_ text: String, into out: inout TextBuffer) {
         case "\t": out += "\\t"
         case "\u{08}": out += "\\b"
         case "\u{0C}": out += "\\f"
+        case PlaceholderText.open: out += "<"
+        case PlaceholderText.close: out += ">"
         default:
             let value = scalar.value
             if value < 0x20 || (value >= 0x7F && value <= 0x9F) || value == 0x2028 || value == 0x2029 {

@@ -1,45 +1,80 @@
-/// ASCII punctuation that `escapeMarkdown` leaves alone: it starts no Markdown or HTML
-/// construct anywhere in a line.
-private let markdownSafePunctuation: Set<Unicode.Scalar> = [",", "/", ":", ";", "?", "'", "\"", "%", "@"]
-
-/// Inline Markdown text that renders as exactly `text` and starts no Markdown construct.
+/// Inline Markdown text that renders as exactly `text`, the same in CommonMark (GitHub,
+/// markdown-it) and Python-Markdown (MkDocs), and starts no Markdown construct.
 ///
-/// Every other ASCII punctuation character (`\` `` ` `` `*` `_` `{` `}` `[` `]` `(` `)` `#`
-/// `+` `-` `.` `!` `|` `<` `>` `~` `&` `$` `=` `^`) is backslash-escaped, as CommonMark allows
-/// before any ASCII punctuation. Line breaks (CR, LF, CRLF) and other control characters become
-/// one space, so the text cannot start a heading, a list or a new paragraph, and leading spaces
-/// or tabs are written as character references so they cannot start a code block.
-public func escapeMarkdown(_ text: String) -> String {
-    if isInertMarkdown(text) { return text }
+/// Only what could start markup is escaped, so ordinary text stays readable in the raw file:
+/// `\` `` ` `` `*` `_` `[` `]` `{` `}` always get a backslash (both dialects honour it there);
+/// `<`, `&`, `|`, `~` and tabs become character references (`&lt;`, `&amp;`, `&#124;`,
+/// `&#126;`, `&#9;`), since Python-Markdown would print a backslash before them or expand the
+/// tab. With `lineStart` (the text may begin a line), `#`, `+`, `-`, `>` and the `.` or `)`
+/// after leading digits get a backslash, `=` becomes `&#61;` and leading spaces `&#32;`; with
+/// `lineEnd` (the text may end a line), trailing spaces become `&#32;` so no engine drops
+/// them. Line breaks and other control characters become one space, so the text cannot start
+/// a heading, a list or a new paragraph.
+public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true) -> String {
+    let text = PlaceholderText.display(text)
+    if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) { return text }
     var out = ""
-    var leading = true
+    var leading = lineStart
+    var atStart = lineStart
+    var leadingDigits = lineStart
     var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {
         defer { previous = scalar }
-        if leading, scalar == " " || scalar == "\t" {
-            out += scalar == " " ? "&#32;" : "&#9;"
+        if leading, scalar == " " {
+            out += "&#32;"
             continue
         }
         leading = false
         if scalar == "\n", previous == "\r" { continue }
-        if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F {
-            out += " "
-        } else if scalar.isASCII, isASCIIPunctuation(scalar), !markdownSafePunctuation.contains(scalar) {
+        let isDigit = ("0"..."9").contains(scalar)
+        defer {
+            atStart = false
+            leadingDigits = leadingDigits && isDigit
+        }
+        switch scalar {
+        case "\\", "`", "*", "_", "[", "]", "{", "}":
             out += "\\"
             out.unicodeScalars.append(scalar)
-        } else {
+        case "<": out += "&lt;"
+        case "&": out += "&amp;"
+        case "|": out += "&#124;"
+        case "~": out += "&#126;"
+        case "\t": out += "&#9;"
+        case "=" where atStart: out += "&#61;"
+        case _ where atStart && (scalar == "#" || scalar == "+" || scalar == "-" || scalar == ">"),
+            _ where leadingDigits && !atStart && (scalar == "." || scalar == ")"):
+            out += "\\"
             out.unicodeScalars.append(scalar)
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += " "
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
+    }
+    if lineEnd {
+        var trailing = 0
+        while out.utf8.last == UInt8(ascii: " ") {
+            out.removeLast()
+            trailing += 1
+        }
+        out += String(repeating: "&#32;", count: trailing)
     }
     return out
 }
 
 /// An inline Markdown code span showing `text`: the backtick fence is longer than any run of
 /// backticks inside, with a padding space on both sides when the text starts or ends with a
-/// backtick or with spaces on both ends. Line breaks become spaces (as CommonMark renders them
-/// anyway) so the span cannot be cut by a blank line. The empty string gives empty text.
+/// backtick. Line breaks become spaces (as CommonMark renders them anyway) so the span cannot be
+/// cut by a blank line. Python-Markdown strips a code span's outer spaces and expands its tabs,
+/// so text with a tab or with spaces at either end is written as escaped text instead (see
+/// `escapeMarkdown`), which both dialects show exactly. The empty string gives empty text.
 public func markdownCodeSpan(_ text: String) -> String {
-    if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), isPlainASCII(text, except: UInt8(ascii: "`")) {
+    let text = PlaceholderText.display(text)
+    if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " "),
+        isPlainASCII(text, except: UInt8(ascii: "`"))
+    {
         return "`" + text + "`"
     }
     var content = ""
@@ -50,18 +85,34 @@ public func markdownCodeSpan(_ text: String) -> String {
         content.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
     }
     if content.isEmpty { return "" }
-    let fence = String(repeating: "`", count: longestBacktickRun(content) + 1)
     let first = content.unicodeScalars.first!, last = content.unicodeScalars.last!
-    let allSpaces = content.unicodeScalars.allSatisfy { $0 == " " }
-    let pad = first == "`" || last == "`" || (first == " " && last == " " && !allSpaces)
-    let space = pad ? " " : ""
+    if first == " " || last == " " || content.unicodeScalars.contains("\t") {
+        return escapeMarkdown(content)
+    }
+    let fence = String(repeating: "`", count: longestBacktickRun(content) + 1)
+    let space = first == "`" || last == "`" ? " " : ""
     return fence + space + content + space + fence
+}
+
+/// An inline Markdown link `[text](url)`: the text escaped, and in the URL every character
+/// that could end or break the destination (spaces, parentheses, angle brackets, backslashes,
+/// control and non-ASCII characters) percent-encoded, which both dialects read back alike.
+public func markdownLink(_ text: String, url: String) -> String {
+    var target = ""
+    for byte in url.utf8 {
+        switch byte {
+        case 0x21...0x7E where !"()<>\\[]`\"'".utf8.contains(byte): target.unicodeScalars.append(Unicode.Scalar(byte))
+        default: target += "%" + hexDigits(UInt32(byte), width: 2, uppercase: true)
+        }
+    }
+    return "[" + escapeMarkdown(text, lineStart: false, lineEnd: false) + "](" + target + ")"
 }
 
 /// A fenced Markdown code block around `text` with an optional info string; the backtick fence
 /// is longer than any run of backticks inside (at least 3). No trailing newline. Returns nil when
 /// the info string holds a backtick or a line break, which would end or corrupt the fence line.
 public func markdownFencedBlock(_ text: String, language: String = "") -> String? {
+    let text = PlaceholderText.display(text)
     if language.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return nil }
     let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
     var out = fence + language + "\n" + text
@@ -79,26 +130,22 @@ private func longestBacktickRun(_ text: String) -> Int {
     return longest
 }
 
-/// True for the 32 ASCII punctuation characters `!` through `~` that are not letters or digits.
-private func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
-    default: false
-    }
-}
-
-/// True when `text` needs no Markdown escaping: ASCII letters, digits, spaces (not leading) and
-/// the punctuation `escapeMarkdown` leaves alone. The common case, checked byte by byte.
-private func isInertMarkdown(_ text: String) -> Bool {
+/// True when `text` needs no Markdown escaping: ASCII letters, digits, spaces and punctuation
+/// that starts nothing; beginning with a letter when it may start a line, not ending with a
+/// space when it may end one. The common case, checked byte by byte.
+private func isInertMarkdown(_ text: String, lineStart: Bool, lineEnd: Bool) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-        guard bytes.first != UInt8(ascii: " ") else { return false }
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if lineStart, (first | 0x20) < UInt8(ascii: "a") || (first | 0x20) > UInt8(ascii: "z") { return false }
+        if lineEnd, last == UInt8(ascii: " ") { return false }
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "/"),
                 UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "'"), UInt8(ascii: "\""),
-                UInt8(ascii: "%"), UInt8(ascii: "@"):
+                UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "("),
+                UInt8(ascii: ")"), UInt8(ascii: "!"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "#"):
                 continue
             default:
                 return false

@@ -3,7 +3,24 @@
 /// Every `'` becomes `'\''` and the empty string is `''`; nothing inside single quotes is
 /// expanded, so `$(...)`, backticks, `$x`, `!` and globs stay literal. Returns nil when the
 /// text holds a NUL character, which no shell word can carry.
-public func shellQuote(_ text: String) -> String? {
+///
+/// With `placeholders` (variable names), each placeholder becomes `"${NAME}"` between the
+/// single-quoted literal parts, so the shell expands only those; without, placeholders show
+/// as `<NAME>`.
+public func shellQuote(_ text: String, placeholders: PlaceholderReferences? = nil) -> String? {
+    if PlaceholderText.contains(text) {
+        guard let placeholders else { return shellQuote(PlaceholderText.display(text)) }
+        var out = ""
+        for part in PlaceholderText.parts(text) {
+            switch part {
+            case .text(let literal):
+                guard let quoted = shellQuote(literal) else { return nil }
+                out += quoted
+            case .placeholder(let name): out += "\"${" + placeholders(name) + "}\""
+            }
+        }
+        return out
+    }
     var hasQuote = false
     for byte in text.utf8 {
         if byte == 0 { return nil }

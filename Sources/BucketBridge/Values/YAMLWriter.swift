@@ -7,19 +7,24 @@
 /// when they are unambiguous identifiers (`Version`, `aws:SecureTransport`), else double-quoted.
 /// Empty collections are `[]` and `{}`. The first line is not indented; the others are relative
 /// to column 0, so place the block with `indent(n)`. No trailing newline.
-public func encodeYAML(_ value: JSONValue) -> String {
+///
+/// With `placeholders` (CloudFormation), a string holding placeholders is written with the
+/// intrinsic functions: one whole placeholder as `!Ref NAME`, text around placeholders as
+/// `!Sub "text ${NAME} text"` with literal `${` written `${!`. Without, placeholders show as `<NAME>`.
+public func encodeYAML(_ value: JSONValue, placeholders: PlaceholderReferences? = nil) -> String {
     var out = TextBuffer()
-    writeYAML(value, indent: 0, into: &out)
+    writeYAML(value, indent: 0, placeholders: placeholders, into: &out)
     return out.text
 }
 
 /// Appends `value` at the cursor; continuation lines start with `indent` spaces.
-private func writeYAML(_ value: JSONValue, indent: Int, into out: inout TextBuffer) {
+private func writeYAML(_ value: JSONValue, indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
     case .int(let number): out += String(number)
-    case .string(let text): appendYAMLDoubleQuoted(text, into: &out)
+    case .number(let text): out += text
+    case .string(let text): appendYAMLString(text, placeholders: placeholders, into: &out)
     case .array(let elements):
         if elements.isEmpty {
             out += "[]"
@@ -28,7 +33,7 @@ private func writeYAML(_ value: JSONValue, indent: Int, into out: inout TextBuff
         for (index, element) in elements.enumerated() {
             if index > 0 { yamlNewline(indent, into: &out) }
             out += "- "
-            writeYAML(element, indent: indent + 2, into: &out)
+            writeYAML(element, indent: indent + 2, placeholders: placeholders, into: &out)
         }
     case .object(let members):
         if members.isEmpty {
@@ -42,13 +47,13 @@ private func writeYAML(_ value: JSONValue, indent: Int, into out: inout TextBuff
             switch member.value {
             case .array(let elements) where !elements.isEmpty:
                 yamlNewline(indent + 2, into: &out)
-                writeYAML(member.value, indent: indent + 2, into: &out)
+                writeYAML(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
             case .object(let members) where !members.isEmpty:
                 yamlNewline(indent + 2, into: &out)
-                writeYAML(member.value, indent: indent + 2, into: &out)
+                writeYAML(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
             default:
                 out += " "
-                writeYAML(member.value, indent: indent + 2, into: &out)
+                writeYAML(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
             }
         }
     }
@@ -72,6 +77,45 @@ func yamlKey(_ key: String) -> String {
         !yamlReservedWords.contains(key.lowercased())
     else { return yamlDoubleQuoted(key) }
     return key
+}
+
+/// A string scalar: double-quoted, or with placeholders and references the CloudFormation
+/// `!Ref`/`!Sub` form (see `encodeYAML(_:placeholders:)`).
+func appendYAMLString(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    guard let placeholders, PlaceholderText.contains(text) else {
+        appendYAMLDoubleQuoted(text, into: &out)
+        return
+    }
+    let parts = PlaceholderText.parts(text)
+    if parts.count == 1, case .placeholder(let name) = parts[0] {
+        out += "!Ref " + placeholders(name)
+        return
+    }
+    let substituted = parts.map { part -> String in
+        switch part {
+        case .text(let literal): cloudFormationSubLiteral(literal)
+        case .placeholder(let name): "${" + placeholders(name) + "}"
+        }
+    }.joined()
+    out += "!Sub "
+    appendYAMLDoubleQuoted(substituted, into: &out)
+}
+
+/// Literal text inside `!Sub`: `${` would start a variable, so it is written `${!`; and an
+/// ARN's partition becomes `${AWS::Partition}`, as cfn-lint (I3042) asks of ARNs built by `!Sub`
+/// (the stack runs in the partition the ARN names, so the value is the same).
+private func cloudFormationSubLiteral(_ text: String) -> String {
+    var out = ""
+    var previous: Character? = nil
+    for character in text {
+        out.append(character)
+        if character == "{", previous == "$" { out.append("!") }
+        previous = character
+    }
+    for partition in ["aws", "aws-cn", "aws-us-gov"] where out.hasPrefix("arn:\(partition):") {
+        return "arn:${AWS::Partition}" + out.dropFirst(4 + partition.count)
+    }
+    return out
 }
 
 /// A double-quoted YAML scalar: `\` and `"` escaped, control characters, U+0085, U+2028,
@@ -107,6 +151,8 @@ func appendYAMLDoubleQuoted(_ text: String, into out: inout TextBuffer) {
         case "\u{85}": out += "\\N"
         case "\u{2028}": out += "\\L"
         case "\u{2029}": out += "\\P"
+        case PlaceholderText.open: out += "<"
+        case PlaceholderText.close: out += ">"
         default:
             let value = scalar.value
             if value < 0x20 || (value >= 0x7F && value <= 0x9F) {

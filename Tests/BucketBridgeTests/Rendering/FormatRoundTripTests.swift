@@ -115,7 +115,7 @@ struct FormatRoundTripTests {
     /// byte for byte.
     @Test func templateOverrideChangesOnlyThatFile() throws {
         let folder = try formatScratchFolder("override")
-        try writeFile(folder + "/templates/README.md", "# Custom page for {{ destination.name }}\n\n{{ destination.vendorName }}\n")
+        try writeFile(folder + "/templates/README.md", "# Custom page for {{ destination.name }}\n\n{{ destination.vendor }}\n")
         let specs = try exampleSpecPaths()
         let plain = run(["render"] + specs + ["--out", folder + "/plain"])
         let custom = run(["render"] + specs + ["--out", folder + "/custom", "--templates", folder + "/templates"])

@@ -96,24 +96,27 @@ struct HostileTextTests {
             }
         }
 
-        let flattened = flattenLineBreaks(HostileSpec.description)
-        let quotes = lines.filter { $0.hasPrefix(">") }
-        #expect(quotes.count == 1, "\(quotes)")
-        if let quote = quotes.first {
-            let text = try readMarkdownText(String(quote.dropFirst(2)))
-            #expect(sameBytes(text, flattened), "the quoted description reads back as \(text.debugDescription)")
-        }
-        let marker = "For **Description**, enter: "
-        let entries = lines.compactMap { line in line.range(of: marker).map { String(line[$0.upperBound...]) } }
-        #expect(entries.count == 1)
-        if let entry = entries.first {
-            #expect(sameBytes(try readMarkdownText(entry), flattened), "the console's description reads back differently")
-        }
+    }
 
-        let title = try #require(lines.first)
-        let vendorRange = try #require(title.range(of: " access to your S3 bucket ", options: .backwards))
-        #expect(title.hasPrefix("# Grant "))
-        #expect(sameBytes(try readMarkdownText(String(title[title.index(title.startIndex, offsetBy: 8)..<vendorRange.lowerBound])), HostileSpec.vendor))
+    /// What both Markdown engines show: the description (quoted, and as the console's value to
+    /// copy) and the vendor in the title, exactly.
+    @Test(.enabled(if: markdownEnginesAvailable, Comment(rawValue: markdownEnginesHint)))
+    func readmeShowsTheTextExactlyInBothEngines() throws {
+        let rendered = try renderedHostile.get()
+        let shown = try shownMarkdown(rendered.folder("hostile") + "/README.md")
+        #expect(shown.commonMark == shown.pythonMarkdown)
+        let flattened = flattenLineBreaks(HostileSpec.description)
+        for (engine, text) in [("CommonMark", shown.commonMark), ("Python-Markdown", shown.pythonMarkdown)] {
+            #expect(text.quotes.count == 1, "\(engine): \(text.quotes)")
+            #expect(text.quotes.first.map { sameBytes($0, flattened) } == true,
+                "\(engine): the quoted description reads back as \(text.quotes.first?.debugDescription ?? "nothing")")
+            #expect(text.body.contains("For Description, enter \(flattened)."), "\(engine): the console's description is not shown exactly")
+            for tag in HostileSpec.tags {
+                #expect(text.body.contains("\(tag.key) = \(tag.value.isEmpty ? "(empty)" : tag.value)"), "\(engine): the tag \(tag.key) is not shown exactly")
+            }
+            #expect(sameBytes(text.title, "Grant \(HostileSpec.vendor) access to your S3 bucket hostile-bucket"),
+                "\(engine): the title reads back as \(text.title.debugDescription)")
+        }
     }
 
     @Test(.enabled(if: ExternalTool.available(.cfnLint), ExternalTool.skipMessage(.cfnLint)))
@@ -142,44 +145,4 @@ func flattenLineBreaks(_ text: String) -> String {
         out.append(scalar == "\r" || scalar == "\n" ? " " : scalar)
     }
     return String(out)
-}
-
-/// The text a line of inline Markdown shows, for text written by an escaper: backslash escapes
-/// and numeric character references are decoded. Throws when a character that would start
-/// Markdown or HTML (`` ` `` `*` `_` `[` `]` `<` `>` `#` `|` `&` `!` `~` `\`) stands unescaped.
-func readMarkdownText(_ line: String) throws -> String {
-    let active = Set("`*_[]<>#|&!~\\".unicodeScalars)
-    let scalars = Array(line.unicodeScalars)
-    var out = String.UnicodeScalarView()
-    var index = 0
-    while index < scalars.count {
-        let scalar = scalars[index]
-        if scalar == "\\", index + 1 < scalars.count, isASCIIPunctuationScalar(scalars[index + 1]) {
-            out.append(scalars[index + 1])
-            index += 2
-            continue
-        }
-        if scalar == "&", index + 2 < scalars.count, scalars[index + 1] == "#",
-            let end = scalars[(index + 2)...].firstIndex(of: ";"),
-            let code = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<end]))), let decoded = Unicode.Scalar(code)
-        {
-            out.append(decoded)
-            index = end + 1
-            continue
-        }
-        if active.contains(scalar) {
-            throw TestFailure("unescaped \(Character(scalar).debugDescription) at \(index) in \(line.debugDescription)")
-        }
-        out.append(scalar)
-        index += 1
-    }
-    return String(out)
-}
-
-/// The ASCII punctuation characters CommonMark lets a backslash escape.
-func isASCIIPunctuationScalar(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
-    default: false
-    }
 }

@@ -12,6 +12,9 @@ enum ExternalTool: String {
     case aws
     case jq
     case bash
+    case zsh
+    case fish
+    case patch
 
     /// How to install the tool on Debian with pip, as shown in skip messages.
     var installHint: String {
@@ -24,6 +27,9 @@ enum ExternalTool: String {
         case .aws: "pip install awscli"
         case .jq: "apt-get install jq"
         case .bash: "apt-get install bash"
+        case .zsh: "apt-get install zsh"
+        case .fish: "apt-get install fish"
+        case .patch: "apt-get install patch"
         }
     }
 

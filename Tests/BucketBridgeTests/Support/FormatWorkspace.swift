@@ -336,7 +336,7 @@ func evaluateTerraform(_ renders: [RenderedRun]) throws -> TerraformEvaluation {
             if documents.bucket != nil { entries.append("bucket_policy = local.bucket_policy") }
             if destination.hasRole {
                 entries += [
-                    "role_description = var.role_description", "tags = var.tags",
+                    "role_description = local.role_description", "tags = local.role_tags",
                     "max_session_duration = var.max_session_duration", "permissions_boundary = var.permissions_boundary",
                 ]
             }

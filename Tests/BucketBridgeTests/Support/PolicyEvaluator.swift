@@ -104,14 +104,7 @@ func parseJSONValue(_ text: String) -> JSONValue? {
 }
 
 func jsonValue(of node: JSONNode) -> JSONValue {
-    switch node.value {
-    case .null: .null
-    case .bool(let flag): .bool(flag)
-    case .number(let text): Int(text).map(JSONValue.int) ?? .string(text)
-    case .string(let text): .string(text)
-    case .array(let elements): .array(elements.map(jsonValue(of:)))
-    case .object(let members): .object(members.map { JSONValue.Member($0.key, jsonValue(of: $0.node)) })
-    }
+    node.jsonValue
 }
 
 /// Compares two JSON values as JSON does: object key order does not matter, array order does.

@@ -15,7 +15,7 @@ struct TemplateRenderTests {
             ("main.tf", #""it's \"$HOME\"" 7 true"#),
             ("x.hcl", #""it's \"$HOME\"" 7 true"#),
             ("setup.sh", #"'it'\''s "$HOME"' 7 true"#),
-            ("README.md", #"it's "\$HOME" 7 true"#),
+            ("README.md", #"it's "$HOME" 7 true"#),
         ]
         for (path, output) in expected {
             #expect(renderTemplate("{{ s }} {{ n }} {{ b }}", path: path, context: context).text == output, "\(path)")

@@ -58,10 +58,39 @@ struct DiagnosticPositionTests {
 
     @Test func syntaxErrorsNameTheirPosition() {
         expectErrors("{\"version\": 1,\n  \"destinations\": [1️⃣}\n", ["1️⃣": #"invalid JSON: unexpected character "}", expected a value"#])
-        expectErrors("{\"version\": 1 1️⃣\"destinations\": []}", ["1️⃣": #"expected "," or "}""#])
+        expectErrors("{\"version\": 1 1️⃣\"destinations\": []}", ["1️⃣": #"missing "," between object members"#])
+        expectErrors("{\"version\": 1 1️⃣]", ["1️⃣": #"unexpected character "]", expected "," or "}""#])
         expectErrors("{\"version\": 1, \"destinations\": [1️⃣\"unterminated]}", ["1️⃣": "unterminated string"])
         expectErrors("{\"version\": 1️⃣01}", ["1️⃣": "leading zeros are not allowed"])
         expectErrors("1️⃣", ["1️⃣": "unexpected end of file"])
+    }
+
+    @Test func syntaxErrorsNameTheMistake() {
+        expectErrors("{\"version\": 1, \"destinations\": [1, 21️⃣,]}", ["1️⃣": #"trailing comma before "]": remove the "," after the last element"#])
+        expectErrors("{\"version\": 11️⃣,\n}", ["1️⃣": #"trailing comma before "}": remove the "," after the last member"#])
+        expectErrors("{1️⃣'version': 1}", ["1️⃣": "must be in double quotes (\"...\"), not single quotes"])
+        expectErrors("{1️⃣version: 1}", ["1️⃣": "object keys must be in double quotes"])
+        expectErrors("{\"version\": 1️⃣True}", ["1️⃣": #""True" is not a JSON value"#])
+        expectErrors("{\"a\": 1, 1️⃣// note\n}", ["1️⃣": "comments are not allowed in JSON"])
+        expectErrors("{\"a\": [1 1️⃣2]}", ["1️⃣": #"missing "," between array elements"#])
+        expectErrors("{\"a\": 1️⃣“x”}", ["1️⃣": "typographic quote"])
+        expectErrors("{\"a\": 1}1️⃣}", ["1️⃣": #"unexpected character "}" after the end of the JSON value"#])
+    }
+
+    @Test func yamlGetsAHintThatSpecsAreJSON() {
+        var diagnostics = Diagnostics()
+        _ = parseJSON(SourceFile(name: "spec.json", text: "version: 1\ndestinations:\n  - name: x\n"), diagnostics: &diagnostics)
+        #expect(diagnostics.sorted.map(\.description) == [
+            #"spec.json:1:1: error: invalid JSON: "version" is not a JSON value: strings must be in double quotes, and the only bare words are true, false and null (specs are JSON, not YAML: write the file as a JSON object ({ "version": 1, "destinations": [...] }); `bucketbridge schema` prints its JSON Schema)"#
+        ])
+        for text in ["# acme\nversion: 1\n", "---\nversion: 1\n", "- a\n"] {
+            diagnostics = Diagnostics()
+            _ = parseJSON(SourceFile(name: "spec.json", text: text), diagnostics: &diagnostics)
+            #expect(diagnostics.sorted.first?.hint?.hasPrefix("specs are JSON, not YAML") == true, "\(text)")
+        }
+        diagnostics = Diagnostics()
+        _ = parseJSON(SourceFile(name: "spec.json", text: "{\"a\": 1,}"), diagnostics: &diagnostics)
+        #expect(diagnostics.sorted.allSatisfy { $0.hint == nil })
     }
 
     @Test func duplicateKeysAreErrors() {

@@ -34,7 +34,7 @@ struct PrincipalRuleTests {
     func rejects(_ text: String, _ reason: String) {
         switch PrincipalRules.normalise(text, partition: .aws) {
         case .success(let arn): Issue.record("accepted \(text) as \(arn)")
-        case .failure(let problem): #expect(problem.message.contains(reason), "\(problem.message)")
+        case .failure(let problem): #expect(problem.message.text.contains(reason), "\(problem.message.text)")
         }
     }
 

@@ -5,9 +5,9 @@ variable "region" {
 }
 
 variable "role_description" {
-  description = "Description of the role"
+  description = "Description of the role; null for the description in the policies' spec"
   type        = string
-  default     = "Cisco Secure Equipment Access stores session recordings and reads them back"
+  default     = null
 }
 
 variable "max_session_duration" {
@@ -23,10 +23,7 @@ variable "permissions_boundary" {
 }
 
 variable "tags" {
-  description = "Tags of the role"
+  description = "Tags of the role; null for the tags in the policies' spec"
   type        = map(string)
-
-  default = {
-    integration = "cisco-sea"
-  }
+  default     = null
 }

@@ -9,14 +9,6 @@
 # Usage: bash setup.sh
 set -euo pipefail
 
-vendor='Northwind ETL'
-bucket='globex-archive'
-prefix=''
-bucket_region='us-east-1'
-# Unless your environment names a region, use the bucket's: it also selects the partition
-# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
-export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
-
 missing=0
 for tool in aws jq; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -28,6 +20,15 @@ if [ "$missing" -ne 0 ]; then
   echo "setup.sh: install the AWS CLI (https://aws.amazon.com/cli/) and jq (https://jqlang.github.io/jq/), then run this script again. Nothing was changed." >&2
   exit 1
 fi
+
+# Unless your environment names a region, use the bucket's: it also selects the partition
+# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
+bucket_region='us-east-1'
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
+
+vendor='Northwind ETL'
+bucket='globex-archive'
+prefix=''
 
 echo "Setting up access for $vendor to s3://$bucket/$prefix"
 

@@ -7,6 +7,14 @@ provider "aws" {
 }
 
 locals {
+  # The role's description and tags: the spec's, unless the variables say otherwise.
+  role_description = var.role_description == null ? "Northwind ETL keeps the archive in sync" : var.role_description
+
+  role_tags = var.tags == null ? {
+    vendor     = "northwind"
+    managed-by = "bucketbridge"
+  } : var.tags
+
   trust_policy = {
     Version = "2012-10-17"
     Statement = [
@@ -60,11 +68,11 @@ locals {
 resource "aws_iam_role" "this" {
   name                 = "NorthwindEtlArchive"
   path                 = "/vendors/"
-  description          = var.role_description
+  description          = local.role_description
   max_session_duration = var.max_session_duration
   permissions_boundary = var.permissions_boundary
   assume_role_policy   = jsonencode(local.trust_policy)
-  tags                 = var.tags
+  tags                 = local.role_tags
 }
 
 resource "aws_iam_role_policy" "this" {

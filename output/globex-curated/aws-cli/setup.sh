@@ -9,14 +9,6 @@
 # Usage: bash setup.sh
 set -euo pipefail
 
-vendor='Northwind ETL'
-bucket='globex-curated'
-prefix='tables/'
-bucket_region='us-east-1'
-# Unless your environment names a region, use the bucket's: it also selects the partition
-# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
-export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
-
 missing=0
 for tool in aws jq; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -28,6 +20,15 @@ if [ "$missing" -ne 0 ]; then
   echo "setup.sh: install the AWS CLI (https://aws.amazon.com/cli/) and jq (https://jqlang.github.io/jq/), then run this script again. Nothing was changed." >&2
   exit 1
 fi
+
+# Unless your environment names a region, use the bucket's: it also selects the partition
+# (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
+bucket_region='us-east-1'
+export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
+
+vendor='Northwind ETL'
+bucket='globex-curated'
+prefix='tables/'
 
 echo "Setting up access for $vendor to s3://$bucket/$prefix"
 
@@ -97,6 +98,12 @@ permissions_policy='{
       "Effect": "Allow",
       "Action": "s3:GetObject",
       "Resource": "arn:aws:s3:::globex-curated/tables/*"
+    },
+    {
+      "Sid": "KmsKeyUse",
+      "Effect": "Allow",
+      "Action": "kms:Decrypt",
+      "Resource": "arn:aws:kms:us-east-1:444455556666:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
     }
   ]
 }'

@@ -7,6 +7,14 @@ provider "aws" {
 }
 
 locals {
+  # The role's description and tags: the spec's, unless the variables say otherwise.
+  role_description = var.role_description == null ? "Northwind ETL reads Globex's curated tables" : var.role_description
+
+  role_tags = var.tags == null ? {
+    vendor     = "northwind"
+    managed-by = "bucketbridge"
+  } : var.tags
+
   trust_policy = {
     Version = "2012-10-17"
     Statement = [
@@ -45,6 +53,12 @@ locals {
         Effect   = "Allow"
         Action   = "s3:GetObject"
         Resource = "arn:aws:s3:::globex-curated/tables/*"
+      },
+      {
+        Sid      = "KmsKeyUse"
+        Effect   = "Allow"
+        Action   = "kms:Decrypt"
+        Resource = "arn:aws:kms:us-east-1:444455556666:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
       },
     ]
   }
@@ -97,11 +111,11 @@ locals {
 resource "aws_iam_role" "this" {
   name                 = "NorthwindEtlReader"
   path                 = "/vendors/"
-  description          = var.role_description
+  description          = local.role_description
   max_session_duration = var.max_session_duration
   permissions_boundary = var.permissions_boundary
   assume_role_policy   = jsonencode(local.trust_policy)
-  tags                 = var.tags
+  tags                 = local.role_tags
 }
 
 resource "aws_iam_role_policy" "this" {

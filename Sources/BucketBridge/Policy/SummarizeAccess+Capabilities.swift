@@ -1,0 +1,141 @@
+extension CapabilityKind {
+    /// The group an S3 action is described in.
+    init(_ action: S3Action) {
+        switch action.name {
+        case "ListBucket", "ListBucketVersions": self = .listKeys
+        case "ListBucketMultipartUploads": self = .listMultipartUploads
+        case "GetObject", "GetObjectVersion", "GetObjectAttributes", "GetObjectVersionAttributes", "GetObjectTorrent",
+            "GetObjectVersionTorrent":
+            self = .readObjects
+        case "PutObject": self = .writeObjects
+        case "DeleteObject", "DeleteObjectVersion": self = .deleteObjects
+        case "GetObjectTagging", "GetObjectVersionTagging": self = .readObjectTags
+        case "PutObjectTagging", "PutObjectVersionTagging", "DeleteObjectTagging", "DeleteObjectVersionTagging":
+            self = .changeObjectTags
+        case "GetObjectAcl", "GetObjectVersionAcl": self = .readObjectACLs
+        case "PutObjectAcl", "PutObjectVersionAcl": self = .changeObjectACLs
+        case "AbortMultipartUpload", "ListMultipartUploadParts": self = .multipartUploads
+        case "RestoreObject": self = .restoreObjects
+        default:
+            switch (action.scope, action.accessLevel) {
+            case (.object, _): self = .otherObjectActions
+            case (_, .read), (_, .list): self = .readBucketSettings
+            case (_, .permissionsManagement): self = .changeBucketPermissions
+            default: self = .changeBucketSettings
+            }
+        }
+    }
+
+    /// The verb phrase before the place: "upload objects".
+    var verb: String {
+        switch self {
+        case .listKeys: "list the keys"
+        case .readObjects: "download objects"
+        case .writeObjects: "upload objects"
+        case .deleteObjects: "delete objects"
+        case .readObjectTags: "read the tags of objects"
+        case .changeObjectTags: "change the tags of objects"
+        case .readObjectACLs: "read the ACLs of objects"
+        case .changeObjectACLs: "set the ACLs of objects"
+        case .multipartUploads: "list the parts of, and abort, multipart uploads"
+        case .listMultipartUploads: "list the multipart uploads in progress"
+        case .restoreObjects: "restore archived objects"
+        case .otherObjectActions: "use other object actions on objects"
+        case .readBucketSettings: "read settings"
+        case .changeBucketSettings: "change settings"
+        case .changeBucketPermissions: "change the access control"
+        case .useKMSKey: "use the KMS key"
+        }
+    }
+}
+
+extension SummaryContext {
+    /// The capabilities the `Allow` statements grant, one per kind, in `CapabilityKind` order.
+    func capabilities(from statements: [PolicyStatement]) -> [Capability] {
+        var grouped: [CapabilityKind: (actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = [:]
+        for statement in statements {
+            let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
+            for action in statement.actions {
+                let kind: CapabilityKind
+                if action.hasPrefix("kms:") {
+                    kind = .useKMSKey
+                } else if let s3 = S3ActionCatalogue.action(named: action) {
+                    kind = CapabilityKind(s3)
+                } else {
+                    continue
+                }
+                var entry = grouped[kind] ?? ([], [], [], [])
+                if !entry.actions.contains(action) { entry.actions.append(action) }
+                for resource in statement.resources where !entry.resources.contains(resource) { entry.resources.append(resource) }
+                for prefix in prefixes where !entry.prefixes.contains(prefix) { entry.prefixes.append(prefix) }
+                entry.probes += probes(for: action, kind: kind, resources: statement.resources, prefixes: prefixes)
+                grouped[kind] = entry
+            }
+        }
+        return CapabilityKind.allCases.compactMap { kind in
+            guard let entry = grouped[kind] else { return nil }
+            let actions = Phrase.list(entry.actions.map(Phrase.code))
+            let phrase =
+                kind == .useKMSKey
+                ? .text(kind.verb + " ") + .list(entry.resources.map(Phrase.code)) + .text(" for ") + actions + .text(" only")
+                : .text(kind.verb) + place(of: kind, resources: entry.resources, prefixes: entry.prefixes) + .text(" (") + actions + .text(")")
+            return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: phrase, probes: entry.probes)
+        }
+    }
+
+    /// Where a kind of action applies, read from the statements' resources and `s3:prefix`
+    /// conditions: " under `s3://b/p/`", " in the bucket `b`", " that start with `p/` in the bucket `b`".
+    private func place(of kind: CapabilityKind, resources: [String], prefixes: [String]) -> Phrase {
+        let places = resources.map(S3Place.init(arn:))
+        if kind == .listKeys, !prefixes.isEmpty {
+            let starts = Phrase.list(prefixes.map { .code(String($0.hasSuffix("*") ? $0.dropLast() : $0[...])) }, conjunction: "or")
+            return .text(" that start with ") + starts + .text(" in the bucket ") + .list(places.map(\.bucketPhrase))
+        }
+        let bucketWide: Set<CapabilityKind> = [.listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions]
+        if bucketWide.contains(kind) {
+            return .text(kind == .listKeys || kind == .listMultipartUploads ? " in the whole bucket " : " of the bucket ")
+                + .list(places.map(\.bucketPhrase))
+        }
+        return .list(places.map(\.objectsPhrase), conjunction: "and")
+    }
+
+    /// The requests that show one granted action: a key under the prefix for object actions,
+    /// the bucket with a listed prefix for list actions, the key for KMS.
+    private func probes(for action: String, kind: CapabilityKind, resources: [String], prefixes: [String]) -> [AccessProbe] {
+        if kind == .useKMSKey { return resources.flatMap { probes(action, $0) } }
+        guard let s3 = S3ActionCatalogue.action(named: action) else { return [] }
+        if s3.scope == .object { return probes(action, location.bucketArn + "/" + insideKey) }
+        let context = prefixes.first.map { ["s3:prefix": String($0.hasSuffix("*") ? $0.dropLast() : $0[...]) + "example/"] } ?? [:]
+        return probes(action, location.bucketArn, context)
+    }
+}
+
+/// An S3 resource ARN read back into its bucket and key pattern.
+struct S3Place {
+    var bucket: String?
+    var keyPrefix: String?
+    var arn: String
+
+    init(arn: String) {
+        self.arn = arn
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "s3" else { return }
+        let rest = parts[5]
+        if let slash = rest.firstIndex(of: "/") {
+            bucket = String(rest[..<slash])
+            let pattern = rest[rest.index(after: slash)...]
+            keyPrefix = pattern.hasSuffix("*") ? String(pattern.dropLast()) : nil
+        } else {
+            bucket = String(rest)
+        }
+    }
+
+    /// "`bucket`", or the ARN when it is not an S3 ARN.
+    var bucketPhrase: Phrase { .code(bucket ?? arn) }
+
+    /// " in the bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else the ARN.
+    var objectsPhrase: Phrase {
+        guard let bucket, let keyPrefix else { return .text(" matching ") + .code(arn) }
+        return keyPrefix.isEmpty ? .text(" in the whole bucket ") + .code(bucket) : .text(" under ") + .code("s3://\(bucket)/\(keyPrefix)")
+    }
+}

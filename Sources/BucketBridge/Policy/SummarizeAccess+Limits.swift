@@ -1,0 +1,78 @@
+extension SummaryContext {
+    /// What the granted capabilities leave out, as sentences, each with the requests the
+    /// policies must deny.
+    func limits(given capabilities: [Capability], vendor: String, tlsDenied: Bool) -> [AccessLimit] {
+        let kinds = Set(capabilities.map(\.kind))
+        let bucket = Phrase.code(location.bucket)
+        let inside = location.bucketArn + "/" + insideKey
+        let prefixContext = location.prefix.isEmpty ? [:] : ["s3:prefix": location.prefix]
+        var limits: [AccessLimit] = []
+        func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: [AccessProbe]) {
+            limits.append(AccessLimit(kind: kind, phrase: phrase, probes: probes))
+        }
+        let who = vendor.prefix(1).uppercased() + vendor.dropFirst()
+
+        if !kinds.contains(.listKeys) {
+            add(.listKeys, .text("\(who) cannot list the keys in the bucket ") + bucket + ".",
+                probes("s3:ListBucket", location.bucketArn, prefixContext) + probes("s3:ListBucketVersions", location.bucketArn, prefixContext))
+        }
+        if !kinds.contains(.readObjects) {
+            add(.readObjects, .text("\(who) cannot download objects."), probes("s3:GetObject", inside))
+        }
+        if !kinds.contains(.writeObjects) {
+            add(.writeObjects, .text("\(who) cannot upload or overwrite objects."), probes("s3:PutObject", inside))
+        }
+        if !kinds.contains(.deleteObjects) {
+            add(.deleteObjects, .text("\(who) cannot delete objects."),
+                probes("s3:DeleteObject", inside) + probes("s3:DeleteObjectVersion", inside))
+        }
+        let s3Actions = capabilities.filter { $0.kind != .useKMSKey }.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:))
+        let objectActions = s3Actions.filter { $0.scope == .object }
+        if !location.prefix.isEmpty, !objectActions.isEmpty {
+            let outside = location.bucketArn + "/" + outsideKey
+            add(.outsidePrefix, .text("\(who) cannot touch any object outside ") + .code(location.prefix) + .text(" in the bucket."),
+                objectActions.flatMap { probes($0.qualifiedName, outside) })
+        }
+        if !location.prefix.isEmpty, kinds.contains(.listKeys) {
+            add(.listOutsidePrefix, .text("\(who) cannot list keys outside ") + .code(location.prefix) + .text("."),
+                probes("s3:ListBucket", location.bucketArn) + probes("s3:ListBucket", location.bucketArn, ["s3:prefix": outsideKey]))
+        }
+        add(.otherBuckets, .text("\(who) cannot use any other bucket."),
+            s3Actions.flatMap { action in
+                action.scope == .object
+                    ? probes(action.qualifiedName, otherBucketArn + "/" + insideKey)
+                    : probes(action.qualifiedName, otherBucketArn, prefixContext)
+            })
+        if kinds.contains(.useKMSKey), let kms = capabilities.first(where: { $0.kind == .useKMSKey }) {
+            let otherKey = "arn:\(partition):kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000"
+            add(.otherKMSKeys, .text("\(who) cannot use any other KMS key."), kms.actions.flatMap { probes($0, otherKey) })
+        }
+        if !kinds.contains(.changeBucketPermissions) {
+            add(.changePermissions, .text("\(who) cannot change the bucket's policy or access control."),
+                ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketAcl"].flatMap { probes($0, location.bucketArn) })
+        }
+        add(.otherServices, .text("\(who) cannot use any other AWS service through this access."),
+            ["iam:PassRole", "ec2:RunInstances", "s3:ListAllMyBuckets"].flatMap { probes($0, "*") })
+        if route.assumesRole, let vendorPrincipal = principals.first?.arn {
+            let assume = AccessProbe(document: .trust, principal: vendorPrincipal, action: "sts:AssumeRole", resource: nil, context: [:])
+            add(.withoutExternalId,
+                .text("Nobody can assume the role without the external ID") + (externalId.map { .text(" ") + .code($0) } ?? "") + ".",
+                [assume])
+            var stranger = assume
+            stranger.principal = "arn:\(partition):iam::000000000000:root"
+            stranger.context = externalId.map { ["sts:ExternalId": $0] } ?? [:]
+            add(.otherPrincipals, .text("Nobody but the principals above can assume the role, even with the external ID."), [stranger])
+        }
+        if tlsDenied {
+            let caller = grantee ?? roleArn ?? principals.first?.arn
+            add(.withoutTLS, .text("Requests to the bucket without TLS (plain HTTP) are denied, whoever sends them."),
+                [s3Actions.first ?? S3ActionCatalogue.action(named: "s3:GetObject")!].map { action in
+                    AccessProbe(
+                        document: .bucket, principal: caller, action: action.qualifiedName,
+                        resource: action.scope == .object ? inside : location.bucketArn,
+                        context: ["aws:SecureTransport": "false"])
+                })
+        }
+        return limits
+    }
+}

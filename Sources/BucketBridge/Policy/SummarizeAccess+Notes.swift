@@ -1,0 +1,43 @@
+extension SummaryContext {
+    /// What the customer must know beyond the grants, derived from the capabilities and principals.
+    func notes(given capabilities: [Capability], vendor: String, destination: Destination) -> [AccessNote] {
+        var notes: [AccessNote] = []
+        let who = vendor.prefix(1).uppercased() + vendor.dropFirst()
+        for principal in principals where principal.kind == .session {
+            notes.append(AccessNote(
+                kind: .sessionName,
+                phrase: .text("The trust policy trusts only the session ") + .code(principal.sessionName ?? "")
+                    + .text(" of \(vendor)'s role ") + .code(principal.name ?? "")
+                    + .text(": it must be exactly the session name set in \(vendor), character for character. A session with any other name is refused.")))
+        }
+        if !location.prefix.isEmpty {
+            let wholeBucket: Set<CapabilityKind> = [.listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions]
+            let actions = capabilities.filter { wholeBucket.contains($0.kind) }.flatMap(\.actions)
+            if !actions.isEmpty {
+                notes.append(AccessNote(
+                    kind: .wholeBucketAction,
+                    phrase: .list(actions.map(Phrase.code)) + .text(actions.count == 1 ? " cannot" : " cannot")
+                        + .text(" be limited to the prefix ") + .code(location.prefix) + .text(": ")
+                        + .text(actions.count == 1 ? "it applies" : "they apply") + .text(" to the whole bucket ") + .code(location.bucket) + "."))
+            }
+        }
+        if let acl = capabilities.first(where: { $0.kind == .changeObjectACLs }) {
+            notes.append(AccessNote(
+                kind: .objectACLs,
+                phrase: .list(acl.actions.map(Phrase.code)) + .text(" lets \(vendor) set the ACL of objects. Buckets created since April 2023 have ACLs disabled (Object Ownership \"Bucket owner enforced\"): there, uploads with no ACL or ")
+                    + .code("bucket-owner-full-control") + .text(" succeed, any other ACL fails with ") + .code("AccessControlListNotSupported")
+                    + .text(", and you own every object. Keep it that way unless \(vendor) tells you otherwise.")))
+        }
+        if !route.assumesRole, let key = destination.kmsKeyArn {
+            let actions = kmsActions(for: destination.actions)
+            if !actions.isEmpty {
+                notes.append(AccessNote(
+                    kind: .kmsKeyPolicyNeeded,
+                    phrase: .text("The bucket's objects are encrypted with the KMS key ") + .code(key)
+                        + .text(", and a bucket policy cannot grant the use of a KMS key. \(who) can only read or write those objects once the key's own policy allows the principals above ")
+                        + .list(actions.map(Phrase.code)) + .text(" (and nothing else), and \(vendor)'s own IAM policies allow the same on the key.")))
+            }
+        }
+        return notes
+    }
+}

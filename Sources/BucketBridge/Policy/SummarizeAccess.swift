@@ -1,0 +1,88 @@
+/// Builds the access summary of a destination from its built policies.
+///
+/// Capabilities come from the `Allow` statements of the document that grants the access (the
+/// permissions policy for role routes, the bucket policy otherwise), grouped by what their
+/// actions do; principals and the external ID come from the trust policy or the bucket
+/// policy; limits are stated for what those statements do not allow, each with the requests
+/// that show it. The destination only names things (vendor, role, region).
+public func summarizeAccess(of destination: Destination, policies: DestinationPolicies) -> AccessSummary {
+    let bucketGrants = policies.bucket?.statements.filter { $0.effect == .allow } ?? []
+    let route: AccessRoute =
+        policies.trust == nil ? .bucketPolicy : (bucketGrants.isEmpty ? .role : .roleAndBucketPolicy)
+    let trustStatement = policies.trust?.statements.first { $0.effect == .allow }
+    let principalARNs: [String]
+    if route.assumesRole {
+        principalARNs = trustStatement.map(awsPrincipals) ?? []
+    } else {
+        principalARNs = bucketGrants.first.map(awsPrincipals) ?? []
+    }
+    let externalId = trustStatement?.conditions.first { $0.operator == "StringEquals" && $0.key == "sts:ExternalId" }?.values.first
+    let location = AccessLocation(
+        bucket: destination.bucket, prefix: destination.prefix, region: destination.region,
+        bucketArn: ResourceNames.bucket(destination), objectsArn: ResourceNames.objects(destination))
+    let role = destination.role.map { role in
+        RoleReference(name: role.name, arn: policies.roleArn, displayArn: policies.roleArn ?? ResourceNames.displayRole(destination))
+    }
+
+    let context = SummaryContext(
+        route: route, principals: principalARNs.map(TrustedPrincipal.init(arn:)), externalId: externalId,
+        roleArn: policies.roleArn, location: location, partition: destination.partition.rawValue)
+    let granting = route.assumesRole ? (policies.permissions?.statements.filter { $0.effect == .allow } ?? []) : bucketGrants
+    let capabilities = context.capabilities(from: granting)
+    let vendor = destination.vendor ?? "the vendor"
+    let limits = context.limits(given: capabilities, vendor: vendor, tlsDenied: policies.bucket?.statements.contains(where: isTLSDeny) ?? false)
+    let notes = context.notes(given: capabilities, vendor: vendor, destination: destination)
+    return AccessSummary(
+        destination: destination.name, specFile: destination.specFile, vendor: vendor,
+        route: route, principals: context.principals, externalId: externalId, role: role, location: location,
+        capabilities: capabilities, limits: limits, notes: notes)
+}
+
+/// The `AWS` principals of a statement.
+private func awsPrincipals(_ statement: PolicyStatement) -> [String] {
+    if case .aws(let arns)? = statement.principal { return arns }
+    return []
+}
+
+/// True for the statement that denies requests without TLS.
+private func isTLSDeny(_ statement: PolicyStatement) -> Bool {
+    statement.effect == .deny && statement.conditions.contains { $0.key == "aws:SecureTransport" && $0.values == ["false"] }
+}
+
+/// What the summary builder knows about a destination while it groups statements.
+struct SummaryContext {
+    var route: AccessRoute
+    var principals: [TrustedPrincipal]
+    var externalId: String?
+    var roleArn: String?
+    var location: AccessLocation
+    var partition: String
+
+    /// The document that grants the S3 access.
+    var grantingDocument: AccessProbe.Document { route.assumesRole ? .permissions : .bucket }
+
+    /// The principal a probe of the granting document is made by: none for an identity policy.
+    var grantee: String? { route.assumesRole ? nil : principals.first?.arn }
+
+    /// A probe of the granting document, plus the same request through the bucket policy when
+    /// it grants the role too.
+    func probes(_ action: String, _ resource: String, _ context: [String: String] = [:]) -> [AccessProbe] {
+        var probes = [AccessProbe(document: grantingDocument, principal: grantee, action: action, resource: resource, context: context)]
+        if route == .roleAndBucketPolicy, let roleArn, !action.hasPrefix("kms:") {
+            probes.append(AccessProbe(document: .bucket, principal: roleArn, action: action, resource: resource, context: context))
+        }
+        return probes
+    }
+
+    /// A key under the prefix, for probes: `PREFIX` + `example/object.csv`.
+    var insideKey: String { location.prefix + "example/object.csv" }
+
+    /// A key that does not start with the prefix.
+    var outsideKey: String {
+        guard let first = location.prefix.first else { return "" }
+        return (first == "x" ? "y" : "x") + "-outside/object.csv"
+    }
+
+    /// The bucket ARN of a bucket that is not the destination's.
+    var otherBucketArn: String { "arn:\(partition):s3:::\(location.bucket == "other-bucket" ? "another-bucket" : "other-bucket")" }
+}

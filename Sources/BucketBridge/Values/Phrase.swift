@@ -1,0 +1,102 @@
+/// A sentence fragment for people to read, with the values they may copy kept apart from the
+/// words around them, so that each format can print both correctly: Markdown puts values in
+/// code spans and escapes the words, plain text prints both as they are.
+public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
+    /// One run of words or one value.
+    public enum Segment: Sendable, Hashable {
+        /// Words, printed as text.
+        case text(String)
+        /// A value to copy (an ARN, a name, an action), printed as code where the format has it.
+        case code(String)
+        /// A link: its words and its target (an https or mailto URL).
+        case link(String, url: String)
+    }
+
+    /// The segments in reading order.
+    public var segments: [Segment]
+
+    /// A phrase from its segments.
+    public init(_ segments: [Segment]) {
+        self.segments = segments
+    }
+
+    /// A phrase of words only.
+    public init(stringLiteral text: String) {
+        segments = [.text(text)]
+    }
+
+    /// The phrase as plain text: words and values as they are.
+    public var plainText: String {
+        segments.map {
+            switch $0 {
+            case .text(let text), .code(let text): text
+            case .link(let text, let url): text == url || "mailto:" + text == url ? text : "\(text) (\(url))"
+            }
+        }.joined()
+    }
+
+    /// The phrase as inline Markdown: words escaped, values as code spans.
+    public var markdown: String {
+        segments.enumerated().map { index, segment in
+            switch segment {
+            case .text(let text): escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
+            case .code(let text): markdownCodeSpan(text)
+            case .link(let text, let url): markdownLink(text, url: url)
+            }
+        }.joined()
+    }
+
+    /// The phrase as a JSON value: an array of `{"text": …}` and `{"code": …}` objects, the form
+    /// templates print with the `prose` filter.
+    public var jsonValue: JSONValue {
+        .array(segments.map {
+            switch $0 {
+            case .text(let text): ["text": .string(text)]
+            case .code(let text): ["code": .string(text)]
+            case .link(let text, let url): ["link": .string(url), "text": .string(text)]
+            }
+        })
+    }
+
+    /// The phrase read back from its JSON form; nil when `value` is not one.
+    public init?(jsonValue value: JSONValue) {
+        guard case .array(let elements) = value else { return nil }
+        var segments: [Segment] = []
+        for element in elements {
+            if case .string(let url)? = element["link"], case .string(let text)? = element["text"] {
+                segments.append(.link(text, url: url))
+                continue
+            }
+            guard case .object(let members) = element, members.count == 1, case .string(let text) = members[0].value else { return nil }
+            switch members[0].key {
+            case "text": segments.append(.text(text))
+            case "code": segments.append(.code(text))
+            default: return nil
+            }
+        }
+        self.segments = segments
+    }
+
+    /// This phrase followed by another.
+    public static func + (lhs: Phrase, rhs: Phrase) -> Phrase {
+        Phrase(lhs.segments + rhs.segments)
+    }
+}
+
+extension Phrase {
+    /// A value to copy, as a phrase of its own.
+    public static func code(_ text: String) -> Phrase { Phrase([.code(text)]) }
+
+    /// Words, as a phrase of their own.
+    public static func text(_ text: String) -> Phrase { Phrase([.text(text)]) }
+
+    /// Values joined as a list: `a`, `a and b`, `a, b and c` (with `conjunction`).
+    public static func list(_ items: [Phrase], conjunction: String = "and") -> Phrase {
+        var result = Phrase([])
+        for (index, item) in items.enumerated() {
+            if index > 0 { result = result + .text(index == items.count - 1 ? " \(conjunction) " : ", ") }
+            result = result + item
+        }
+        return result
+    }
+}
