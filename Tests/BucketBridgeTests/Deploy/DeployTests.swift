@@ -13,6 +13,16 @@ struct DeployTests {
     /// destination with a role whose permissions policy grants an action no format grants.
     static let run = Task { try await deployExamples() }
 
+    /// True when the tools the run needs are installed (or under CI, where they must be).
+    /// Swift Testing evaluates this while it plans, before any test starts, and then it also
+    /// starts the run: the longest work of `swift test` must not wait for a free test thread
+    /// (there is one per core, and the tool tests hold theirs while their programs run).
+    static let toolsAvailable: Bool = {
+        guard ExternalTool.available(.motoServer, .aws, .jq, .terraform, .python3) else { return false }
+        _ = run
+        return true
+    }()
+
     /// What the run checked, and what it printed.
     struct Run: Sendable {
         var destinations: [String]
@@ -55,7 +65,7 @@ struct DeployTests {
     @Test(
         "Every example deploys by every route to exactly the IAM JSON",
         .enabled(
-            if: ExternalTool.available(.motoServer, .aws, .jq, .terraform, .python3),
+            if: toolsAvailable,
             ExternalTool.skipMessage(.motoServer, .aws, .jq, .terraform, .python3)),
         .timeLimit(.minutes(15)))
     func examplesDeploy() async throws {
@@ -74,7 +84,7 @@ struct DeployTests {
     @Test(
         "A permissions policy that differs from what the formats deploy fails every route",
         .enabled(
-            if: ExternalTool.available(.motoServer, .aws, .jq, .terraform, .python3),
+            if: toolsAvailable,
             ExternalTool.skipMessage(.motoServer, .aws, .jq, .terraform, .python3)),
         .timeLimit(.minutes(15)))
     func tamperedPolicyIsCaught() async throws {
