@@ -9,7 +9,14 @@
 # credentials belong to. Safe to run again: a second run changes nothing.
 # It uses your usual AWS environment: AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, ...
 #
-# Usage: bash setup.sh
+# Usage: bash setup.sh [--check]{% if facts.hasUser %} [--create-access-key]{% endif %}
+#
+#   --check              change nothing: print what a run would change (with JSON diffs);
+#                        exit 0 when everything is in place, 2 when something would change, 1 on error
+{% if facts.hasUser %}
+#   --create-access-key  also create an access key for the user and print it once, to the
+#                        terminal only (it is never written to a file)
+{% endif %}
 {% if facts.asksForValues %}
 #
 # Values to fill in, as environment variables (the script checks them before any AWS call):
@@ -20,6 +27,29 @@
 {% endfor %}
 {% endif %}
 set -euo pipefail
+
+mode=apply
+create_access_key=0
+for argument in "$@"; do
+  case "$argument" in
+    --check) mode=check ;;
+{% if facts.hasUser %}
+    --create-access-key) create_access_key=1 ;;
+{% endif %}
+    -h | --help)
+      echo "Usage: bash setup.sh [--check]{% if facts.hasUser %} [--create-access-key]{% endif %} (see the comments at the top of the script)"
+      exit 0
+      ;;
+    *)
+      echo "setup.sh: error: unknown argument '$argument': use --check{% if facts.hasUser %} or --create-access-key{% endif %}. Nothing was changed." >&2
+      exit 1
+      ;;
+  esac
+done
+if [ "$mode" = check ] && [ "$create_access_key" -eq 1 ]; then
+  echo "setup.sh: error: --check changes nothing, so it cannot create an access key. Nothing was changed." >&2
+  exit 1
+fi
 
 missing=0
 for tool in aws jq; do
@@ -61,18 +91,14 @@ if [ "$values_ok" -ne 1 ]; then
   exit 1
 fi
 {% endif %}
-{% if destination.region %}
 
 # Unless your environment names a region, use the bucket's: it also selects the partition
 # (aws-cn, aws-us-gov) whose IAM and STS endpoints the script talks to.
-bucket_region={{ destination.region }}
+bucket_region={{ destination.terraformRegion }}
 export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
-{% endif %}
-{% if facts.usesAccountPlaceholder %}
 
-# The account your credentials belong to: the policies name it.
+# The account your credentials belong to.
 caller_account=$(aws sts get-caller-identity --query Account --output text)
-{% endif %}
 {% if facts.hasPlaceholders %}
 
 # Writes the values into a JSON document, as JSON strings: any value stays a value.
@@ -89,7 +115,11 @@ vendor={{ destination.vendor }}
 bucket={{ destination.bucket }}
 prefix={{ destination.prefix }}
 
-echo "Setting up access for $vendor to s3://$bucket/$prefix"
+if [ "$mode" = check ]; then
+  echo "Checking the access of $vendor to s3://$bucket/$prefix in account $caller_account (nothing will be changed)"
+else
+  echo "Setting up access for $vendor to s3://$bucket/$prefix in account $caller_account"
+fi
 
 errors_file=$(mktemp)
 trap 'rm -f "$errors_file"' EXIT
@@ -112,8 +142,36 @@ read_or_absent() {
 same_json() {
   [ "$(jq -cS . <<<"$1")" = "$(jq -cS . <<<"$2")" ]
 }
+
+# Runs a command without its output.
+quietly() {
+  "$@" >/dev/null
+}
+
+pending=0
+# Makes one change and says so; with --check, only says what it would change.
+#   change "what was done" "what would be done" command...
+change() {
+  local done_text=$1 would_text=$2
+  shift 2
+  if [ "$mode" = check ]; then
+    echo "would $would_text"
+    pending=1
+  else
+    "$@"
+    echo "$done_text"
+  fi
+}
+
+# With --check, shows how a JSON document would change: a unified diff of the sorted JSON.
+show_json_change() {
+  if [ "$mode" = check ]; then
+    diff -u --label "current $1" --label "wanted $1" <(jq -S . <<<"$2") <(jq -S . <<<"$3") | sed 's/^/    /' || true
+  fi
+}
 {% if facts.hasRole %}
 
+empty_json='{}'
 role_name={{ role.name }}
 role_path={{ role.path }}
 role_description={{ role.description }}
@@ -123,9 +181,6 @@ policy_name={{ role.policyName }}
 permissions_boundary={{ role.permissionsBoundary }}
 {% else %}
 permissions_boundary=''
-{% endif %}
-{% if role.accountId %}
-expected_account={{ role.accountId }}
 {% endif %}
 {% if facts.hasPlaceholders %}
 trust_policy=$(fill_placeholders {{ policies.trust | json | shell }})
@@ -138,9 +193,9 @@ tags={{ role.tags | json_compact | shell }}
 {% endif %}
 {% if role.accountId %}
 
-account=$(aws sts get-caller-identity --query Account --output text)
-if [ "$account" != "$expected_account" ]; then
-  echo "setup.sh: error: your credentials are for account $account, but this role belongs in account $expected_account. Nothing was changed." >&2
+expected_account={{ role.accountId }}
+if [ "$caller_account" != "$expected_account" ]; then
+  echo "setup.sh: error: your credentials are for account $caller_account, but this role belongs in account $expected_account. Nothing was changed." >&2
   exit 1
 fi
 {% endif %}
@@ -155,50 +210,156 @@ if [ -z "$role_json" ]; then
   if [ "$tags" != "[]" ]; then
     create_args+=(--tags "$(jq -c 'map({Key: .key, Value: .value})' <<<"$tags")")
   fi
-  aws iam create-role "${create_args[@]}" >/dev/null
-  echo "created role $role_name"
+  show_json_change "trust policy of $role_name" "$empty_json" "$trust_policy"
+  change "created role $role_name" "create the role $role_name" quietly aws iam create-role "${create_args[@]}"
 else
   current_path=$(jq -r '.Role.Path' <<<"$role_json")
   if [ "$current_path" != "$role_path" ]; then
     echo "setup.sh: error: role $role_name already exists with path $current_path, not $role_path; IAM cannot move a role. Delete it or change role.path. Nothing was changed." >&2
     exit 1
   fi
-  if ! same_json "$(jq -c '.Role.AssumeRolePolicyDocument' <<<"$role_json")" "$trust_policy"; then
-    aws iam update-assume-role-policy --role-name "$role_name" --policy-document "$trust_policy"
-    echo "updated the trust policy of $role_name"
+  current_trust=$(jq -c '.Role.AssumeRolePolicyDocument' <<<"$role_json")
+  if ! same_json "$current_trust" "$trust_policy"; then
+    show_json_change "trust policy of $role_name" "$current_trust" "$trust_policy"
+    change "updated the trust policy of $role_name" "update the trust policy of $role_name" \
+      aws iam update-assume-role-policy --role-name "$role_name" --policy-document "$trust_policy"
   fi
   # Compared inside jq: $(...) would drop a trailing line break. CR and CRLF count as LF, since
   # an XML answer may carry them so (XML end-of-line handling).
   if ! jq -e --arg want "$role_description" \
     'def lines: gsub("\r\n?"; "\n"); (.Role.Description // "" | lines) == ($want | lines)' <<<"$role_json" >/dev/null ||
     [ "$(jq -r '.Role.MaxSessionDuration' <<<"$role_json")" != "$max_session_duration" ]; then
-    aws iam update-role --role-name "$role_name" --description "$role_description" --max-session-duration "$max_session_duration"
-    echo "updated the description and session duration of $role_name"
+    change "updated the description and session duration of $role_name" "update the description and session duration of $role_name" \
+      aws iam update-role --role-name "$role_name" --description "$role_description" --max-session-duration "$max_session_duration"
   fi
   current_boundary=$(jq -r '.Role.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$role_json")
   if [ "$current_boundary" != "$permissions_boundary" ]; then
     if [ -n "$permissions_boundary" ]; then
-      aws iam put-role-permissions-boundary --role-name "$role_name" --permissions-boundary "$permissions_boundary"
+      change "updated the permissions boundary of $role_name" "set the permissions boundary of $role_name to $permissions_boundary" \
+        aws iam put-role-permissions-boundary --role-name "$role_name" --permissions-boundary "$permissions_boundary"
     else
-      aws iam delete-role-permissions-boundary --role-name "$role_name"
+      change "updated the permissions boundary of $role_name" "remove the permissions boundary of $role_name" \
+        aws iam delete-role-permissions-boundary --role-name "$role_name"
     fi
-    echo "updated the permissions boundary of $role_name"
   fi
   if [ "$tags" != "[]" ]; then
     current_tags=$(aws iam list-role-tags --role-name "$role_name" --output json)
     missing_tags=$(jq -c --argjson current "$current_tags" \
       'map(select(. as $tag | $current.Tags | any(.Key == $tag.key and .Value == $tag.value) | not)) | map({Key: .key, Value: .value})' <<<"$tags")
     if [ "$missing_tags" != "[]" ]; then
-      aws iam tag-role --role-name "$role_name" --tags "$missing_tags"
-      echo "updated the tags of $role_name"
+      change "updated the tags of $role_name" "set the tags $missing_tags on $role_name" \
+        aws iam tag-role --role-name "$role_name" --tags "$missing_tags"
+    fi
+  fi
+fi
+{% if facts.managedPolicy %}
+
+# The permissions are a customer-managed policy attached to the role. IAM keeps at most 5
+# versions of a policy: before adding one, the oldest version that is not the default goes.
+partition={{ destination.partition }}
+policy_arn="arn:$partition:iam::$caller_account:policy/$policy_name"
+policy_json=$(read_or_absent NoSuchEntity aws iam get-policy --policy-arn "$policy_arn" --output json)
+if [ -z "$policy_json" ]; then
+  show_json_change "managed policy $policy_name" "$empty_json" "$permissions_policy"
+  change "created the managed policy $policy_name" "create the managed policy $policy_name" \
+    quietly aws iam create-policy --policy-name "$policy_name" --policy-document "$permissions_policy"
+else
+  default_version=$(jq -r '.Policy.DefaultVersionId' <<<"$policy_json")
+  current_policy=$(aws iam get-policy-version --policy-arn "$policy_arn" --version-id "$default_version" --query PolicyVersion.Document --output json)
+  if ! same_json "$current_policy" "$permissions_policy"; then
+    show_json_change "managed policy $policy_name" "$current_policy" "$permissions_policy"
+    versions=$(aws iam list-policy-versions --policy-arn "$policy_arn" --output json)
+    if [ "$(jq '.Versions | length' <<<"$versions")" -ge 5 ]; then
+      oldest=$(jq -r '[.Versions[] | select(.IsDefaultVersion | not)] | sort_by(.CreateDate) | .[0].VersionId' <<<"$versions")
+      change "deleted version $oldest of $policy_name (IAM keeps at most 5)" "delete version $oldest of $policy_name (IAM keeps at most 5)" \
+        aws iam delete-policy-version --policy-arn "$policy_arn" --version-id "$oldest"
+    fi
+    change "updated the managed policy $policy_name (a new default version)" "add a new default version to the managed policy $policy_name" \
+      quietly aws iam create-policy-version --policy-arn "$policy_arn" --policy-document "$permissions_policy" --set-as-default
+  fi
+fi
+attached=$(read_or_absent NoSuchEntity aws iam list-attached-role-policies --role-name "$role_name" --output json)
+if ! jq -e --arg arn "$policy_arn" 'any(.AttachedPolicies[]?; .PolicyArn == $arn)' <<<"${attached:-$empty_json}" >/dev/null; then
+  change "attached the managed policy $policy_name to $role_name" "attach the managed policy $policy_name to $role_name" \
+    aws iam attach-role-policy --role-name "$role_name" --policy-arn "$policy_arn"
+fi
+# An inline policy of the same name comes from an earlier setup with an inline policy: it is ours.
+stale_inline=$(read_or_absent NoSuchEntity aws iam get-role-policy --role-name "$role_name" --policy-name "$policy_name" --output json)
+if [ -n "$stale_inline" ]; then
+  change "deleted the inline policy $policy_name of $role_name (now a managed policy)" "delete the inline policy $policy_name of $role_name (now a managed policy)" \
+    aws iam delete-role-policy --role-name "$role_name" --policy-name "$policy_name"
+fi
+{% else %}
+
+current_policy=$(read_or_absent NoSuchEntity aws iam get-role-policy --role-name "$role_name" --policy-name "$policy_name" --query PolicyDocument --output json)
+if [ -z "$current_policy" ] || ! same_json "$current_policy" "$permissions_policy"; then
+  show_json_change "inline policy $policy_name" "${current_policy:-$empty_json}" "$permissions_policy"
+  change "put the inline policy $policy_name on $role_name" "put the inline policy $policy_name on $role_name" \
+    aws iam put-role-policy --role-name "$role_name" --policy-name "$policy_name" --policy-document "$permissions_policy"
+fi
+{% endif %}
+{% endif %}
+{% if facts.hasUser %}
+
+empty_json='{}'
+user_name={{ user.name }}
+user_path={{ user.path }}
+policy_name={{ user.policyName }}
+{% if user.permissionsBoundary %}
+permissions_boundary={{ user.permissionsBoundary }}
+{% else %}
+permissions_boundary=''
+{% endif %}
+{% if facts.hasPlaceholders %}
+permissions_policy=$(fill_placeholders {{ policies.permissions | json | shell }})
+tags=$(fill_placeholders {{ user.tags | json_compact | shell }})
+{% else %}
+permissions_policy={{ policies.permissions | json | shell }}
+tags={{ user.tags | json_compact | shell }}
+{% endif %}
+
+user_json=$(read_or_absent NoSuchEntity aws iam get-user --user-name "$user_name" --output json)
+if [ -z "$user_json" ]; then
+  create_args=(--user-name "$user_name" --path "$user_path")
+  if [ -n "$permissions_boundary" ]; then
+    create_args+=(--permissions-boundary "$permissions_boundary")
+  fi
+  if [ "$tags" != "[]" ]; then
+    create_args+=(--tags "$(jq -c 'map({Key: .key, Value: .value})' <<<"$tags")")
+  fi
+  change "created user $user_name" "create the IAM user $user_name" quietly aws iam create-user "${create_args[@]}"
+else
+  current_path=$(jq -r '.User.Path' <<<"$user_json")
+  if [ "$current_path" != "$user_path" ]; then
+    echo "setup.sh: error: user $user_name already exists with path $current_path, not $user_path. Delete it or change user.path. Nothing was changed." >&2
+    exit 1
+  fi
+  current_boundary=$(jq -r '.User.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$user_json")
+  if [ "$current_boundary" != "$permissions_boundary" ]; then
+    if [ -n "$permissions_boundary" ]; then
+      change "updated the permissions boundary of $user_name" "set the permissions boundary of $user_name to $permissions_boundary" \
+        aws iam put-user-permissions-boundary --user-name "$user_name" --permissions-boundary "$permissions_boundary"
+    else
+      change "updated the permissions boundary of $user_name" "remove the permissions boundary of $user_name" \
+        aws iam delete-user-permissions-boundary --user-name "$user_name"
+    fi
+  fi
+  if [ "$tags" != "[]" ]; then
+    current_tags=$(aws iam list-user-tags --user-name "$user_name" --output json)
+    missing_tags=$(jq -c --argjson current "$current_tags" \
+      'map(select(. as $tag | $current.Tags | any(.Key == $tag.key and .Value == $tag.value) | not)) | map({Key: .key, Value: .value})' <<<"$tags")
+    if [ "$missing_tags" != "[]" ]; then
+      change "updated the tags of $user_name" "set the tags $missing_tags on $user_name" \
+        aws iam tag-user --user-name "$user_name" --tags "$missing_tags"
     fi
   fi
 fi
 
-current_policy=$(read_or_absent NoSuchEntity aws iam get-role-policy --role-name "$role_name" --policy-name "$policy_name" --query PolicyDocument --output json)
+current_policy=$(read_or_absent NoSuchEntity aws iam get-user-policy --user-name "$user_name" --policy-name "$policy_name" --query PolicyDocument --output json)
 if [ -z "$current_policy" ] || ! same_json "$current_policy" "$permissions_policy"; then
-  aws iam put-role-policy --role-name "$role_name" --policy-name "$policy_name" --policy-document "$permissions_policy"
-  echo "put the inline policy $policy_name on $role_name"
+  show_json_change "inline policy $policy_name" "${current_policy:-$empty_json}" "$permissions_policy"
+  change "put the inline policy $policy_name on $user_name" "put the inline policy $policy_name on $user_name" \
+    aws iam put-user-policy --user-name "$user_name" --policy-name "$policy_name" --policy-document "$permissions_policy"
 fi
 {% endif %}
 {% if facts.hasBucketPolicy %}
@@ -209,17 +370,10 @@ bucket_statements=$(fill_placeholders {{ policies.bucket | json | shell }})
 bucket_statements={{ policies.bucket | json | shell }}
 {% endif %}
 owned_sids={{ policies.ownedBucketSids | json_compact | shell }}
-{% if destination.region %}
-s3_region=(--region "$bucket_region")
-{% else %}
-s3_region=()
-{% endif %}
 
 # Merge by Sid: drop any statement this destination owns (current or from an earlier render),
 # keep everyone else's, then append ours. Never removes another statement.
-# (${s3_region[@]+"${s3_region[@]}"}: bash before 4.4, such as macOS's /bin/bash 3.2, calls an
-# empty array unbound under set -u.)
-current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy ${s3_region[@]+"${s3_region[@]}"} --bucket "$bucket" --query Policy --output text)
+current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy --region "$bucket_region" --bucket "$bucket" --query Policy --output text)
 if [ -z "$current_bucket_policy" ]; then
   current_bucket_policy='{"Version": "2012-10-17", "Statement": []}'
 fi
@@ -228,12 +382,11 @@ merged_bucket_policy=$(jq -c --argjson ours "$bucket_statements" --argjson owned
   + (if .Id then {Id: .Id} else {} end)
   + {Statement: ([(.Statement // []) | if type == "array" then .[] else . end
       | select((.Sid // "") as $sid | $owned | index([$sid]) | not)] + $ours.Statement)}' <<<"$current_bucket_policy")
-if same_json "$current_bucket_policy" "$merged_bucket_policy"; then
-  :
-else
-  attempt=1
-  until aws s3api put-bucket-policy ${s3_region[@]+"${s3_region[@]}"} --bucket "$bucket" --policy "$merged_bucket_policy" 2>"$errors_file"; do
-    # A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
+
+# A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
+put_bucket_policy() {
+  local attempt=1
+  until aws s3api put-bucket-policy --region "$bucket_region" --bucket "$bucket" --policy "$merged_bucket_policy" 2>"$errors_file"; do
     if [ "$attempt" -ge 6 ] || ! grep -q "Invalid principal" "$errors_file"; then
       cat "$errors_file" >&2
       exit 1
@@ -241,15 +394,51 @@ else
     attempt=$((attempt + 1))
     sleep 5
   done
-  echo "merged $(jq '.Statement | length' <<<"$bucket_statements") statement(s) into the bucket policy of $bucket"
+}
+
+if ! same_json "$current_bucket_policy" "$merged_bucket_policy"; then
+  show_json_change "bucket policy of $bucket" "$current_bucket_policy" "$merged_bucket_policy"
+  statements=$(jq '.Statement | length' <<<"$bucket_statements")
+  change "merged $statements statement(s) into the bucket policy of $bucket" "merge $statements statement(s) into the bucket policy of $bucket (no other statement changes)" \
+    put_bucket_policy
 fi
 {% endif %}
+
+if [ "$mode" = check ]; then
+  if [ "$pending" -eq 0 ]; then
+    echo "In sync: everything is in place, nothing would change."
+    exit 0
+  fi
+  echo "Run the script without --check to make these changes. Nothing was changed."
+  exit 2
+fi
 {% if facts.hasRole %}
 
 role_arn=$(aws iam get-role --role-name "$role_name" --query Role.Arn --output text)
 echo "Done. Send this role ARN to $vendor:"
 echo "$role_arn"
-{% else %}
+{% endif %}
+{% if facts.hasUser %}
+
+user_arn=$(aws iam get-user --user-name "$user_name" --query User.Arn --output text)
+echo "Done. The IAM user $user_arn holds the access."
+if [ "$create_access_key" -eq 1 ]; then
+  key_count=$(aws iam list-access-keys --user-name "$user_name" --query 'length(AccessKeyMetadata)' --output text)
+  if [ "$key_count" -ge 2 ]; then
+    echo "setup.sh: error: $user_name already has 2 access keys, IAM's limit: delete the one $vendor no longer uses (aws iam delete-access-key), then run again with --create-access-key." >&2
+    exit 1
+  fi
+  # Shown once, here; kept in no file. Enter it in $vendor now: AWS cannot show the secret again.
+  access_key=$(aws iam create-access-key --user-name "$user_name" --output json)
+  echo "Access key for $vendor (shown only now; it is stored nowhere):"
+  echo "  Access key ID:     $(jq -r '.AccessKey.AccessKeyId' <<<"$access_key")"
+  echo "  Secret access key: $(jq -r '.AccessKey.SecretAccessKey' <<<"$access_key")"
+  echo "Enter both in $vendor's form now, over HTTPS: not by e-mail, chat or ticket."
+else
+  echo "Create the access key for $vendor with: bash setup.sh --create-access-key (see README.md)."
+fi
+{% endif %}
+{% if not facts.hasRole and not facts.hasUser %}
 
 echo "Done. $vendor can now use s3://$bucket/$prefix"
 {% endif %}

@@ -20,10 +20,18 @@ locals {
 
   trust_policy = {{ policies.trust | hcl | indent(2) }}
 
+{% endif %}
+{% if facts.hasUser %}
+  user_tags = {{ user.tagsObject | hcl | indent(2) }}
+
+{% endif %}
+{% if facts.hasRole or facts.hasUser %}
   permissions_policy = {{ policies.permissions | hcl | indent(2) }}
 {% endif %}
-{% if facts.hasRole and facts.hasBucketPolicy %}
+{% if facts.hasRole or facts.hasUser %}
+{% if facts.hasBucketPolicy %}
 
+{% endif %}
 {% endif %}
 {% if facts.hasBucketPolicy %}
   bucket_policy = {{ policies.bucket | hcl | indent(2) }}
@@ -41,9 +49,44 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+{% if facts.managedPolicy %}
+
+resource "aws_iam_policy" "this" {
+  name   = {{ role.policyName }}
+  policy = jsonencode(local.permissions_policy)
+}
+
+resource "aws_iam_role_policy_attachment" "this" {
+  role       = aws_iam_role.this.name
+  policy_arn = aws_iam_policy.this.arn
+}
+{% else %}
+
 resource "aws_iam_role_policy" "this" {
   name   = {{ role.policyName }}
   role   = aws_iam_role.this.id
+  policy = jsonencode(local.permissions_policy)
+}
+{% endif %}
+{% endif %}
+{% if facts.hasUser %}
+
+# The vendor uses an access key of this user. The module creates no key: a key in Terraform
+# would sit in its state file. Create it as README.md says.
+resource "aws_iam_user" "this" {
+  name                 = {{ user.name }}
+  path                 = {{ user.path }}
+{% if user.permissionsBoundary %}
+  permissions_boundary = {{ user.permissionsBoundary }}
+{% else %}
+  permissions_boundary = null
+{% endif %}
+  tags                 = local.user_tags
+}
+
+resource "aws_iam_user_policy" "this" {
+  name   = {{ user.policyName }}
+  user   = aws_iam_user.this.name
   policy = jsonencode(local.permissions_policy)
 }
 {% endif %}

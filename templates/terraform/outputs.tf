@@ -5,6 +5,13 @@ output "role_arn" {
 }
 
 {% endif %}
+{% if facts.hasUser %}
+output "user_arn" {
+  description = "The IAM user whose access key the vendor uses (create the key yourself; see README.md)"
+  value       = aws_iam_user.this.arn
+}
+
+{% endif %}
 output "bucket_arn" {
   description = "The bucket the access is limited to"
   value       = {{ destination.bucketArn }}

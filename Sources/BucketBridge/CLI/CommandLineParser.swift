@@ -98,9 +98,11 @@ private func isOptionName(_ text: String, of command: CommandSpec) -> Bool {
 /// Missing, extra or disallowed positional arguments, or nil when they fit the command.
 private func positionalProblem(_ positionals: [String], of command: CommandSpec) -> String? {
     var remaining = positionals[...]
-    for argument in command.arguments {
+    for (index, argument) in command.arguments.enumerated() {
         guard !remaining.isEmpty else { return UsageMessage.missingArgument(argument, of: command.name) }
-        let taken = argument.isRepeating ? remaining : remaining.prefix(1)
+        // A repeating argument leaves one value for each argument after it (`SPEC... FILE`).
+        let after = command.arguments.count - index - 1
+        let taken = argument.isRepeating ? remaining.dropLast(min(after, remaining.count - 1)) : remaining.prefix(1)
         for value in taken where !argument.allowedValues.isEmpty && !argument.allowedValues.contains(value) {
             return UsageMessage.notAllowed(value, for: argument.name, allowed: argument.allowedValues)
         }

@@ -4,6 +4,8 @@ public enum Command: Sendable, Equatable {
     case render(RenderArguments)
     /// `validate SPEC... [--format FORMAT]`
     case validate(ValidateArguments)
+    /// `verify SPEC... [--destination NAME] [--trust FILE] [--permissions FILE] [--bucket-policy FILE] [--format FORMAT] [--set NAME=VALUE]...`
+    case verify(VerifyArguments)
     /// `explain SPEC... [--format text|json] [--set NAME=VALUE]...`
     case explain(specs: [String], format: ExplanationFormat, placeholderValues: [String: String])
     /// `show SPEC... FILE [--destination NAME] [--templates DIR] [--set NAME=VALUE]...`
@@ -43,6 +45,24 @@ public struct ValidateArguments: Sendable, Equatable {
 
     /// `validate` of `specs` in text format.
     public init(specs: [String]) { self.specs = specs }
+}
+
+/// The arguments of `verify`.
+public struct VerifyArguments: Sendable, Equatable {
+    public var specs: [String]
+    /// The destination to compare with; `nil` when the specs hold one.
+    public var destination: String?
+    /// The documents, in the order `--trust`, `--permissions`, `--bucket-policy`.
+    public var inputs: [VerificationInput]
+    public var format: DiagnosticFormat = .text
+    /// `--set NAME=VALUE` values.
+    public var placeholderValues: [String: String] = [:]
+
+    /// `verify` of `inputs` against `specs`.
+    public init(specs: [String], inputs: [VerificationInput]) {
+        self.specs = specs
+        self.inputs = inputs
+    }
 }
 
 /// The arguments of `show`.
@@ -94,7 +114,7 @@ public enum CommandCatalogue {
     public static let specs = ArgumentSpec("SPEC", help: "destination spec files (JSON)", isRepeating: true, completion: .file)
 
     /// Every command.
-    public static let commands: [CommandSpec] = [render, validate, explain, show, externalID, schema, completions]
+    public static let commands: [CommandSpec] = [render, validate, verify, explain, show, externalID, schema, completions]
 
     /// The command named `name`.
     public static func command(named name: String) -> CommandSpec? {
@@ -145,6 +165,40 @@ public enum CommandCatalogue {
             return placeholderValues(parsed.values("--set")).map { values in
                 arguments.placeholderValues = values
                 return .validate(arguments)
+            }
+        })
+
+    static let verify = CommandSpec(
+        name: "verify",
+        abstract: "Compare the documents a customer has with the spec, by meaning; exit 1 listing each difference.",
+        discussion: """
+            Each FILE is a policy document or the AWS CLI's JSON for it (aws iam get-role,
+            aws iam get-role-policy, aws iam get-policy-version, aws s3api get-bucket-policy).
+            Order, single strings versus lists, Sids and Version do not matter; every difference
+            that changes access is reported where it is in the FILE: missing (the vendor gets
+            AccessDenied), broader than the spec, blocked by a Deny, or a deleted principal.
+            Offline. Exit 0 when the documents grant exactly what the spec says.
+            """,
+        arguments: [specs],
+        options: [
+            OptionSpec("--destination", value: "NAME", help: "the destination to compare with, when the specs hold several"),
+            OptionSpec("--trust", value: "FILE", help: "the role's trust policy, or the output of aws iam get-role", completion: .file),
+            OptionSpec(
+                "--permissions", value: "FILE",
+                help: "the role's permissions policy, or the output of aws iam get-role-policy or aws iam get-policy-version", completion: .file),
+            OptionSpec("--bucket-policy", value: "FILE", help: "the bucket policy, or the output of aws s3api get-bucket-policy", completion: .file),
+            format, set,
+        ],
+        make: { parsed in
+            if let problem = repeatedSpec(parsed.positionals) { return .failure(problem) }
+            let inputs = PolicyKind.allCases.compactMap { kind in parsed.value(kind.option).map { VerificationInput(kind, $0) } }
+            guard !inputs.isEmpty else { return .failure(UsageError(message: VerificationUsage.noFiles)) }
+            var arguments = VerifyArguments(specs: parsed.positionals, inputs: inputs)
+            arguments.destination = parsed.value("--destination")
+            arguments.format = parsed.format
+            return placeholderValues(parsed.values("--set")).map { values in
+                arguments.placeholderValues = values
+                return .verify(arguments)
             }
         })
 

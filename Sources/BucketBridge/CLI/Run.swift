@@ -60,6 +60,8 @@ func run(_ command: Command) -> RunReport {
             report.fail(error, diagnostics, summary: "in \(count(arguments.specs.count, "spec file"))")
         }
         return report
+    case .verify(let arguments):
+        return runVerify(arguments)
     case .explain(let specs, let format, let values):
         var diagnostics = Diagnostics()
         let pipeline = Pipeline(specPaths: specs, placeholderValues: values)
@@ -85,6 +87,27 @@ func run(_ command: Command) -> RunReport {
     case .render(let arguments):
         return runRender(arguments)
     }
+}
+
+/// `verify`: the differences as diagnostics in the chosen format, and a closing line.
+private func runVerify(_ arguments: VerifyArguments) -> RunReport {
+    var diagnostics = Diagnostics()
+    let pipeline = Pipeline(specPaths: arguments.specs, placeholderValues: arguments.placeholderValues)
+    let result = capture { () throws(PipelineError) in
+        try pipeline.verify(destination: arguments.destination, inputs: arguments.inputs, diagnostics: &diagnostics)
+    }
+    var report = RunReport(format: arguments.format, diagnostics.sorted)
+    switch result {
+    case .success(let verification) where verification.findings.isEmpty && !diagnostics.hasErrors:
+        report.summary("ok: the documents grant exactly what destination \(verification.destination) specifies")
+    case .success(let verification):
+        let unread = verification.findings.isEmpty ? "; a document could not be read" : ""
+        report.errors += "bucketbridge: \(count(verification.findings.count, "difference")) from destination \(verification.destination)\(unread)\n"
+        report.status = ExitCode.invalid
+    case .failure(let error):
+        report.fail(error, diagnostics, summary: "in \(count(arguments.specs.count, "spec file"))")
+    }
+    return report
 }
 
 /// `render`, and `render --check` with its list of differences and their diffs.

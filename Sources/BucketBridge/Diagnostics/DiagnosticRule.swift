@@ -72,6 +72,8 @@ extension DiagnosticRule {
     static let tagValue = DiagnosticRule("BB410", "tag-value", "A tag value breaks IAM's tag rules.")
     static let duplicateTagKey = DiagnosticRule("BB411", "duplicate-tag-key", "Two tag keys differ only in case.")
     static let tooManyTags = DiagnosticRule("BB412", "too-many-tags", "More than 50 tags.")
+    static let userName = DiagnosticRule("BB413", "user-name", "`user.name` breaks IAM's name rules.")
+    static let userGrantField = DiagnosticRule("BB414", "user-grant-field", "A field a user grant does not use, or `user` on another grant.")
 
     // BB5xx: the built policies.
     static let trustPolicySize = DiagnosticRule("BB501", "trust-policy-size", "A trust policy over IAM's default quota (warning).")
@@ -99,6 +101,14 @@ extension DiagnosticRule {
     // BB7xx: the output folder.
     static let staleOutput = DiagnosticRule("BB701", "stale-output", "A file under --out is missing or differs from a fresh render (render --check).")
 
+    // BB95x: verify (the documents a customer has).
+    static let policyDocument = DiagnosticRule(
+        "BB951", "policy-document", "A FILE of verify is not a policy document IAM accepts, nor AWS CLI output holding one.")
+    static let missingAccess = DiagnosticRule("BB952", "missing-access", "verify: the document grants less than the spec; the vendor gets AccessDenied.")
+    static let broaderAccess = DiagnosticRule("BB953", "broader-access", "verify: the document grants more than the spec.")
+    static let blockedAccess = DiagnosticRule("BB954", "blocked-access", "verify: a Deny statement blocks (or may block) access the spec grants.")
+    static let deletedPrincipal = DiagnosticRule("BB955", "deleted-principal", "verify: a principal is the unique id of a deleted role or user.")
+
     /// Every rule, in id order.
     public static let all: [DiagnosticRule] = [
         jsonSyntax, duplicateKey, notASpec, unsupportedVersion, unknownField, requiredField, wrongType, emptyList, invalidChoice,
@@ -107,11 +117,12 @@ extension DiagnosticRule {
         accessAndActions, wildcardAction, notS3Action, unknownAction, actionNotOnBucket, duplicateAction, permissionsManagementAction,
         principal, wildcardPrincipal, duplicatePrincipal,
         roleNamePrefix, roleName, missingNamePrefix, iamPath, accountId, sessionDuration, permissionsBoundary, policyName,
-        tagKey, tagValue, duplicateTagKey, tooManyTags,
+        tagKey, tagValue, duplicateTagKey, tooManyTags, userName, userGrantField,
         trustPolicySize, permissionsPolicySize, bucketPolicySize,
         templateSyntax, templateInclude, templateRender,
         staleOutput,
         placeholderName, placeholderDescription, undeclaredPlaceholder, placeholderPosition, unusedPlaceholder, reservedCharacters,
         onboardingText, supportContact, templateUrl,
+        policyDocument, missingAccess, broaderAccess, blockedAccess, deletedPrincipal,
     ]
 }

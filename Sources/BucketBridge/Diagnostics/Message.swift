@@ -67,6 +67,10 @@ extension Message {
     static let bucketNameWithDots = Message(.bucketNameWithDots,
         "contains \".\": valid, but virtual-hosted-style HTTPS and S3 Transfer Acceleration do not work with such buckets")
     static let forRoleGrants = "for role grants (grant \"role\" or \"role-and-bucket-policy\")"
+    static let forUserGrants = "for grant \"user\""
+    static let notForUserGrants = Message(.userGrantField,
+        "is not used by grant \"user\": the vendor uses an access key of an IAM user in your account, so no principal is trusted and no role is made")
+    static let onlyForUserGrants = Message(.userGrantField, "is only used by grant \"user\"")
     static let forRoleAndBucketPolicy = "for grant \"role-and-bucket-policy\": the bucket policy names the role by its full ARN"
     static let externalIdUnused = Message(.externalIdUnused, "is not used: a bucket-policy grant has no role, so no external ID can be required")
 }
@@ -112,6 +116,9 @@ extension Message {
     }
     static func permissionsPolicySize(_ size: Int) -> Message {
         Message(.permissionsPolicySize, "makes a permissions policy of \(size) characters: IAM allows 10,240 for a role's inline policies")
+    }
+    static func managedPolicySize(_ size: Int) -> Message {
+        Message(.permissionsPolicySize, "makes a managed permissions policy of \(size) characters: IAM allows 6,144 for a managed policy")
     }
     static func bucketPolicySize(_ size: Int) -> Message {
         Message(.bucketPolicySize, "makes bucket-policy statements of \(size) characters: a bucket policy is at most 20 KB")

@@ -121,7 +121,7 @@ public struct Pipeline: Sendable, Equatable {
         for start in stride(from: 0, to: specPaths.count, by: batch) {
             var files: [SourceFile] = []
             for path in specPaths[start..<min(start + batch, specPaths.count)] {
-                files.append(try readSpecFile(path))
+                files.append(try readInputFile(path))
             }
             let batchFiles = files
             let validated = parallelMap(count: batchFiles.count) { validateFile(batchFiles[$0], placeholderValues: values) }
@@ -162,11 +162,12 @@ public struct Pipeline: Sendable, Equatable {
         return (destinations, templates)
     }
 
-    /// A spec file's bytes, or the usage error that names why it cannot be read.
-    private func readSpecFile(_ path: String) throws(PipelineError) -> SourceFile {
+    /// An input file's bytes (a spec, or a policy for `verify`), or the usage error that
+    /// names why it cannot be read.
+    func readInputFile(_ path: String, what: String = "spec file") throws(PipelineError) -> SourceFile {
         switch FileSystem.kind(of: path, following: true) {
         case nil: throw .usage(UsageError(message: "\(path): no such file"))
-        case .directory: throw .usage(UsageError(message: "\(path): is a folder, not a spec file"))
+        case .directory: throw .usage(UsageError(message: "\(path): is a folder, not a \(what)"))
         default: break
         }
         let bytes: [UInt8]?

@@ -22,6 +22,7 @@ extension AccessSummary {
             ]
         }
         let role: JSONValue = self.role.map { ["name": .string($0.name), "arn": optional($0.arn), "displayArn": .string($0.displayArn)] } ?? .null
+        let user: JSONValue = self.user.map { ["name": .string($0.name)] } ?? .null
         return [
             "destination": .string(destination),
             "specFile": .string(specFile),
@@ -32,6 +33,7 @@ extension AccessSummary {
                 "principals": .array(principals),
                 "externalId": optional(externalId),
                 "role": role,
+                "user": user,
             ],
             "where": [
                 "text": words(place),

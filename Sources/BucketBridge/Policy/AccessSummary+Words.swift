@@ -2,6 +2,10 @@ extension AccessSummary {
     /// How the vendor gets in, as one sentence: the role it assumes and the external ID it
     /// presents, or the bucket policy that names it directly.
     public var who: Phrase {
+        if route == .user, let user {
+            return .text("\(capitalizedVendor) signs its requests with an access key of the IAM user ") + .code(user.name)
+                + .text(" in your account. An access key is a long-term secret: whoever holds it has this access until you deactivate the key, which is why a role is safer.")
+        }
         guard route.assumesRole, let role else {
             return .text("The bucket policy of ") + .code(location.bucket)
                 + .text(" names \(vendor)'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access.")

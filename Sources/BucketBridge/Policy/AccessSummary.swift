@@ -20,6 +20,8 @@ public struct AccessSummary: Sendable {
     public var externalId: String?
     /// The customer role the vendor assumes (role routes).
     public var role: RoleReference?
+    /// The customer's IAM user whose access key the vendor uses (user route).
+    public var user: UserReference?
     /// Where: the bucket and prefix the access is limited to.
     public var location: AccessLocation
     /// What the vendor may do, in a fixed order.
@@ -39,9 +41,19 @@ public enum AccessRoute: String, Sendable, CaseIterable {
     case bucketPolicy = "bucket-policy"
     /// The vendor assumes the role; the bucket policy also grants that role.
     case roleAndBucketPolicy = "role-and-bucket-policy"
+    /// The vendor signs with an access key of an IAM user in the customer's account.
+    case user
 
     /// True when the vendor assumes a role.
-    public var assumesRole: Bool { self != .bucketPolicy }
+    public var assumesRole: Bool { self == .role || self == .roleAndBucketPolicy }
+    /// True when an identity policy of the customer's (role or user) grants the access.
+    public var grantsByIdentityPolicy: Bool { self != .bucketPolicy }
+}
+
+/// The customer-side IAM user of a user route.
+public struct UserReference: Sendable {
+    /// The user's name.
+    public var name: String
 }
 
 /// The customer-side role of a role route.

@@ -2,7 +2,7 @@
 public struct DestinationPolicies: Sendable {
     /// Who may assume the role (role grants).
     public var trust: PolicyDocument?
-    /// What the role may do (role grants).
+    /// What the role (role grants) or the user (user grants) may do.
     public var permissions: PolicyDocument?
     /// The statements bucketbridge adds to the bucket policy (bucket-policy grants or `requireTls`).
     public var bucket: PolicyDocument?
@@ -22,6 +22,8 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
                 sid: StatementID.vendorAssumeRole, principal: .aws(destination.trustedPrincipals), actions: ["sts:AssumeRole"],
                 conditions: [PolicyCondition("StringEquals", "sts:ExternalId", [externalId])])
         ])
+    }
+    if destination.grant.hasPermissionsPolicy {
         policies.permissions = PolicyDocument(statements: s3 + kmsStatements(for: destination))
     }
 

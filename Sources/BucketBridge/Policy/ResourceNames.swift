@@ -16,6 +16,12 @@ enum ResourceNames {
         return "arn:\(destination.partition.rawValue):iam::\(account):role\(role.path)\(role.name)"
     }
 
+    /// The managed permissions policy's ARN for people to read (`<account id>` when unknown).
+    static func displayManagedPolicy(_ destination: Destination) -> String {
+        guard let role = destination.role else { return "" }
+        return "arn:\(destination.partition.rawValue):iam::\(role.accountId ?? "<account id>"):policy/\(role.policyName)"
+    }
+
     /// The role ARN for people to read: the full ARN, or `<account id>` standing for an unknown account.
     static func displayRole(_ destination: Destination) -> String {
         guard let settings = destination.role else { return "" }

@@ -64,7 +64,7 @@ extension SummaryContext {
             add(.otherPrincipals, .text("Nobody but the principals above can assume the role, even with the external ID."), [stranger])
         }
         if tlsDenied {
-            let caller = grantee ?? roleArn ?? principals.first?.arn
+            let caller = anyCaller
             add(.withoutTLS, .text("Requests to the bucket without TLS (plain HTTP) are denied, whoever sends them."),
                 [s3Actions.first ?? S3ActionCatalogue.action(named: "s3:GetObject")!].map { action in
                     AccessProbe(

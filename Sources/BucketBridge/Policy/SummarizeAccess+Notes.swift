@@ -28,7 +28,7 @@ extension SummaryContext {
                     + .code("bucket-owner-full-control") + .text(" succeed, any other ACL fails with ") + .code("AccessControlListNotSupported")
                     + .text(", and you own every object. Keep it that way unless \(vendor) tells you otherwise.")))
         }
-        if !route.assumesRole, let key = destination.kmsKeyArn {
+        if route == .bucketPolicy, let key = destination.kmsKeyArn {
             let actions = kmsActions(for: destination.actions)
             if !actions.isEmpty {
                 notes.append(AccessNote(

@@ -8,13 +8,15 @@
 public func summarizeAccess(of destination: Destination, policies: DestinationPolicies) -> AccessSummary {
     let bucketGrants = policies.bucket?.statements.filter { $0.effect == .allow } ?? []
     let route: AccessRoute =
-        policies.trust == nil ? .bucketPolicy : (bucketGrants.isEmpty ? .role : .roleAndBucketPolicy)
+        policies.trust != nil
+        ? (bucketGrants.isEmpty ? .role : .roleAndBucketPolicy)
+        : (policies.permissions != nil ? .user : .bucketPolicy)
     let trustStatement = policies.trust?.statements.first { $0.effect == .allow }
     let principalARNs: [String]
-    if route.assumesRole {
-        principalARNs = trustStatement.map(awsPrincipals) ?? []
-    } else {
-        principalARNs = bucketGrants.first.map(awsPrincipals) ?? []
+    switch route {
+    case .role, .roleAndBucketPolicy: principalARNs = trustStatement.map(awsPrincipals) ?? []
+    case .bucketPolicy: principalARNs = bucketGrants.first.map(awsPrincipals) ?? []
+    case .user: principalARNs = []
     }
     let externalId = trustStatement?.conditions.first { $0.operator == "StringEquals" && $0.key == "sts:ExternalId" }?.values.first
     let location = AccessLocation(
@@ -27,14 +29,15 @@ public func summarizeAccess(of destination: Destination, policies: DestinationPo
     let context = SummaryContext(
         route: route, principals: principalARNs.map(TrustedPrincipal.init(arn:)), externalId: externalId,
         roleArn: policies.roleArn, location: location, partition: destination.partition.rawValue)
-    let granting = route.assumesRole ? (policies.permissions?.statements.filter { $0.effect == .allow } ?? []) : bucketGrants
+    let granting = route.grantsByIdentityPolicy ? (policies.permissions?.statements.filter { $0.effect == .allow } ?? []) : bucketGrants
     let capabilities = context.capabilities(from: granting)
     let vendor = destination.vendor ?? "the vendor"
     let limits = context.limits(given: capabilities, vendor: vendor, tlsDenied: policies.bucket?.statements.contains(where: isTLSDeny) ?? false)
     let notes = context.notes(given: capabilities, vendor: vendor, destination: destination)
     return AccessSummary(
         destination: destination.name, specFile: destination.specFile, vendor: vendor,
-        route: route, principals: context.principals, externalId: externalId, role: role, location: location,
+        route: route, principals: context.principals, externalId: externalId, role: role,
+        user: destination.user.map { UserReference(name: $0.name) }, location: location,
         capabilities: capabilities, limits: limits, notes: notes)
 }
 
@@ -59,10 +62,13 @@ struct SummaryContext {
     var partition: String
 
     /// The document that grants the S3 access.
-    var grantingDocument: AccessProbe.Document { route.assumesRole ? .permissions : .bucket }
+    var grantingDocument: AccessProbe.Document { route.grantsByIdentityPolicy ? .permissions : .bucket }
 
     /// The principal a probe of the granting document is made by: none for an identity policy.
-    var grantee: String? { route.assumesRole ? nil : principals.first?.arn }
+    var grantee: String? { route.grantsByIdentityPolicy ? nil : principals.first?.arn }
+
+    /// Who sends a request the bucket policy's deny statements are checked against.
+    var anyCaller: String { grantee ?? roleArn ?? principals.first?.arn ?? "arn:\(partition):iam::123456789012:user/caller" }
 
     /// A probe of the granting document, plus the same request through the bucket policy when
     /// it grants the role too.

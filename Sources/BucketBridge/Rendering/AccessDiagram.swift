@@ -7,7 +7,12 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
         nodes.append(.init(id: "p\(index)", label: "\(summary.vendor): \(principal.arn)", rounded: true))
     }
     let grantee: String
-    if summary.route.assumesRole, let role = summary.role {
+    if summary.route == .user, let user = summary.user {
+        grantee = "user"
+        nodes.append(.init(id: "vendor", label: "\(summary.vendor), with an access key", rounded: true))
+        nodes.append(.init(id: grantee, label: "IAM user \(user.name) in your account"))
+        edges.append(.init(from: "vendor", to: grantee, label: "long-term access key"))
+    } else if summary.route.assumesRole, let role = summary.role {
         grantee = "role"
         nodes.append(.init(id: grantee, label: "role \(role.name) in your account"))
         let label = summary.externalId.map { "sts:AssumeRole with external ID \($0)" } ?? "sts:AssumeRole"

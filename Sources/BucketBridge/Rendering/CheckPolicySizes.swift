@@ -1,6 +1,6 @@
 /// Checks the built policies against IAM's and S3's size quotas (characters not counting
-/// whitespace outside strings): a role's inline policies 10,240, a trust policy 2,048 by
-/// default (adjustable to 4,096), a bucket policy 20 KB.
+/// whitespace outside strings): a role's inline policies 10,240, a managed policy 6,144, a
+/// trust policy 2,048 by default (adjustable to 4,096), a bucket policy 20 KB.
 ///
 /// The pretty IAM JSON files already rendered are never smaller than the compact text IAM
 /// counts, so a policy is encoded again only when its file is over the quota.
@@ -18,10 +18,11 @@ func checkPolicySizes(
             at: destination.location, path: destination.path.appending("trustedPrincipals"),
             Message.trustPolicySize(size))
     }
-    if let size = size(policies.permissions, file: IAMFile.permissions, over: 10_240) {
+    let managed = destination.role?.policyType == .managed
+    if let size = size(policies.permissions, file: IAMFile.permissions, over: managed ? 6_144 : 10_240) {
         diagnostics.error(
             at: destination.location, path: destination.path,
-            Message.permissionsPolicySize(size))
+            managed ? Message.managedPolicySize(size) : Message.permissionsPolicySize(size))
     }
     if let size = size(policies.bucket, file: IAMFile.bucket, over: 20_480) {
         diagnostics.error(

@@ -11,8 +11,11 @@
 ///   `region`, `partition`, `bucketArn`, `objectsArn`, `s3Uri`, `kmsKeyArn`,
 ///   `terraformRegion`, `cloudFormationDescription`.
 /// - `role` (role grants, else null): `name`, `namePrefix`, `path`, `accountId`, `arn`,
-///   `displayArn`, `maxSessionDuration`, `permissionsBoundary`, `policyName`, `description`,
-///   `tags` (`key`/`value` list), `tagsObject`.
+///   `displayArn`, `maxSessionDuration`, `permissionsBoundary`, `policyName`, `policyType`
+///   (`inline`, `managed`), `policyArn` (the managed policy's, `<account id>` when unknown),
+///   `description`, `tags` (`key`/`value` list), `tagsObject`.
+/// - `user` (user grants, else null): `name`, `path`, `permissionsBoundary`, `policyName`,
+///   `tags`, `tagsObject`.
 /// - `policies`: `trust`, `permissions`, `bucket` (documents or null), `ownedBucketSids`.
 /// - `access`: the summary (`AccessSummary.jsonValue(phrases: .segments)`) plus `diagram`, the
 ///   Mermaid source of the access path.
@@ -36,9 +39,21 @@ func templateContext(
             "maxSessionDuration": .int(role.maxSessionDuration),
             "permissionsBoundary": optional(role.permissionsBoundary),
             "policyName": .string(role.policyName),
+            "policyType": .string(role.policyType.rawValue),
+            "policyArn": .string(ResourceNames.displayManagedPolicy(destination)),
             "description": .string(role.description),
             "tags": .array(role.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
             "tagsObject": .object(role.tags.map { JSONValue.Member($0.key, .string($0.value)) }),
+        ]
+    } ?? .null
+    let user: JSONValue = destination.user.map { user in
+        [
+            "name": .string(user.name),
+            "path": .string(user.path),
+            "permissionsBoundary": optional(user.permissionsBoundary),
+            "policyName": .string(user.policyName),
+            "tags": .array(user.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
+            "tagsObject": .object(user.tags.map { JSONValue.Member($0.key, .string($0.value)) }),
         ]
     } ?? .null
     let destinationValue: JSONValue = [
@@ -65,6 +80,7 @@ func templateContext(
     return [
         "destination": destinationValue,
         "role": role,
+        "user": user,
         "policies": [
             "trust": policies.trust?.jsonValue ?? .null,
             "permissions": policies.permissions?.jsonValue ?? .null,
@@ -83,6 +99,10 @@ func templateContext(
 struct TemplateFacts {
     /// The grant creates a role (trust and permissions policies).
     var hasRole: Bool
+    /// The grant creates an IAM user holding the permissions policy.
+    var hasUser: Bool
+    /// The role's permissions policy is a customer-managed policy attached to it.
+    var managedPolicy: Bool
     /// The render writes bucket-policy statements (a grant or the TLS deny).
     var hasBucketPolicy: Bool
     /// The bucket policy names the role: the role must exist before the policy is saved.
@@ -119,6 +139,8 @@ struct TemplateFacts {
 
     init(destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats) {
         hasRole = policies.trust != nil
+        hasUser = destination.user != nil
+        managedPolicy = destination.role?.policyType == .managed
         hasBucketPolicy = policies.bucket != nil
         bucketPolicyNamesRole = summary.route == .roleAndBucketPolicy
         bucketPolicyNamesVendor = summary.route == .bucketPolicy
@@ -140,7 +162,8 @@ struct TemplateFacts {
 
     var jsonValue: JSONValue {
         [
-            "hasRole": .bool(hasRole), "hasBucketPolicy": .bool(hasBucketPolicy),
+            "hasRole": .bool(hasRole), "hasUser": .bool(hasUser), "managedPolicy": .bool(managedPolicy),
+            "hasBucketPolicy": .bool(hasBucketPolicy),
             "bucketPolicyNamesRole": .bool(bucketPolicyNamesRole), "bucketPolicyNamesVendor": .bool(bucketPolicyNamesVendor),
             "usesKMSKey": .bool(usesKMSKey), "needsKeyPolicy": .bool(needsKeyPolicy),
             "listsUnderPrefixOnly": .bool(listsUnderPrefixOnly), "keyUnknown": .bool(keyUnknown), "setsObjectACLs": .bool(setsObjectACLs),

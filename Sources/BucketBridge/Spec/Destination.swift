@@ -37,6 +37,8 @@ public struct Destination: Sendable {
     public var requireTls: Bool
     /// The customer role (role grants only).
     public var role: RoleSettings?
+    /// The customer-side IAM user (`grant: "user"` only).
+    public var user: UserSettings?
     /// What the customer's README says beyond the policies.
     public var onboarding: Onboarding
     /// The spec file this destination came from, as the user named it.
@@ -63,10 +65,35 @@ public struct RoleSettings: Sendable {
     public var permissionsBoundary: String?
     /// Name of the inline permissions policy.
     public var policyName: String
+    /// Whether the permissions policy is inline or a customer-managed policy attached to the role.
+    public var policyType: PolicyType
     /// The role description (IAM description rules hold).
     public var description: String
     /// Tags in the order given, `defaults` first.
     public var tags: [(key: String, value: String)]
+}
+
+/// The customer-side IAM user of a `user` grant: it holds the permissions policy inline, and
+/// the vendor uses an access key the customer creates for it (never in any artifact).
+public struct UserSettings: Sendable {
+    /// The user name (placeholders allowed).
+    public var name: String
+    /// IAM path, `/` by default.
+    public var path: String
+    /// Permissions boundary policy ARN, when set.
+    public var permissionsBoundary: String?
+    /// Name of the inline permissions policy: the destination's name.
+    public var policyName: String
+    /// Tags in the order given, `defaults` first.
+    public var tags: [(key: String, value: String)]
+}
+
+/// How the permissions policy is attached to the role.
+public enum PolicyType: String, Sendable, CaseIterable {
+    /// An inline policy of the role (`put-role-policy`).
+    case inline
+    /// A customer-managed policy named `policyName`, attached to the role.
+    case managed
 }
 
 /// The `access` presets.
@@ -84,11 +111,18 @@ public enum Grant: String, Sendable, CaseIterable {
     case bucketPolicy = "bucket-policy"
     /// The role, plus a bucket policy granting that role.
     case roleAndBucketPolicy = "role-and-bucket-policy"
+    /// An IAM user in the customer's account holds the permissions; the vendor uses its access
+    /// key (Cisco SEA's "Access Credential" route). No trust policy, no external ID.
+    case user
 
     /// True when the grant creates a customer role.
-    public var hasRole: Bool { self != .bucketPolicy }
+    public var hasRole: Bool { self == .role || self == .roleAndBucketPolicy }
     /// True when the grant writes S3 statements into the bucket policy.
-    public var hasBucketPolicyGrant: Bool { self != .role }
+    public var hasBucketPolicyGrant: Bool { self == .bucketPolicy || self == .roleAndBucketPolicy }
+    /// True when an identity of the customer's (a role or a user) holds a permissions policy.
+    public var hasPermissionsPolicy: Bool { self != .bucketPolicy }
+    /// True when the vendor names its principals (in a trust or bucket policy).
+    public var trustsVendorPrincipals: Bool { self != .user }
 }
 
 /// An AWS partition, chosen by region.

@@ -80,7 +80,7 @@ extension SpecFields {
             schema: orPlaceholder(["type": "string", "pattern": "^[\\w+=,.@:/-]{2,1224}$"]), examples: ["seq_p8OgYZNm_anQEaOZ8-mMn", "<EXTERNAL_ID>"]),
         SpecField(
             "grant", in: .destination,
-            "How access is granted. `role` (default): a customer role the vendor assumes. `bucket-policy`: no role; the bucket policy grants the vendor's principals directly (less secure, no external ID). `role-and-bucket-policy`: the role, plus a bucket policy granting that role.",
+            "How access is granted. `role` (default): a customer role the vendor assumes. `bucket-policy`: no role; the bucket policy grants the vendor's principals directly (less secure, no external ID). `role-and-bucket-policy`: the role, plus a bucket policy granting that role. `user`: an IAM user in the customer's account holds the permissions and the vendor uses its access key (long-term credentials: less safe than a role); no trust policy, no external ID.",
             schema: ["enum": .array(Grant.allCases.map { .string($0.rawValue) })], examples: ["role"]),
         SpecField(
             "requireTls", in: .destination,
@@ -94,6 +94,32 @@ extension SpecFields {
             "onboarding", in: .destination,
             "What the customer's README.md says beyond the policies: the steps after the setup, how to reach the vendor's support, who makes the external ID, a Launch Stack link, the vendor's name for the role ARN field.",
             schema: ["$ref": "#/$defs/onboarding"], examples: [["support": "support@sequentum.com"]], nested: .onboarding),
+        SpecField(
+            "user", in: .destination, required: "for grant user",
+            "The customer's IAM user of a `user` grant (Cisco SEA's \"Access Credential\" route).",
+            schema: ["$ref": "#/$defs/user"], examples: [["name": "sea-recordings-writer"]], nested: .user),
+    ]
+
+    static let userFields: [SpecField] = [
+        SpecField(
+            "name", in: .user, required: "for grant user",
+            "The IAM user's name (1–64 letters, digits and `+=,.@_-`). It holds the permissions policy inline; the customer creates its access key (no artifact ever contains one).",
+            schema: orPlaceholder(iamName), examples: ["sea-recordings-writer"]),
+        SpecField(
+            "path", in: .user, "The user's IAM path, `/` by default.",
+            schema: ["type": "string", "maxLength": 512, "pattern": "^/([\\u0021-\\u007E]*/)?$"], examples: ["/vendors/"]),
+        SpecField(
+            "permissionsBoundary", in: .user, "ARN of a managed policy set as the user's permissions boundary, in the bucket's partition.",
+            schema: ["type": "string", "minLength": 20, "maxLength": 2048, "pattern": "^arn:aws(-cn|-us-gov)?:iam::([0-9]{12}|aws):policy/"],
+            examples: ["arn:aws:iam::666666666666:policy/boundary"]),
+        SpecField(
+            "tags", in: .user, "IAM tags of the user, key → value (IAM tag rules, as for `role.tags`).",
+            schema: [
+                "type": "object", "maxProperties": 50,
+                "propertyNames": ["minLength": 1, "maxLength": 128, "pattern": .string("^(?![aA][wW][sS]:)" + tagCharacters + "+$")],
+                "additionalProperties": orPlaceholder(["type": "string", "maxLength": 256, "pattern": .string("^" + tagCharacters + "*$")]),
+            ],
+            examples: [["integration": "cisco-sea"]]),
     ]
 
     static let onboardingFields: [SpecField] = [
@@ -134,6 +160,10 @@ extension SpecFields {
 
     static let roleFields: [SpecField] = [
         SpecField(
+            "policyType", in: .role,
+            "`inline` (default): the permissions policy is an inline policy of the role. `managed`: a customer-managed policy named `policyName`, attached to the role, in every format (setup.sh updates it with a new default version, keeping at most 5; managed policies are limited to 6,144 characters).",
+            schema: ["enum": .array(PolicyType.allCases.map { .string($0.rawValue) })], examples: ["managed"]),
+        SpecField(
             "name", in: .role, required: "for role grants",
             "The role's name (IAM name rules: 1–64 letters, digits and `+=,.@_-`). Must start with `namePrefix` when one is set.",
             schema: orPlaceholder(iamName), examples: ["SequentumS3Access", "SEA_ext_access_<ROLE_SUFFIX>"]),
@@ -156,7 +186,7 @@ extension SpecFields {
             schema: ["type": "string", "minLength": 20, "maxLength": 2048, "pattern": "^arn:aws(-cn|-us-gov)?:iam::([0-9]{12}|aws):policy/"],
             examples: ["arn:aws:iam::666666666666:policy/boundary"]),
         SpecField(
-            "policyName", in: .role, "Name of the role's inline permissions policy; defaults to the destination's `name`.",
+            "policyName", in: .role, "Name of the role's permissions policy (inline, or managed with `policyType: managed`); defaults to the destination's `name`.",
             schema: ["type": "string", "pattern": "^[\\w+=,.@-]{1,128}$"], examples: ["SequentumS3Access"]),
         SpecField(
             "tags", in: .role,

@@ -48,6 +48,8 @@ public enum SpecObject: String, Sendable, CaseIterable {
     case role
     /// A destination's `onboarding`: what the customer's README says beyond the policies.
     case onboarding
+    /// A destination's `user`: the IAM user of a `user` grant.
+    case user
 
     /// The heading of the object's section in the spec reference.
     var title: String {
@@ -56,6 +58,7 @@ public enum SpecObject: String, Sendable, CaseIterable {
         case .destination: "Destination fields (also allowed in `defaults`)"
         case .role: "`role`: the customer's IAM role"
         case .onboarding: "`onboarding`: the vendor's onboarding story in the customer's README"
+        case .user: "`user`: the customer's IAM user (grant `user`)"
         }
     }
 }
@@ -80,5 +83,5 @@ public enum SpecFields {
     public static var role: [String] { names(in: .role) }
 
     /// Every field, by object, in the order the reference lists them.
-    public static let all: [SpecField] = documentFields + destinationFields + roleFields + onboardingFields
+    public static let all: [SpecField] = documentFields + destinationFields + roleFields + userFields + onboardingFields
 }

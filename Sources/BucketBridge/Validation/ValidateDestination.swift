@@ -59,10 +59,21 @@ func validateDestination(
         kmsKeyArn = key.value
     }
 
-    let principals = resolvePrincipals(&reader, partition: partition)
+    // A user grant trusts no vendor principal: set on the destination itself (not inherited
+    // from `defaults`), trustedPrincipals and externalId are mistakes.
+    if !grant.trustsVendorPrincipals {
+        for key in ["trustedPrincipals", "externalId"] {
+            if let node = reader.fields[key], node.path.components.first == .key("destinations") {
+                reader.report(node, Message.notForUserGrants)
+            }
+        }
+    }
+    let principals = grant.trustsVendorPrincipals ? resolvePrincipals(&reader, partition: partition) : []
 
     var externalId: String?
-    if let text = reader.templatedString("externalId", whole: .externalId, part: .externalIdPart) {
+    if !grant.trustsVendorPrincipals {
+        // Not read: reported above when written on the destination.
+    } else if let text = reader.templatedString("externalId", whole: .externalId, part: .externalIdPart) {
         reader.report(text, invalid: "external ID", rule: .externalId, ExternalIDRules.problems(text.sample))
         externalId = text.value
         if !grant.hasRole, text.node.path.components.first == .key("destinations") {
@@ -75,6 +86,7 @@ func validateDestination(
     let role = validateRole(&reader, grant: grant, partition: partition, destinationName: name?.value,
         description: description?.value, vendor: vendor?.value, bucket: bucket?.value, prefix: prefix)
 
+    let user = validateUser(&reader, grant: grant, partition: partition, destinationName: name?.value)
     let onboarding = validateOnboarding(&reader)
 
     guard !reader.diagnostics.hasErrors, let name, let bucket, let actions, let principals else { return nil }
@@ -84,7 +96,7 @@ func validateDestination(
         prefix: prefix, region: region?.value, partition: partition,
         access: actions.access, actions: actions.actions, kmsKeyArn: kmsKeyArn,
         trustedPrincipals: principals, externalId: grant.hasRole ? externalId : nil, grant: grant,
-        requireTls: requireTls, role: grant.hasRole ? role : nil, onboarding: onboarding, specFile: specFile,
+        requireTls: requireTls, role: grant.hasRole ? role : nil, user: user, onboarding: onboarding, specFile: specFile,
         location: source.node.location, path: source.node.path)
 }
 

@@ -7,6 +7,13 @@ func validateRole(
         if grant.hasRole { reader.reportMissing("role", because: Message.forRoleGrants) }
         return nil
     }
+    if !grant.hasRole {
+        // Ignored when inherited from `defaults`; written on the destination, a mistake.
+        if grant == .user, let node = reader.fields["role"], node.path.components.first == .key("destinations") {
+            reader.report(node, Message.notForUserGrants)
+        }
+        return nil
+    }
     guard var role = reader.object("role") else { return nil }
     defer { reader.absorb(role) }
 
@@ -46,9 +53,10 @@ func validateRole(
         role.report(node, invalid: "permissions boundary", rule: .permissionsBoundary, RoleRules.boundaryProblems(text, partition: partition))
     }
 
+    let policyType = role.choice("policyType", as: PolicyType.self) ?? .inline
     let policyName = role.string("policyName")
     if let (text, node) = policyName {
-        role.report(node, invalid: "inline policy name", rule: .policyName, IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
+        role.report(node, invalid: "policy name", rule: .policyName, IAMNameRules.nameProblems(text, maximum: RoleRules.maximumPolicyNameLength))
     }
 
     let tags = readTags(&role)
@@ -58,12 +66,12 @@ func validateRole(
     return RoleSettings(
         name: name.value, namePrefix: namePrefix?.value ?? "", path: path?.value ?? "/",
         accountId: accountId?.value, maxSessionDuration: duration?.value ?? 3600,
-        permissionsBoundary: boundary?.value, policyName: policyName?.value ?? destinationName ?? name.value,
+        permissionsBoundary: boundary?.value, policyName: policyName?.value ?? destinationName ?? name.value, policyType: policyType,
         description: roleDescription, tags: tags)
 }
 
-/// Reads `role.tags` (an object of strings) and checks IAM's tag rules.
-private func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
+/// Reads `tags` of a role or user (an object of strings) and checks IAM's tag rules.
+func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
     guard let tagsReader = role.object("tags") else { return [] }
     var tags: [(key: String, value: String)] = []
     var seen: [String: JSONNode] = [:]

@@ -57,6 +57,11 @@ struct SchemaTests {
                 switch field.object {
                 case .role: spec = specJSON(["role": roleJSON])
                 case .onboarding: spec = specJSON(["onboarding": "{\"\(field.name)\": \(json)}"])
+                case .user:
+                    let user = field.name == "name" ? "{\"name\": \(json)}" : "{\"name\": \"vendor-user\", \"\(field.name)\": \(json)}"
+                    spec = specJSON(["grant": #""user""#, "user": user], removing: ["trustedPrincipals", "externalId", "role"])
+                case .destination where field.name == "user":
+                    spec = specJSON(["grant": #""user""#, "user": json], removing: ["trustedPrincipals", "externalId", "role"])
                 default:
                     spec = specJSON(field.name == "actions" ? ["actions": json] : [field.name: json], removing: field.name == "actions" ? ["access"] : [])
                 }

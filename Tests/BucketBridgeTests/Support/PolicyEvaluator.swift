@@ -1,7 +1,9 @@
+import Foundation
 @testable import BucketBridge
 
-/// A small IAM policy evaluator for the subset bucketbridge writes, to test what policies
-/// *mean*: explicit deny wins, then any allow, else an implicit deny.
+/// Judges what a policy *means* with the library's IAM evaluation (the one `verify` uses):
+/// explicit deny wins, then any allow, else an implicit deny. Wildcards, `Not` elements,
+/// `...IfExists` and negated condition operators follow IAM.
 ///
 /// It reads the JSON value form (`JSONValue`), so the same evaluator can judge policies
 /// parsed back from any output format.
@@ -11,7 +13,8 @@ enum Decision: Equatable {
     case implicitDeny
 }
 
-/// One request: who, what, on which resource, with which condition keys.
+/// One request: who, what, on which resource, with which condition keys (any key the
+/// request does not list is absent from it).
 struct Request {
     var principal: String? = nil
     var action: String
@@ -20,78 +23,38 @@ struct Request {
 }
 
 func evaluate(_ policy: JSONValue, _ request: Request) -> Decision {
-    guard case .array(let statements)? = policy["Statement"] else { return .implicitDeny }
-    var allowed = false
-    for statement in statements where matches(statement, request) {
-        if statement["Effect"] == "Deny" { return .explicitDeny }
-        if statement["Effect"] == "Allow" { allowed = true }
+    guard let document = NormalisedPolicyCache.shared.document(policy) else { return .implicitDeny }
+    var context = RequestContext()
+    for statement in document.statements {
+        for condition in statement.conditions { context[condition.key] = .absent }
     }
-    return allowed ? .allow : .implicitDeny
+    for (key, value) in request.context { context[key] = .present([value]) }
+    let requestClass = RequestClass(
+        caller: request.principal.map { .principal($0) } ?? .identity, action: request.action,
+        resource: request.resource, context: context)
+    if document.fullyCovers(requestClass, effect: .deny) { return .explicitDeny }
+    return document.fullyCovers(requestClass, effect: .allow) ? .allow : .implicitDeny
 }
 
-private func strings(_ value: JSONValue?) -> [String] {
-    switch value {
-    case .string(let text)?: [text]
-    case .array(let values)?: values.compactMap { if case .string(let text) = $0 { text } else { nil } }
-    default: []
-    }
-}
+/// Policies already read, by value: the corpus tests ask many requests of one policy.
+final class NormalisedPolicyCache: @unchecked Sendable {
+    static let shared = NormalisedPolicyCache()
+    private let lock = NSLock()
+    private var documents: [JSONValue: NormalisedPolicy?] = [:]
 
-private func matches(_ statement: JSONValue, _ request: Request) -> Bool {
-    if let principal = statement["Principal"] {
-        guard let who = request.principal else { return false }
-        let allowedPrincipals = principal == "*" ? ["*"] : strings(principal["AWS"])
-        guard allowedPrincipals.contains(where: { $0 == "*" || $0 == who }) else { return false }
-    }
-    guard strings(statement["Action"]).contains(where: { globMatch($0.lowercased(), request.action.lowercased()) })
-    else { return false }
-    if let resources = statement["Resource"] {
-        guard let resource = request.resource, strings(resources).contains(where: { globMatch($0, resource) })
-        else { return false }
-    }
-    if case .object(let operators)? = statement["Condition"] {
-        for condition in operators {
-            guard case .object(let keys) = condition.value else { return false }
-            for key in keys {
-                guard let actual = request.context[key.key] else { return false }
-                let expected = strings(key.value)
-                let satisfied: Bool
-                switch condition.key {
-                case "StringEquals": satisfied = expected.contains(actual)
-                case "StringLike": satisfied = expected.contains { globMatch($0, actual) }
-                case "Bool": satisfied = expected.contains(actual.lowercased())
-                default: satisfied = false
-                }
-                if !satisfied { return false }
-            }
+    /// The policy read as `verify` reads a file; `nil` when it is not a valid policy.
+    func document(_ policy: JSONValue) -> NormalisedPolicy? {
+        if let cached = lock.withLock({ documents[policy] }) { return cached }
+        var diagnostics = Diagnostics()
+        let file = SourceFile(name: "policy.json", text: encodeJSON(policy))
+        var document: NormalisedPolicy?
+        if let root = parseJSON(file, diagnostics: &diagnostics) {
+            document = NormalisedPolicy(reading: root, locator: PolicyLocator(file: file), partition: .aws, diagnostics: &diagnostics)
         }
+        if diagnostics.hasErrors { document = nil }
+        lock.withLock { documents[policy] = .some(document) }
+        return document
     }
-    return true
-}
-
-/// IAM's wildcard match: `*` any run of characters (also empty), `?` exactly one.
-func globMatch(_ pattern: String, _ text: String) -> Bool {
-    let p = Array(pattern.unicodeScalars)
-    let t = Array(text.unicodeScalars)
-    var pi = 0, ti = 0, star = -1, mark = 0
-    while ti < t.count {
-        if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
-            pi += 1
-            ti += 1
-        } else if pi < p.count && p[pi] == "*" {
-            star = pi
-            mark = ti
-            pi += 1
-        } else if star >= 0 {
-            pi = star + 1
-            mark += 1
-            ti = mark
-        } else {
-            return false
-        }
-    }
-    while pi < p.count && p[pi] == "*" { pi += 1 }
-    return pi == p.count
 }
 
 /// Parses JSON text (as written to disk) back into a `JSONValue`, keeping key order.

@@ -80,7 +80,7 @@ func optionValue(_ option: String, in arguments: [String]) -> String? {
 /// Runs `bash script` in an empty working directory with the stub `aws` first on PATH (real
 /// bash, jq and coreutils after it), a private HOME, and the stub told which account and role
 /// ARN to answer with.
-func runWithStubAWS(_ script: String, account: String, roleArn: String) throws -> StubAWSRun {
+func runWithStubAWS(_ script: String, account: String, roleArn: String, environment: [String: String] = [:]) throws -> StubAWSRun {
     let folder = try formatScratchFolder("stub-aws")
     let bin = folder + "/bin", work = folder + "/work", home = folder + "/home", log = folder + "/aws.log"
     for path in [bin, work, home] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
@@ -93,7 +93,7 @@ func runWithStubAWS(_ script: String, account: String, roleArn: String) throws -
         environment: [
             "PATH": path, "HOME": home, "BUCKETBRIDGE_STUB_AWS_LOG": log, "BUCKETBRIDGE_STUB_ACCOUNT": account,
             "BUCKETBRIDGE_STUB_ROLE_ARN": roleArn, "AWS_PAGER": "",
-        ])
+        ].merging(environment) { $1 })
     return StubAWSRun(result: result, calls: try parseStubLog(log), workingDirectory: work, folder: folder)
 }
 

@@ -74,6 +74,7 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+
 resource "aws_iam_role_policy" "this" {
   name   = "acme-cisco-sea-recordings"
   role   = aws_iam_role.this.id

@@ -6,8 +6,31 @@
 # credentials belong to. Safe to run again: a second run changes nothing.
 # It uses your usual AWS environment: AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, ...
 #
-# Usage: bash setup.sh
+# Usage: bash setup.sh [--check]
+#
+#   --check              change nothing: print what a run would change (with JSON diffs);
+#                        exit 0 when everything is in place, 2 when something would change, 1 on error
 set -euo pipefail
+
+mode=apply
+create_access_key=0
+for argument in "$@"; do
+  case "$argument" in
+    --check) mode=check ;;
+    -h | --help)
+      echo "Usage: bash setup.sh [--check] (see the comments at the top of the script)"
+      exit 0
+      ;;
+    *)
+      echo "setup.sh: error: unknown argument '$argument': use --check. Nothing was changed." >&2
+      exit 1
+      ;;
+  esac
+done
+if [ "$mode" = check ] && [ "$create_access_key" -eq 1 ]; then
+  echo "setup.sh: error: --check changes nothing, so it cannot create an access key. Nothing was changed." >&2
+  exit 1
+fi
 
 missing=0
 for tool in aws jq; do
@@ -26,11 +49,18 @@ fi
 bucket_region='us-east-1'
 export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
 
+# The account your credentials belong to.
+caller_account=$(aws sts get-caller-identity --query Account --output text)
+
 vendor='Sequentum Cloud'
 bucket='acme-sequentum-drop'
 prefix=''
 
-echo "Setting up access for $vendor to s3://$bucket/$prefix"
+if [ "$mode" = check ]; then
+  echo "Checking the access of $vendor to s3://$bucket/$prefix in account $caller_account (nothing will be changed)"
+else
+  echo "Setting up access for $vendor to s3://$bucket/$prefix in account $caller_account"
+fi
 
 errors_file=$(mktemp)
 trap 'rm -f "$errors_file"' EXIT
@@ -52,6 +82,33 @@ read_or_absent() {
 # True when two JSON documents are equal as JSON values.
 same_json() {
   [ "$(jq -cS . <<<"$1")" = "$(jq -cS . <<<"$2")" ]
+}
+
+# Runs a command without its output.
+quietly() {
+  "$@" >/dev/null
+}
+
+pending=0
+# Makes one change and says so; with --check, only says what it would change.
+#   change "what was done" "what would be done" command...
+change() {
+  local done_text=$1 would_text=$2
+  shift 2
+  if [ "$mode" = check ]; then
+    echo "would $would_text"
+    pending=1
+  else
+    "$@"
+    echo "$done_text"
+  fi
+}
+
+# With --check, shows how a JSON document would change: a unified diff of the sorted JSON.
+show_json_change() {
+  if [ "$mode" = check ]; then
+    diff -u --label "current $1" --label "wanted $1" <(jq -S . <<<"$2") <(jq -S . <<<"$3") | sed 's/^/    /' || true
+  fi
 }
 
 bucket_statements='{
@@ -87,13 +144,10 @@ bucket_statements='{
   ]
 }'
 owned_sids='["BucketBridgeAcmeSequentumBucketPolicyListPrefix","BucketBridgeAcmeSequentumBucketPolicyBucketActions","BucketBridgeAcmeSequentumBucketPolicyObjectActions","BucketBridgeAcmeSequentumBucketPolicyDenyInsecureTransport"]'
-s3_region=(--region "$bucket_region")
 
 # Merge by Sid: drop any statement this destination owns (current or from an earlier render),
 # keep everyone else's, then append ours. Never removes another statement.
-# (${s3_region[@]+"${s3_region[@]}"}: bash before 4.4, such as macOS's /bin/bash 3.2, calls an
-# empty array unbound under set -u.)
-current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy ${s3_region[@]+"${s3_region[@]}"} --bucket "$bucket" --query Policy --output text)
+current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy --region "$bucket_region" --bucket "$bucket" --query Policy --output text)
 if [ -z "$current_bucket_policy" ]; then
   current_bucket_policy='{"Version": "2012-10-17", "Statement": []}'
 fi
@@ -102,12 +156,11 @@ merged_bucket_policy=$(jq -c --argjson ours "$bucket_statements" --argjson owned
   + (if .Id then {Id: .Id} else {} end)
   + {Statement: ([(.Statement // []) | if type == "array" then .[] else . end
       | select((.Sid // "") as $sid | $owned | index([$sid]) | not)] + $ours.Statement)}' <<<"$current_bucket_policy")
-if same_json "$current_bucket_policy" "$merged_bucket_policy"; then
-  :
-else
-  attempt=1
-  until aws s3api put-bucket-policy ${s3_region[@]+"${s3_region[@]}"} --bucket "$bucket" --policy "$merged_bucket_policy" 2>"$errors_file"; do
-    # A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
+
+# A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
+put_bucket_policy() {
+  local attempt=1
+  until aws s3api put-bucket-policy --region "$bucket_region" --bucket "$bucket" --policy "$merged_bucket_policy" 2>"$errors_file"; do
     if [ "$attempt" -ge 6 ] || ! grep -q "Invalid principal" "$errors_file"; then
       cat "$errors_file" >&2
       exit 1
@@ -115,7 +168,22 @@ else
     attempt=$((attempt + 1))
     sleep 5
   done
-  echo "merged $(jq '.Statement | length' <<<"$bucket_statements") statement(s) into the bucket policy of $bucket"
+}
+
+if ! same_json "$current_bucket_policy" "$merged_bucket_policy"; then
+  show_json_change "bucket policy of $bucket" "$current_bucket_policy" "$merged_bucket_policy"
+  statements=$(jq '.Statement | length' <<<"$bucket_statements")
+  change "merged $statements statement(s) into the bucket policy of $bucket" "merge $statements statement(s) into the bucket policy of $bucket (no other statement changes)" \
+    put_bucket_policy
+fi
+
+if [ "$mode" = check ]; then
+  if [ "$pending" -eq 0 ]; then
+    echo "In sync: everything is in place, nothing would change."
+    exit 0
+  fi
+  echo "Run the script without --check to make these changes. Nothing was changed."
+  exit 2
 fi
 
 echo "Done. $vendor can now use s3://$bucket/$prefix"

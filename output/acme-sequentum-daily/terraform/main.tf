@@ -63,6 +63,7 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+
 resource "aws_iam_role_policy" "this" {
   name   = "Sequentum_S3_Access"
   role   = aws_iam_role.this.id

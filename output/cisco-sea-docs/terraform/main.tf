@@ -76,6 +76,7 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+
 resource "aws_iam_role_policy" "this" {
   name   = "cisco-sea-docs"
   role   = aws_iam_role.this.id

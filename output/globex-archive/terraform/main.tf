@@ -75,6 +75,7 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+
 resource "aws_iam_role_policy" "this" {
   name   = "northwind-archive-sync"
   role   = aws_iam_role.this.id

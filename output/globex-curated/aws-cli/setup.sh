@@ -6,8 +6,31 @@
 # credentials belong to. Safe to run again: a second run changes nothing.
 # It uses your usual AWS environment: AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, ...
 #
-# Usage: bash setup.sh
+# Usage: bash setup.sh [--check]
+#
+#   --check              change nothing: print what a run would change (with JSON diffs);
+#                        exit 0 when everything is in place, 2 when something would change, 1 on error
 set -euo pipefail
+
+mode=apply
+create_access_key=0
+for argument in "$@"; do
+  case "$argument" in
+    --check) mode=check ;;
+    -h | --help)
+      echo "Usage: bash setup.sh [--check] (see the comments at the top of the script)"
+      exit 0
+      ;;
+    *)
+      echo "setup.sh: error: unknown argument '$argument': use --check. Nothing was changed." >&2
+      exit 1
+      ;;
+  esac
+done
+if [ "$mode" = check ] && [ "$create_access_key" -eq 1 ]; then
+  echo "setup.sh: error: --check changes nothing, so it cannot create an access key. Nothing was changed." >&2
+  exit 1
+fi
 
 missing=0
 for tool in aws jq; do
@@ -26,11 +49,18 @@ fi
 bucket_region='us-east-1'
 export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
 
+# The account your credentials belong to.
+caller_account=$(aws sts get-caller-identity --query Account --output text)
+
 vendor='Northwind ETL'
 bucket='globex-curated'
 prefix='tables/'
 
-echo "Setting up access for $vendor to s3://$bucket/$prefix"
+if [ "$mode" = check ]; then
+  echo "Checking the access of $vendor to s3://$bucket/$prefix in account $caller_account (nothing will be changed)"
+else
+  echo "Setting up access for $vendor to s3://$bucket/$prefix in account $caller_account"
+fi
 
 errors_file=$(mktemp)
 trap 'rm -f "$errors_file"' EXIT
@@ -54,13 +84,40 @@ same_json() {
   [ "$(jq -cS . <<<"$1")" = "$(jq -cS . <<<"$2")" ]
 }
 
+# Runs a command without its output.
+quietly() {
+  "$@" >/dev/null
+}
+
+pending=0
+# Makes one change and says so; with --check, only says what it would change.
+#   change "what was done" "what would be done" command...
+change() {
+  local done_text=$1 would_text=$2
+  shift 2
+  if [ "$mode" = check ]; then
+    echo "would $would_text"
+    pending=1
+  else
+    "$@"
+    echo "$done_text"
+  fi
+}
+
+# With --check, shows how a JSON document would change: a unified diff of the sorted JSON.
+show_json_change() {
+  if [ "$mode" = check ]; then
+    diff -u --label "current $1" --label "wanted $1" <(jq -S . <<<"$2") <(jq -S . <<<"$3") | sed 's/^/    /' || true
+  fi
+}
+
+empty_json='{}'
 role_name='NorthwindEtlReader'
 role_path='/vendors/'
 role_description='Northwind ETL reads Globex'\''s curated tables'
 max_session_duration=14400
 policy_name='globex-curated'
 permissions_boundary=''
-expected_account='444455556666'
 trust_policy='{
   "Version": "2012-10-17",
   "Statement": [
@@ -109,9 +166,9 @@ permissions_policy='{
 }'
 tags='[{"key":"vendor","value":"northwind"},{"key":"managed-by","value":"bucketbridge"}]'
 
-account=$(aws sts get-caller-identity --query Account --output text)
-if [ "$account" != "$expected_account" ]; then
-  echo "setup.sh: error: your credentials are for account $account, but this role belongs in account $expected_account. Nothing was changed." >&2
+expected_account='444455556666'
+if [ "$caller_account" != "$expected_account" ]; then
+  echo "setup.sh: error: your credentials are for account $caller_account, but this role belongs in account $expected_account. Nothing was changed." >&2
   exit 1
 fi
 
@@ -125,50 +182,54 @@ if [ -z "$role_json" ]; then
   if [ "$tags" != "[]" ]; then
     create_args+=(--tags "$(jq -c 'map({Key: .key, Value: .value})' <<<"$tags")")
   fi
-  aws iam create-role "${create_args[@]}" >/dev/null
-  echo "created role $role_name"
+  show_json_change "trust policy of $role_name" "$empty_json" "$trust_policy"
+  change "created role $role_name" "create the role $role_name" quietly aws iam create-role "${create_args[@]}"
 else
   current_path=$(jq -r '.Role.Path' <<<"$role_json")
   if [ "$current_path" != "$role_path" ]; then
     echo "setup.sh: error: role $role_name already exists with path $current_path, not $role_path; IAM cannot move a role. Delete it or change role.path. Nothing was changed." >&2
     exit 1
   fi
-  if ! same_json "$(jq -c '.Role.AssumeRolePolicyDocument' <<<"$role_json")" "$trust_policy"; then
-    aws iam update-assume-role-policy --role-name "$role_name" --policy-document "$trust_policy"
-    echo "updated the trust policy of $role_name"
+  current_trust=$(jq -c '.Role.AssumeRolePolicyDocument' <<<"$role_json")
+  if ! same_json "$current_trust" "$trust_policy"; then
+    show_json_change "trust policy of $role_name" "$current_trust" "$trust_policy"
+    change "updated the trust policy of $role_name" "update the trust policy of $role_name" \
+      aws iam update-assume-role-policy --role-name "$role_name" --policy-document "$trust_policy"
   fi
   # Compared inside jq: $(...) would drop a trailing line break. CR and CRLF count as LF, since
   # an XML answer may carry them so (XML end-of-line handling).
   if ! jq -e --arg want "$role_description" \
     'def lines: gsub("\r\n?"; "\n"); (.Role.Description // "" | lines) == ($want | lines)' <<<"$role_json" >/dev/null ||
     [ "$(jq -r '.Role.MaxSessionDuration' <<<"$role_json")" != "$max_session_duration" ]; then
-    aws iam update-role --role-name "$role_name" --description "$role_description" --max-session-duration "$max_session_duration"
-    echo "updated the description and session duration of $role_name"
+    change "updated the description and session duration of $role_name" "update the description and session duration of $role_name" \
+      aws iam update-role --role-name "$role_name" --description "$role_description" --max-session-duration "$max_session_duration"
   fi
   current_boundary=$(jq -r '.Role.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$role_json")
   if [ "$current_boundary" != "$permissions_boundary" ]; then
     if [ -n "$permissions_boundary" ]; then
-      aws iam put-role-permissions-boundary --role-name "$role_name" --permissions-boundary "$permissions_boundary"
+      change "updated the permissions boundary of $role_name" "set the permissions boundary of $role_name to $permissions_boundary" \
+        aws iam put-role-permissions-boundary --role-name "$role_name" --permissions-boundary "$permissions_boundary"
     else
-      aws iam delete-role-permissions-boundary --role-name "$role_name"
+      change "updated the permissions boundary of $role_name" "remove the permissions boundary of $role_name" \
+        aws iam delete-role-permissions-boundary --role-name "$role_name"
     fi
-    echo "updated the permissions boundary of $role_name"
   fi
   if [ "$tags" != "[]" ]; then
     current_tags=$(aws iam list-role-tags --role-name "$role_name" --output json)
     missing_tags=$(jq -c --argjson current "$current_tags" \
       'map(select(. as $tag | $current.Tags | any(.Key == $tag.key and .Value == $tag.value) | not)) | map({Key: .key, Value: .value})' <<<"$tags")
     if [ "$missing_tags" != "[]" ]; then
-      aws iam tag-role --role-name "$role_name" --tags "$missing_tags"
-      echo "updated the tags of $role_name"
+      change "updated the tags of $role_name" "set the tags $missing_tags on $role_name" \
+        aws iam tag-role --role-name "$role_name" --tags "$missing_tags"
     fi
   fi
 fi
 
 current_policy=$(read_or_absent NoSuchEntity aws iam get-role-policy --role-name "$role_name" --policy-name "$policy_name" --query PolicyDocument --output json)
 if [ -z "$current_policy" ] || ! same_json "$current_policy" "$permissions_policy"; then
-  aws iam put-role-policy --role-name "$role_name" --policy-name "$policy_name" --policy-document "$permissions_policy"
-  echo "put the inline policy $policy_name on $role_name"
+  show_json_change "inline policy $policy_name" "${current_policy:-$empty_json}" "$permissions_policy"
+  change "put the inline policy $policy_name on $role_name" "put the inline policy $policy_name on $role_name" \
+    aws iam put-role-policy --role-name "$role_name" --policy-name "$policy_name" --policy-document "$permissions_policy"
 fi
 
 bucket_statements='{
@@ -215,13 +276,10 @@ bucket_statements='{
   ]
 }'
 owned_sids='["BucketBridgeGlobexCuratedListPrefix","BucketBridgeGlobexCuratedBucketActions","BucketBridgeGlobexCuratedObjectActions","BucketBridgeGlobexCuratedDenyInsecureTransport"]'
-s3_region=(--region "$bucket_region")
 
 # Merge by Sid: drop any statement this destination owns (current or from an earlier render),
 # keep everyone else's, then append ours. Never removes another statement.
-# (${s3_region[@]+"${s3_region[@]}"}: bash before 4.4, such as macOS's /bin/bash 3.2, calls an
-# empty array unbound under set -u.)
-current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy ${s3_region[@]+"${s3_region[@]}"} --bucket "$bucket" --query Policy --output text)
+current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy --region "$bucket_region" --bucket "$bucket" --query Policy --output text)
 if [ -z "$current_bucket_policy" ]; then
   current_bucket_policy='{"Version": "2012-10-17", "Statement": []}'
 fi
@@ -230,12 +288,11 @@ merged_bucket_policy=$(jq -c --argjson ours "$bucket_statements" --argjson owned
   + (if .Id then {Id: .Id} else {} end)
   + {Statement: ([(.Statement // []) | if type == "array" then .[] else . end
       | select((.Sid // "") as $sid | $owned | index([$sid]) | not)] + $ours.Statement)}' <<<"$current_bucket_policy")
-if same_json "$current_bucket_policy" "$merged_bucket_policy"; then
-  :
-else
-  attempt=1
-  until aws s3api put-bucket-policy ${s3_region[@]+"${s3_region[@]}"} --bucket "$bucket" --policy "$merged_bucket_policy" 2>"$errors_file"; do
-    # A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
+
+# A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
+put_bucket_policy() {
+  local attempt=1
+  until aws s3api put-bucket-policy --region "$bucket_region" --bucket "$bucket" --policy "$merged_bucket_policy" 2>"$errors_file"; do
     if [ "$attempt" -ge 6 ] || ! grep -q "Invalid principal" "$errors_file"; then
       cat "$errors_file" >&2
       exit 1
@@ -243,7 +300,22 @@ else
     attempt=$((attempt + 1))
     sleep 5
   done
-  echo "merged $(jq '.Statement | length' <<<"$bucket_statements") statement(s) into the bucket policy of $bucket"
+}
+
+if ! same_json "$current_bucket_policy" "$merged_bucket_policy"; then
+  show_json_change "bucket policy of $bucket" "$current_bucket_policy" "$merged_bucket_policy"
+  statements=$(jq '.Statement | length' <<<"$bucket_statements")
+  change "merged $statements statement(s) into the bucket policy of $bucket" "merge $statements statement(s) into the bucket policy of $bucket (no other statement changes)" \
+    put_bucket_policy
+fi
+
+if [ "$mode" = check ]; then
+  if [ "$pending" -eq 0 ]; then
+    echo "In sync: everything is in place, nothing would change."
+    exit 0
+  fi
+  echo "Run the script without --check to make these changes. Nothing was changed."
+  exit 2
 fi
 
 role_arn=$(aws iam get-role --role-name "$role_name" --query Role.Arn --output text)

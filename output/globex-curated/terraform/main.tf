@@ -118,6 +118,7 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+
 resource "aws_iam_role_policy" "this" {
   name   = "globex-curated"
   role   = aws_iam_role.this.id

@@ -68,6 +68,7 @@ resource "aws_iam_role" "this" {
   tags                 = local.role_tags
 }
 
+
 resource "aws_iam_role_policy" "this" {
   name   = "s3-cross-account-import"
   role   = aws_iam_role.this.id
