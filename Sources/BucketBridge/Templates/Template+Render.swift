@@ -106,7 +106,9 @@ struct TemplateRenderer {
         guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop",
             !bindings.contains(where: { $0.name == names[0].name })
         else { return nil }
-        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: format)
+        // Only `prose` prints differently by format: other chains share one entry across templates.
+        let byFormat = filters.contains { $0.filter == .prose }
+        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: byFormat ? format : nil)
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.

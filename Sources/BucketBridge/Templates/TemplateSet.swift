@@ -111,8 +111,8 @@ public struct TemplateCache {
     struct Key: Hashable {
         var names: [String]
         var filters: [TemplateFilter]
-        /// Filters such as `prose` print differently by format.
-        var format: TemplateFormat
+        /// The template's format, for chains that print differently by format (`prose`).
+        var format: TemplateFormat?
     }
 
     var entries: [Key: String] = [:]
