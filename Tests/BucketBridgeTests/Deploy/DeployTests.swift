@@ -4,7 +4,7 @@ import Testing
 /// Deploys the rendered examples on a local AWS emulator (`moto_server`) by every route —
 /// `aws-cli/setup.sh`, the CloudFormation template, the Terraform module — and compares what
 /// each created with the IAM JSON, through `scripts/deploy-check`: one run, which both tests
-/// read (it is started by whichever asks first, and waited for without holding a test thread).
+/// read (started while Swift Testing plans, and waited for without holding a test thread).
 @Suite("Deploying to the moto AWS emulator")
 struct DeployTests {
     static let script = repositoryRoot.appendingPathComponent("scripts/deploy-check").path
