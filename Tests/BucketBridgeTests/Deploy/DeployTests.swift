@@ -3,29 +3,80 @@ import Testing
 
 /// Deploys the rendered examples on a local AWS emulator (`moto_server`) by every route —
 /// `aws-cli/setup.sh`, the CloudFormation template, the Terraform module — and compares what
-/// each created with the IAM JSON, through `scripts/deploy-check`.
-@Suite("Deploying to the moto AWS emulator", .serialized)
+/// each created with the IAM JSON, through `scripts/deploy-check`: one run, which both tests
+/// read (started while Swift Testing plans, and waited for without holding a test thread).
+@Suite("Deploying to the moto AWS emulator")
 struct DeployTests {
     static let script = repositoryRoot.appendingPathComponent("scripts/deploy-check").path
+
+    /// The run: the rendered examples, and as negative controls (`--control`) a copy of every
+    /// destination with a role whose permissions policy grants an action no format grants.
+    static let run = Task { try await deployExamples() }
+
+    /// True when the tools the run needs are installed (or under CI, where they must be).
+    /// Swift Testing evaluates this while it plans, before any test starts, and then it also
+    /// starts the run: the longest work of `swift test` must not wait for a free test thread
+    /// (there is one per core, and the tool tests hold theirs while their programs run).
+    static let toolsAvailable: Bool = {
+        guard ExternalTool.available(.motoServer, .aws, .jq, .terraform, .python3) else { return false }
+        _ = run
+        return true
+    }()
+
+    /// What the run checked, and what it printed.
+    struct Run: Sendable {
+        var destinations: [String]
+        var controlled: [String]
+        var result: ProcessResult
+    }
+
+    static func deployExamples() async throws -> Run {
+        let out = try renderIntoTemporaryFolder(try exampleSpecPaths())
+        let folders = try destinationFolders(in: out)
+        let controls = (out as NSString).deletingLastPathComponent + "/controls"
+        var arguments = [script, out, "--timings"]
+        var controlled: [String] = []
+        for folder in folders where FileManager.default.fileExists(atPath: folder + "/iam/permissions-policy.json") {
+            let name = (folder as NSString).lastPathComponent
+            let copy = controls + "/" + name
+            try FileManager.default.createDirectory(atPath: controls, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: folder, toPath: copy)
+            try grantAnExtraAction(in: copy + "/iam/permissions-policy.json")
+            arguments += ["--control", copy]
+            controlled.append(name)
+        }
+        let result = try await runProcessOnItsOwnThread("python3", arguments)
+        try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent)
+        return Run(destinations: folders.map { ($0 as NSString).lastPathComponent }, controlled: controlled, result: result)
+    }
+
+    /// Grants an action no format grants: only the IAM JSON changes.
+    static func grantAnExtraAction(in path: String) throws {
+        guard var policy = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any],
+            var statements = policy["Statement"] as? [[String: Any]], let index = statements.lastIndex(where: { $0["Action"] != nil })
+        else { throw TestFailure("\(path): no statement with an Action") }
+        statements[index]["Action"] = ["s3:DeleteBucket"]
+        policy["Statement"] = statements
+        try JSONSerialization.data(withJSONObject: policy, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
+    }
+
+    static let routes = ["aws-cli", "cloudformation", "terraform"]
 
     @Test(
         "Every example deploys by every route to exactly the IAM JSON",
         .enabled(
-            if: ExternalTool.available(.motoServer, .aws, .jq, .terraform, .python3),
+            if: toolsAvailable,
             ExternalTool.skipMessage(.motoServer, .aws, .jq, .terraform, .python3)),
         .timeLimit(.minutes(15)))
-    func examplesDeploy() throws {
-        let out = try renderIntoTemporaryFolder(try exampleSpecPaths())
-        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+    func examplesDeploy() async throws {
+        let run = try await Self.run.value
+        let output = run.result.output
 
-        let result = try runProcess("python3", [Self.script, out])
-
-        #expect(result.status == 0, "deploy-check failed:\n\(result.output)\(result.errors)")
-        #expect(!result.output.contains("\nFAIL "), "\(result.output)")
-        for folder in try destinationFolders(in: out) {
-            let name = (folder as NSString).lastPathComponent
-            for route in ["aws-cli", "cloudformation", "terraform"] {
-                #expect(result.output.contains("PASS \(name) \(route): "), "no check passed for \(name) by \(route):\n\(result.output)")
+        #expect(run.result.status == 0, "deploy-check failed:\n\(output)\(run.result.errors)")
+        #expect(!output.contains("\nFAIL "), "\(output)")
+        for name in run.destinations {
+            for route in Self.routes {
+                #expect(output.contains("PASS \(name) \(route): "), "no check passed for \(name) by \(route):\n\(output)")
             }
         }
     }
@@ -33,40 +84,23 @@ struct DeployTests {
     @Test(
         "A permissions policy that differs from what the formats deploy fails every route",
         .enabled(
-            if: ExternalTool.available(.motoServer, .aws, .jq, .terraform, .python3),
+            if: toolsAvailable,
             ExternalTool.skipMessage(.motoServer, .aws, .jq, .terraform, .python3)),
-        .timeLimit(.minutes(10)))
-    func tamperedPolicyIsCaught() throws {
-        let out = try renderIntoTemporaryFolder(try exampleSpecPaths())
-        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
-        // The quickest destination to check: a role without a bucket policy.
-        let folders = try destinationFolders(in: out)
-        let manager = FileManager.default
-        let folder = try #require(
-            folders.first {
-                manager.fileExists(atPath: $0 + "/iam/permissions-policy.json") && !manager.fileExists(atPath: $0 + "/iam/bucket-policy.json")
-            }, "no example destination with a role and no bucket policy")
-        let name = (folder as NSString).lastPathComponent
+        .timeLimit(.minutes(15)))
+    func tamperedPolicyIsCaught() async throws {
+        let run = try await Self.run.value
+        let output = run.result.output
+        let lines = output.split(separator: "\n").map(String.init)
 
-        // Grant an action no format grants: only the IAM JSON changes.
-        let path = folder + "/iam/permissions-policy.json"
-        var policy = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        var statements = try #require(policy["Statement"] as? [[String: Any]])
-        let index = try #require(statements.lastIndex { $0["Action"] != nil })
-        statements[index]["Action"] = ["s3:DeleteBucket"]
-        policy["Statement"] = statements
-        try JSONSerialization.data(withJSONObject: policy, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
-
-        let result = try runProcess("python3", [Self.script, out, "--only", name])
-
-        #expect(result.status == 1, "deploy-check should fail:\n\(result.output)\(result.errors)")
-        for route in ["aws-cli", "cloudformation", "terraform"] {
-            #expect(result.output.contains("FAIL \(name) \(route): permissions policy"), "\(route) did not catch it:\n\(result.output)")
+        #expect(!run.controlled.isEmpty, "no example destination has a role")
+        for name in run.controlled {
+            for route in Self.routes {
+                #expect(lines.contains { $0.hasPrefix("DIFF \(name) \(route): permissions policy") }, "\(route) did not catch it for \(name):\n\(output)")
+                #expect(lines.contains { $0.hasPrefix("PASS \(name) \(route): the changed copy ") }, "\(output)")
+            }
         }
-        #expect(result.output.contains("FAILED: \(name)"), "\(result.output)")
         // Nothing else differs.
-        let failures = result.output.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }
-        let others = failures.filter { !$0.hasPrefix("FAIL \(name) ") || !$0.contains(": permissions policy") }
+        let others = lines.filter { $0.hasPrefix("DIFF ") && !$0.contains(": permissions policy") }
         #expect(others.isEmpty, "\(others.joined(separator: "\n"))")
     }
 }

@@ -25,7 +25,7 @@ struct FormatRoundTripTests {
     @Test(.enabled(if: ExternalTool.available(.terraform), ExternalTool.skipMessage(.terraform)))
     func terraformCarriesThePolicies() throws {
         let rendered = try renderedExamples.get()
-        try expectTerraformMatches(rendered, try examplesTerraform.get())
+        try expectTerraformMatches(rendered, try renderedTerraform.get())
     }
 
     /// `terraform fmt -check` on every module as rendered.

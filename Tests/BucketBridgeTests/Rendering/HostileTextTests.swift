@@ -44,7 +44,7 @@ struct HostileTextTests {
     @Test(.enabled(if: ExternalTool.available(.terraform), ExternalTool.skipMessage(.terraform)))
     func terraformCarriesTheTextExactly() throws {
         // var.role_description and var.tags byte for byte, the policies, and terraform validate.
-        try expectTerraformMatches(try renderedHostile.get(), try hostileTerraform.get())
+        try expectTerraformMatches(try renderedHostile.get(), try renderedTerraform.get())
     }
 
     /// What setup.sh passes to the AWS CLI (a stub `aws`; no network): the description, role

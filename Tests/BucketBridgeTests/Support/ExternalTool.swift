@@ -95,6 +95,18 @@ func runProcess(
         errors: String(decoding: errorData.value, as: UTF8.self))
 }
 
+/// `runProcess` on a thread of its own: the caller suspends instead of holding, for as long as
+/// the program runs, one of the few threads (one per core) Swift Testing runs tests on.
+func runProcessOnItsOwnThread(
+    _ executable: String, _ arguments: [String], directory: String? = nil, environment: [String: String] = [:]
+) async throws -> ProcessResult {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try runProcess(executable, arguments, directory: directory, environment: environment) })
+        }
+    }
+}
+
 /// Data written by one thread and read by another.
 final class LockedData: @unchecked Sendable {
     private let lock = NSLock()

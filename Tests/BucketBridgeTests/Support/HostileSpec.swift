@@ -68,6 +68,3 @@ let renderedHostile = Lazily {
     try writeFile(folder + "/hostile.json", HostileSpec.json)
     return try renderRun([folder + "/hostile.json"], label: "hostile")
 }
-
-/// The hostile render's terraform, evaluated once.
-let hostileTerraform = Lazily { try evaluateTerraform(try renderedHostile.get()) }
