@@ -81,9 +81,18 @@ struct PlaceholderRuleTests {
         #expect(wrong.diagnostics.contains { $0.rule == .missingNamePrefix })
     }
 
-    @Test func reservedCharactersAreRefused() {
-        let result = validate(specJSON(["prefix": "\"a\u{E000}X\u{E001}/\""]))
-        #expect(result.diagnostics.contains { $0.rule == .reservedCharacters })
+    /// The reader keeps U+E000 and U+E001 as they are (the fuzzer found a spec holding them);
+    /// every field refuses them, so no user text can pass for a placeholder in any format.
+    @Test(arguments: [
+        ["prefix": "\"a\u{E000}X\u{E001}/\""],
+        ["description": "\"d \u{E000}BUCKET\u{E001}\""],
+        ["vendor": "\"V\u{E000}X\u{E001}\""],
+        ["tags": "{\"k\": \"\u{E000}Y\u{E001}\"}"],
+        ["bucket": "\"b\u{E000}\""],
+    ])
+    func reservedCharactersAreRefused(_ fields: [String: String]) {
+        let result = validate(specJSON(fields))
+        #expect(result.diagnostics.contains { $0.severity == .error && ($0.path?.description ?? "").contains(fields.keys.first!) }, "\(fields): \(errorLines(result.diagnostics))")
     }
 
     @Test func setValuesAreValidatedAsIfWrittenInAndNamedInTheMessage() throws {
