@@ -16,7 +16,8 @@ public func renderExplanation(_ summaries: [AccessSummary], format: ExplanationF
         ]
         return encodeJSON(document) + "\n"
     case .text:
-        return summaries.map(explanationText).joined(separator: "\n")
+        // Placeholders as the spec writes them, `<NAME>` (the JSON writer does the same).
+        return PlaceholderText.replacing(summaries.map(explanationText).joined(separator: "\n")) { "<\($0)>" }
     }
 }
 

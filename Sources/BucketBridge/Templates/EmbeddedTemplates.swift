@@ -230,8 +230,8 @@ Deploy [`cloudformation/template.yaml`](cloudformation/template.yaml) as a stack
 ```sh
 aws cloudformation deploy --template-file cloudformation/template.yaml --stack-name bucketbridge-{{ destination.name | raw }}{% if facts.hasRole or facts.hasUser %} --capabilities CAPABILITY_NAMED_IAM{% endif %}{% if facts.asksForValues %} \
   --parameter-overrides{% for placeholder in placeholders %}{% if not placeholder.isAccount %} {{ placeholder.parameter | raw }}='<{{ placeholder.name | raw }}>'{% endif %}{% endfor %}{% endif %}
-
 {% if facts.hasRole %}
+
 aws cloudformation describe-stacks --stack-name bucketbridge-{{ destination.name | raw }} --query "Stacks[0].Outputs[?OutputKey=='RoleArn'].OutputValue" --output text
 {% endif %}
 ```

@@ -106,6 +106,14 @@ struct ExplainCommandTests {
         #expect(!text.contains("list the keys that start"), "a write-only grant must not claim listing")
     }
 
+    @Test func textShowsPlaceholdersAsTheSpecWritesThem() throws {
+        let spec = repositoryRoot.appendingPathComponent("examples/docs/sequentum-bucket-policy.json").path
+        let result = run(["explain", spec])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.components(separatedBy: "\n").contains("    s3://<BUCKET>/<FOLDER>/ in us-east-1"), "\(result.output)")
+        #expect(!result.output.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) }, "a private-use character in: \(result.output)")
+    }
+
     @Test func invalidSpecsAndUnknownFormatsFail() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

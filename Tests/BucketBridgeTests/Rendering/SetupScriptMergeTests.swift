@@ -73,10 +73,13 @@ struct SetupScriptMergeTests {
     }
 
     /// Runs one destination's setup.sh against the stub holding `state`.
-    func runSetupScript(_ rendered: RenderedRun, _ destination: ExpectedDestination, state: StubAWSState) throws -> StubAWSRun {
+    func runSetupScript(
+        _ rendered: RenderedRun, _ destination: ExpectedDestination, arguments: [String] = [], state: StubAWSState
+    ) throws -> StubAWSRun {
         let account = destination.role?.accountId ?? "123456789012"
         let roleArn = destination.role?.arn(partition: destination.partition, account: account) ?? ""
-        return try runWithStubAWS(rendered.folder(destination.name) + "/aws-cli/setup.sh", account: account, roleArn: roleArn, state: state)
+        return try runWithStubAWS(
+            rendered.folder(destination.name) + "/aws-cli/setup.sh", arguments: arguments, account: account, roleArn: roleArn, state: state)
     }
 
     /// The bucket policy a run put, or nil (recorded as an issue) when it put none.

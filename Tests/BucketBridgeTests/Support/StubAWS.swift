@@ -121,11 +121,12 @@ func optionValue(_ option: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 
-/// Runs `bash script` in an empty working directory with the stub `aws` first on PATH (real
+/// Runs `bash script arguments...` in an empty working directory with the stub `aws` first on PATH (real
 /// bash, jq and coreutils after it), a private HOME, and the stub told which account and role
 /// ARN to answer with and what already exists; `environment` adds to the script's environment.
 func runWithStubAWS(
-    _ script: String, account: String, roleArn: String, state: StubAWSState = .empty, environment: [String: String] = [:]
+    _ script: String, arguments: [String] = [], account: String, roleArn: String, state: StubAWSState = .empty,
+    environment: [String: String] = [:]
 ) throws -> StubAWSRun {
     let folder = try formatScratchFolder("stub-aws")
     let bin = folder + "/bin", work = folder + "/work", home = folder + "/home", log = folder + "/aws.log"
@@ -136,7 +137,7 @@ func runWithStubAWS(
     FileManager.default.createFile(atPath: log, contents: nil)
     let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     let result = try runProcess(
-        "bash", [script], directory: work,
+        "bash", [script] + arguments, directory: work,
         environment: [
             "PATH": path, "HOME": home, "BUCKETBRIDGE_STUB_AWS_LOG": log, "BUCKETBRIDGE_STUB_ACCOUNT": account,
             "BUCKETBRIDGE_STUB_ROLE_ARN": roleArn, "BUCKETBRIDGE_STUB_STATE": folder + "/state", "AWS_PAGER": "",
