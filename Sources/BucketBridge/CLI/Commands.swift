@@ -107,7 +107,7 @@ public enum CommandCatalogue {
     /// `--set NAME=VALUE`, shared by the commands that read specs.
     public static let set = OptionSpec(
         "--set", value: "NAME=VALUE",
-        help: "give the declared placeholder NAME the value VALUE for this run, validated as if written in the spec (repeatable)",
+        help: "give the declared placeholder NAME the value VALUE for this run, validated as if written in the spec",
         isRepeatable: true)
 
     /// `SPEC...`, shared by the commands that read specs.

@@ -60,6 +60,7 @@ struct CommandLineParsingTests {
                 #expect(result.errors.isEmpty)
                 #expect(result.output.hasPrefix("Usage: bucketbridge \(command.name)"), "\(arguments): \(result.output)")
                 for option in command.options { #expect(result.output.contains(option.usage), "\(command.name): \(option.name)") }
+                #expect(!result.output.contains("(repeatable) (repeatable)"), "\(command.name): \(result.output)")
             }
         }
         let overview = run(["--help"])
