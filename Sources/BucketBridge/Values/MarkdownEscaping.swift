@@ -77,20 +77,22 @@ public func markdownCodeSpan(_ text: String) -> String {
     {
         return "`" + text + "`"
     }
-    var content = ""
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-        defer { previous = scalar }
-        if scalar == "\n", previous == "\r" { continue }
-        content.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+    // Line breaks are ASCII, so bytes can be replaced one by one.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+        defer { previous = byte }
+        if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
+        bytes.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
     }
-    if content.isEmpty { return "" }
-    let first = content.unicodeScalars.first!, last = content.unicodeScalars.last!
-    if first == " " || last == " " || content.unicodeScalars.contains("\t") {
+    guard let first = bytes.first, let last = bytes.last else { return "" }
+    let content = String(decoding: bytes, as: UTF8.self)
+    if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || bytes.contains(UInt8(ascii: "\t")) {
         return escapeMarkdown(content)
     }
     let fence = String(repeating: "`", count: longestBacktickRun(content) + 1)
-    let space = first == "`" || last == "`" ? " " : ""
+    let space = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") ? " " : ""
     return fence + space + content + space + fence
 }
 
@@ -123,8 +125,8 @@ public func markdownFencedBlock(_ text: String, language: String = "") -> String
 /// The length of the longest run of consecutive backticks.
 private func longestBacktickRun(_ text: String) -> Int {
     var longest = 0, current = 0
-    for scalar in text.unicodeScalars {
-        current = scalar == "`" ? current + 1 : 0
+    for byte in text.utf8 {
+        current = byte == UInt8(ascii: "`") ? current + 1 : 0
         longest = max(longest, current)
     }
     return longest
