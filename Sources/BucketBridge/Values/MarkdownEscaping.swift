@@ -13,55 +13,61 @@
 public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true) -> String {
     let text = PlaceholderText.display(text)
     if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) { return text }
-    var out = ""
+    // Everything escaped is ASCII, so the text is read byte by byte: a byte of a multi-byte
+    // character is never a digit, a space or punctuation, and is copied as it is.
+    var out = TextBuffer(capacity: text.utf8.count + 16)
     var leading = lineStart
     var atStart = lineStart
     var leadingDigits = lineStart
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-        defer { previous = scalar }
-        if leading, scalar == " " {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+        defer { previous = byte }
+        if leading, byte == UInt8(ascii: " ") {
             out += "&#32;"
             continue
         }
         leading = false
-        if scalar == "\n", previous == "\r" { continue }
-        let isDigit = ("0"..."9").contains(scalar)
+        if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
+        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
         defer {
             atStart = false
             leadingDigits = leadingDigits && isDigit
         }
-        switch scalar {
-        case "\\", "`", "*", "_", "[", "]", "{", "}":
-            out += "\\"
-            out.unicodeScalars.append(scalar)
-        case "<": out += "&lt;"
-        case "&": out += "&amp;"
-        case "|": out += "&#124;"
-        case "~": out += "&#126;"
-        case "\t": out += "&#9;"
-        case "=" where atStart: out += "&#61;"
-        case _ where atStart && (scalar == "#" || scalar == "+" || scalar == "-" || scalar == ">"),
-            _ where leadingDigits && !atStart && (scalar == "." || scalar == ")"):
-            out += "\\"
-            out.unicodeScalars.append(scalar)
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += " "
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            out.appendByte(UInt8(ascii: "\\"))
+            out.appendByte(byte)
+        case UInt8(ascii: "<"): out += "&lt;"
+        case UInt8(ascii: "&"): out += "&amp;"
+        case UInt8(ascii: "|"): out += "&#124;"
+        case UInt8(ascii: "~"): out += "&#126;"
+        case UInt8(ascii: "\t"): out += "&#9;"
+        case UInt8(ascii: "=") where atStart: out += "&#61;"
+        case _ where atStart && (byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ">")),
+            _ where leadingDigits && !atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")):
+            out.appendByte(UInt8(ascii: "\\"))
+            out.appendByte(byte)
+        case 0..<0x20, 0x7F: out.appendByte(UInt8(ascii: " "))
+        default: out.appendByte(byte)
         }
     }
-    if lineEnd {
+    guard lineEnd, out.bytes.last == UInt8(ascii: " ") else { return out.text }
+    // Trailing spaces go by whole characters: after a non-ASCII character (a prepended mark
+    // such as U+0600 joins the space that follows it), the String does the counting.
+    let beforeSpaces = out.bytes.lastIndex { $0 != UInt8(ascii: " ") }.map { out.bytes[$0] } ?? 0
+    if beforeSpaces >= 0x80 {
+        var text = out.text
         var trailing = 0
-        while out.utf8.last == UInt8(ascii: " ") {
-            out.removeLast()
+        while text.utf8.last == UInt8(ascii: " ") {
+            text.removeLast()
             trailing += 1
         }
-        out += String(repeating: "&#32;", count: trailing)
+        return text + String(repeating: "&#32;", count: trailing)
     }
-    return out
+    let trailing = out.removeTrailingSpaces()
+    for _ in 0..<trailing { out += "&#32;" }
+    return out.text
 }
 
 /// An inline Markdown code span showing `text`: the backtick fence is longer than any run of

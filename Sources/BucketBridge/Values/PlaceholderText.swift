@@ -38,6 +38,7 @@ public enum PlaceholderText {
 
     /// The value split into literal text and placeholders, in order; empty texts left out.
     public static func parts(_ text: String) -> [Part] {
+        guard contains(text) else { return text.isEmpty ? [] : [.text(text)] }
         var parts: [Part] = []
         var current = String.UnicodeScalarView()
         var inToken = false

@@ -27,13 +27,15 @@ public func shellQuote(_ text: String, placeholders: PlaceholderReferences? = ni
         if byte == UInt8(ascii: "'") { hasQuote = true }
     }
     if !hasQuote { return "'" + text + "'" }
-    var out = "'"
-    for scalar in text.unicodeScalars {
-        if scalar == "'" {
+    var out = TextBuffer(capacity: text.utf8.count + 16)
+    out += "'"
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: "'") {
             out += "'\\''"
         } else {
-            out.unicodeScalars.append(scalar)
+            out.appendByte(byte)
         }
     }
-    return out + "'"
+    out += "'"
+    return out.text
 }

@@ -28,6 +28,16 @@ struct TextBuffer {
         bytes.append(byte)
     }
 
+    /// Removes the spaces at the end; returns how many there were.
+    mutating func removeTrailingSpaces() -> Int {
+        var count = 0
+        while bytes.last == UInt8(ascii: " ") {
+            bytes.removeLast()
+            count += 1
+        }
+        return count
+    }
+
     /// Appends `count` spaces.
     mutating func appendSpaces(_ count: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
