@@ -2,8 +2,9 @@
 /// does not grow with the number of destinations beyond what the run-wide rules keep (each
 /// name and bucket-policy Sid, with its position).
 extension Pipeline {
-    /// Destinations validated, parsed and rendered together: enough to keep every core busy.
-    static let batchSize = 256
+    /// Destinations read, validated and rendered together by default: enough to keep every
+    /// core busy, few enough that their trees and rendered files take little memory.
+    static let defaultBatchSize = 256
 
     /// Reads every spec file in order and validates its destinations `batchSize` at a time on
     /// every core. After each batch, its diagnostics and those of the run-wide rules over it are
@@ -13,7 +14,7 @@ extension Pipeline {
     ///
     /// An unreadable file and an undeclared `--set` name are usage errors, thrown when reached.
     func validateInBatches(
-        batchSize: Int = Pipeline.batchSize, diagnostics: inout Diagnostics,
+        diagnostics: inout Diagnostics,
         _ body: ([Destination], inout Diagnostics) throws(PipelineError) -> Void
     ) throws(PipelineError) {
         var validator = SpecValidator()

@@ -12,6 +12,8 @@ public struct Pipeline: Sendable, Equatable {
     public var templateOverrides: String?
     /// `--set NAME=VALUE`: values for declared placeholders, validated as if written in the spec.
     public var placeholderValues: [String: String]
+    /// How many destinations are read, validated and rendered together (tests make it small).
+    var batchSize = Pipeline.defaultBatchSize
 
     /// A pipeline over `specPaths`, rendering with the built-in templates overlaid by
     /// `templateOverrides`, with `placeholderValues` filled in.
