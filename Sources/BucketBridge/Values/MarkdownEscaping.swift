@@ -123,19 +123,27 @@ public func markdownFencedBlock(_ text: String, language: String = "") -> String
     let text = PlaceholderText.display(text)
     if language.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return nil }
     let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
-    var out = fence + language + "\n" + text
-    if let last = text.unicodeScalars.last, last != "\n" { out += "\n" }
-    return out + fence
+    var out = TextBuffer(capacity: text.utf8.count + 2 * fence.utf8.count + language.utf8.count + 2)
+    out += fence
+    out += language
+    out += "\n"
+    out += text
+    if let last = text.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+    out += fence
+    return out.text
 }
 
 /// The length of the longest run of consecutive backticks.
 private func longestBacktickRun(_ text: String) -> Int {
-    var longest = 0, current = 0
-    for byte in text.utf8 {
-        current = byte == UInt8(ascii: "`") ? current + 1 : 0
-        longest = max(longest, current)
+    var text = text
+    return text.withUTF8 { bytes in
+        var longest = 0, current = 0
+        for byte in bytes {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
     }
-    return longest
 }
 
 /// True when `text` needs no Markdown escaping: ASCII letters, digits, spaces and punctuation

@@ -29,12 +29,9 @@ public func shellQuote(_ text: String, placeholders: PlaceholderReferences? = ni
     if !hasQuote { return "'" + text + "'" }
     var out = TextBuffer(capacity: text.utf8.count + 16)
     out += "'"
-    for byte in text.utf8 {
-        if byte == UInt8(ascii: "'") {
-            out += "'\\''"
-        } else {
-            out.appendByte(byte)
-        }
+    for (index, piece) in text.utf8.split(separator: UInt8(ascii: "'"), omittingEmptySubsequences: false).enumerated() {
+        if index > 0 { out += "'\\''" }
+        out.append(contentsOf: piece)
     }
     out += "'"
     return out.text

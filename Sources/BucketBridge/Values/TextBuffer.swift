@@ -23,6 +23,11 @@ struct TextBuffer {
         }
     }
 
+    /// Appends UTF-8 bytes (a piece of a string's `utf8` view).
+    mutating func append(contentsOf piece: Substring.UTF8View) {
+        bytes.append(contentsOf: piece)
+    }
+
     /// Appends one byte of UTF-8.
     mutating func appendByte(_ byte: UInt8) {
         bytes.append(byte)
