@@ -137,8 +137,9 @@ public func markdownFencedBlock(_ text: String, language: String = "") -> String
 private func longestBacktickRun(_ text: String) -> Int {
     var text = text
     return text.withUTF8 { bytes in
+        guard let first = ByteScan.firstIndex(of: UInt8(ascii: "`"), in: bytes) else { return 0 }
         var longest = 0, current = 0
-        for byte in bytes {
+        for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
             current = byte == UInt8(ascii: "`") ? current + 1 : 0
             longest = max(longest, current)
         }
