@@ -199,9 +199,9 @@ struct TemplateRenderer {
                 report(.unknownLoopProperty(names[1].name), in: template, at: names[1].position)
                 return nil
             }
-        } else if let binding = bindings.last(where: { $0.name == root.name }) {
+        } else if let binding = bindings.last(where: { sameName($0.name, root.name) }) {
             value = binding.value
-        } else if let member = context.first(where: { $0.key == root.name }) {
+        } else if let member = context.first(where: { sameName($0.key, root.name) }) {
             value = member.value
         } else {
             let available = bindings.map(\.name) + context.map(\.key)
@@ -215,7 +215,7 @@ struct TemplateRenderer {
                 report(.notAnObject(parent(), kind: value.kindDescription), in: template, at: key.position)
                 return nil
             }
-            guard let member = members.first(where: { $0.key == key.name }) else {
+            guard let member = members.first(where: { sameName($0.key, key.name) }) else {
                 report(.missingKey(key.name, in: parent(), available: members.map(\.key)), in: template, at: key.position)
                 return nil
             }
@@ -233,6 +233,13 @@ struct TemplateRenderer {
         diagnostics.append(error.diagnostic(in: template.path, at: position))
         stopped = true
     }
+}
+
+/// `a == b`, comparing the lengths first: a lookup compares a name with every key before
+/// the one it names, and most of them differ in length.
+@inline(__always)
+private func sameName(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
 }
 
 /// How a diagnostic names an expression: the dotted name, or "the value".
