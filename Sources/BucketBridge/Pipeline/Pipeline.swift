@@ -25,11 +25,20 @@ public struct Pipeline: Sendable, Equatable {
 
     // MARK: Runs
 
-    /// `validate`: reads and validates every spec; returns the valid destinations.
+    /// Reads and validates every spec; returns the valid destinations (`explain` uses them).
     public func validate(diagnostics: inout Diagnostics) throws(PipelineError) -> [Destination] {
         let destinations = try readAndValidate(diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw .invalid }
         return destinations
+    }
+
+    /// `validate`: reads and validates every spec a batch at a time, keeping no destination;
+    /// returns how many are valid.
+    public func countValid(diagnostics: inout Diagnostics) throws(PipelineError) -> Int {
+        var count = 0
+        try validateInBatches(diagnostics: &diagnostics) { destinations, _ in count += destinations.count }
+        if diagnostics.hasErrors { throw .invalid }
+        return count
     }
 
     /// `render`: validates every destination and renders the valid ones a batch at a time
