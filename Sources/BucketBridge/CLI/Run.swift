@@ -51,11 +51,11 @@ func run(_ command: Command) -> RunReport {
     case .validate(let arguments):
         var diagnostics = Diagnostics()
         let pipeline = Pipeline(specPaths: arguments.specs, placeholderValues: arguments.placeholderValues)
-        let result = capture { () throws(PipelineError) in try pipeline.validate(diagnostics: &diagnostics) }
+        let result = capture { () throws(PipelineError) in try pipeline.countValid(diagnostics: &diagnostics) }
         var report = RunReport(format: arguments.format, diagnostics.sorted)
         switch result {
-        case .success(let destinations):
-            report.summary("ok: \(count(destinations.count, "destination")) in \(count(arguments.specs.count, "spec file"))")
+        case .success(let valid):
+            report.summary("ok: \(count(valid, "destination")) in \(count(arguments.specs.count, "spec file"))")
         case .failure(let error):
             report.fail(error, diagnostics, summary: "in \(count(arguments.specs.count, "spec file"))")
         }

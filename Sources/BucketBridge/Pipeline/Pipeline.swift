@@ -12,6 +12,8 @@ public struct Pipeline: Sendable, Equatable {
     public var templateOverrides: String?
     /// `--set NAME=VALUE`: values for declared placeholders, validated as if written in the spec.
     public var placeholderValues: [String: String]
+    /// How many destinations are read, validated and rendered together (tests make it small).
+    var batchSize = Pipeline.defaultBatchSize
 
     /// A pipeline over `specPaths`, rendering with the built-in templates overlaid by
     /// `templateOverrides`, with `placeholderValues` filled in.
@@ -23,58 +25,82 @@ public struct Pipeline: Sendable, Equatable {
 
     // MARK: Runs
 
-    /// `validate`: reads and validates every spec; returns the valid destinations.
+    /// Reads and validates every spec; returns the valid destinations (`explain` uses them).
     public func validate(diagnostics: inout Diagnostics) throws(PipelineError) -> [Destination] {
         let destinations = try readAndValidate(diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw .invalid }
         return destinations
     }
 
-    /// `render`: validates everything, renders every destination in memory, then swaps all
-    /// destination folders in under `out`. Returns how many destinations were written.
-    public func render(into out: String, diagnostics: inout Diagnostics) throws(PipelineError) -> Int {
-        let (destinations, templates) = try prepare(diagnostics: &diagnostics)
-        let writer: OutputWriter
-        do throws(IOError) {
-            writer = try OutputWriter(root: out)
-        } catch {
-            throw .io(error)
-        }
-        do throws(IOError) {
-            let staged = try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
-                try writer.stage(output)
-            }
-            if !diagnostics.hasErrors { try writer.commit(staged) }
-        } catch {
-            writer.abort()
-            throw .io(error)
-        }
-        if diagnostics.hasErrors {
-            writer.abort()
-            throw .invalid
-        }
-        return destinations.count
+    /// `validate`: reads and validates every spec a batch at a time, keeping no destination;
+    /// returns how many are valid.
+    public func countValid(diagnostics: inout Diagnostics) throws(PipelineError) -> Int {
+        var count = 0
+        try validateInBatches(diagnostics: &diagnostics) { destinations, _ in count += destinations.count }
+        if diagnostics.hasErrors { throw .invalid }
+        return count
     }
 
-    /// `render --check`: renders in memory and compares with the files under `out`, writing
-    /// nothing of its own. Returns every difference, with the expected bytes for a diff. It
-    /// holds the `--out` lock while it compares, and cleans up after killed renders first.
-    public func check(against out: String, diagnostics: inout Diagnostics) throws(PipelineError) -> [OutputDifference] {
-        let (destinations, templates) = try prepare(diagnostics: &diagnostics)
-        let differences: [OutputDifference]
-        let lock: OutputLock?
-        do throws(IOError) {
-            lock = try OutputLock.forCheck(out)
+    /// `render`: validates every destination and renders the valid ones a batch at a time
+    /// into a staging folder under `out`; when all are valid, swaps every destination folder in.
+    /// With any error the staging folder is removed and nothing under `out` changes. Returns
+    /// how many destinations were written.
+    public func render(into out: String, diagnostics: inout Diagnostics) throws(PipelineError) -> Int {
+        let templates = try loadTemplates(diagnostics: &diagnostics)
+        var writer: OutputWriter?
+        var staged: [StagedDestination] = []
+        do throws(PipelineError) {
+            try validateInBatches(diagnostics: &diagnostics) { destinations, diagnostics throws(PipelineError) in
+                // Once anything is wrong, the rest is only validated.
+                guard !diagnostics.hasErrors else { return }
+                do throws(IOError) {
+                    let current: OutputWriter
+                    if let writer { current = writer } else { current = try OutputWriter(root: out) }
+                    writer = current
+                    staged += try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
+                        try current.stage(output)
+                    }
+                } catch {
+                    throw .io(error)
+                }
+            }
+            if diagnostics.hasErrors { throw .invalid }
+            do throws(IOError) {
+                if writer == nil { writer = try OutputWriter(root: out) }
+                try writer?.commit(staged)
+            } catch {
+                throw .io(error)
+            }
         } catch {
-            throw .io(error)
+            writer?.abort()
+            throw error
         }
+        return staged.count
+    }
+
+    /// `render --check`: renders in memory, a batch at a time, and compares with the files under
+    /// `out`, writing nothing of its own. Returns every difference, with the expected bytes for a
+    /// diff. It holds the `--out` lock while it compares, and cleans up after killed renders first.
+    public func check(against out: String, diagnostics: inout Diagnostics) throws(PipelineError) -> [OutputDifference] {
+        let templates = try loadTemplates(diagnostics: &diagnostics)
+        // Taken before the first comparison; nil when `out` does not exist.
+        var locked = false
+        var lock: OutputLock?
         defer { lock?.release() }
-        do throws(IOError) {
-            differences = try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
-                try checkOutput(output, in: out)
-            }.flatMap { $0 }
-        } catch {
-            throw .io(error)
+        var differences: [OutputDifference] = []
+        try validateInBatches(diagnostics: &diagnostics) { destinations, diagnostics throws(PipelineError) in
+            guard !diagnostics.hasErrors else { return }
+            do throws(IOError) {
+                if !locked {
+                    lock = try OutputLock.forCheck(out)
+                    locked = true
+                }
+                differences += try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
+                    try checkOutput(output, in: out)
+                }.joined()
+            } catch {
+                throw .io(error)
+            }
         }
         if diagnostics.hasErrors { throw .invalid }
         return differences
@@ -118,31 +144,12 @@ public struct Pipeline: Sendable, Equatable {
 
     // MARK: Stages
 
-    /// Reads every spec file (an unreadable one is a usage error), then parses, decodes and
-    /// validates them on every core, a few files at a time, merging the results in input order.
+    /// Reads and validates every spec file (an unreadable one is a usage error); returns the
+    /// valid destinations of all of them, in input order.
     func readAndValidate(diagnostics: inout Diagnostics) throws(PipelineError) -> [Destination] {
-        var validator = SpecValidator()
-        var destinations: [Destination] = []
-        var declared: Set<String> = []
-        let values = placeholderValues
-        let batch = 4
-        for start in stride(from: 0, to: specPaths.count, by: batch) {
-            var files: [SourceFile] = []
-            for path in specPaths[start..<min(start + batch, specPaths.count)] {
-                files.append(try readInputFile(path))
-            }
-            let batchFiles = files
-            let validated = parallelMap(count: batchFiles.count) { validateFile(batchFiles[$0], placeholderValues: values) }
-            for file in validated {
-                destinations += validator.merge(file, diagnostics: &diagnostics)
-                declared.formUnion(file.declaredPlaceholders)
-            }
-        }
-        if let undeclared = placeholderValues.keys.sorted().first(where: { !declared.contains($0) }) {
-            throw .usage(UsageError(message: "--set \(undeclared): no spec declares the placeholder \(undeclared)" +
-                (declared.isEmpty ? "" : " (declared: \(declared.sorted().joined(separator: ", ")))")))
-        }
-        return destinations
+        var all: [Destination] = []
+        try validateInBatches(diagnostics: &diagnostics) { destinations, _ in all += destinations }
+        return all
     }
 
     /// The built-in templates, overlaid by `--templates DIR` when given. A missing or

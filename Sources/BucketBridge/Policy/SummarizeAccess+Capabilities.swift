@@ -95,8 +95,7 @@ extension SummaryContext {
             let starts = Phrase.list(prefixes.map { .code(String($0.hasSuffix("*") ? $0.dropLast() : $0[...])) }, conjunction: "or")
             return .text(" that start with ") + starts + .text(" in the bucket ") + .list(places.map(\.bucketPhrase))
         }
-        let bucketWide: Set<CapabilityKind> = [.listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions]
-        if bucketWide.contains(kind) {
+        if [.listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions].contains(kind) {
             return .text(kind == .listKeys || kind == .listMultipartUploads ? " in the whole bucket " : " of the bucket ")
                 + .list(places.map(\.bucketPhrase))
         }

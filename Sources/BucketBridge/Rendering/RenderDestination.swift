@@ -6,22 +6,28 @@ public func renderDestination(
     _ destination: Destination, templates: TemplateSet, diagnostics: inout Diagnostics
 ) -> DestinationOutput? {
     let policies = buildPolicies(for: destination)
-    var files = renderIAMJSON(policies)
+    var files: [OutputFile] = []
+    // Each policy is encoded once: for its IAM JSON file, and for templates printing it with `json`.
+    var cache = TemplateCache()
+    for (path, name, document) in iamDocuments(policies) {
+        let json = encodeJSON(document.jsonValue)
+        cache.seed(["policies", name], .json, json)
+        files.append(OutputFile(path: path, text: json + "\n"))
+    }
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
     let summary = summarizeAccess(of: destination, policies: policies)
     let placeholders = PlaceholderFormats(uses: destination.placeholders)
     let context = templateContext(for: destination, policies: policies, summary: summary, placeholders: placeholders)
     var failed = false
-    var cache = TemplateCache()
     for path in templates.outputPaths {
-        guard let text = templates.render(
+        guard let text = templates.renderUTF8(
             path, context: context, placeholders: placeholders.templatePlaceholders, cache: &cache, diagnostics: &diagnostics)
         else {
             failed = true
             continue
         }
-        if text.allSatisfy(\.isWhitespace) { continue }
-        files.append(OutputFile(path: path, text: text, isExecutable: path.hasSuffix(".sh")))
+        if text.isBlank { continue }
+        files.append(OutputFile(path: path, contents: text.bytes, isExecutable: path.hasSuffix(".sh")))
     }
     return failed ? nil : DestinationOutput(name: destination.name, files: files)
 }

@@ -13,6 +13,13 @@ public struct OutputFile: Sendable, Hashable {
         self.contents = Array(text.utf8)
         self.isExecutable = isExecutable
     }
+
+    /// Creates a file from its bytes.
+    public init(path: String, contents: [UInt8], isExecutable: Bool = false) {
+        self.path = path
+        self.contents = contents
+        self.isExecutable = isExecutable
+    }
 }
 
 /// Everything a render writes for one destination: the folder `OUT/<name>/` and its files.

@@ -5,22 +5,46 @@
 /// A syntax error stops the file (nothing after it can be trusted); duplicate keys do not.
 public func parseJSON(_ file: SourceFile, diagnostics: inout Diagnostics) -> JSONNode? {
     var parser = JSONParser(file: file)
+    return parser.parseDocument(diagnostics: &diagnostics)
+}
+
+/// A JSON document read with the elements of one array of its root object left in the file:
+/// the array's node has no elements, and `skimmedOffsets` says where each one starts.
+///
+/// The skipped elements are read in full for their syntax (a syntax error in one is reported
+/// exactly as `parseJSON` reports it), then dropped, so a spec of 100,000 destinations never
+/// holds all of their trees at once. `parseJSONElement` reads one of them again.
+struct SkimmedJSON: Sendable {
+    /// The document, with the skimmed array empty.
+    var root: JSONNode
+    /// The byte offset of each element of the skimmed array, in order.
+    var skimmedOffsets: [Int]
+}
+
+/// Reads `file` like `parseJSON`, skimming the elements of the array stored under `key` in the
+/// root object (the last one, when the key is repeated). Duplicate keys inside the skimmed
+/// elements are reported by `parseJSONElement`, not here.
+func parseJSON(_ file: SourceFile, skimmingElementsOf key: String, diagnostics: inout Diagnostics) -> SkimmedJSON? {
+    var parser = JSONParser(file: file)
+    parser.skimmedKey = key
+    guard let root = parser.parseDocument(diagnostics: &diagnostics) else { return nil }
+    return SkimmedJSON(root: root, skimmedOffsets: parser.skimmedOffsets)
+}
+
+/// Reads the element of a skimmed array that starts at `offset` (one of `skimmedOffsets`),
+/// with its field path `path`, appending its duplicate-key errors to `diagnostics`.
+func parseJSONElement(in file: SourceFile, at offset: Int, path: FieldPath, diagnostics: inout Diagnostics) -> JSONNode? {
+    var parser = JSONParser(file: file)
+    parser.index = offset
     do throws(JSONSyntaxError) {
-        parser.skipWhitespace()
-        let root = try parser.parseValue(path: .root, depth: 0)
-        parser.skipWhitespace()
-        if parser.index < parser.bytes.count {
-            throw JSONSyntaxError(
-                offset: parser.index,
-                message: "unexpected \(parser.describeByte(at: parser.index)) after the end of the JSON value: a spec holds one object")
-        }
+        // The root object is at depth 0, the skimmed array at 1, its elements at 2.
+        let node = try parser.parseValue(path: path, depth: 2)
         diagnostics.append(contentsOf: parser.diagnostics)
-        return root
+        return node
     } catch {
+        // Not reached for an offset `parseJSON(_:skimmingElementsOf:diagnostics:)` gave: it read the element already.
         diagnostics.append(contentsOf: parser.diagnostics)
-        diagnostics.error(
-            at: file.location(ofOffset: error.offset), Message.invalidJSON(error.message),
-            hint: looksLikeYAML(file) ? Message.looksLikeYAML : nil)
+        diagnostics.error(at: file.location(ofOffset: error.offset), Message.invalidJSON(error.message))
         return nil
     }
 }
@@ -37,6 +61,10 @@ struct JSONParser {
     let bytes: [UInt8]
     var index = 0
     var diagnostics = Diagnostics()
+    /// The root object's key whose array elements are skimmed (see `SkimmedJSON`), if any.
+    var skimmedKey: String?
+    /// Where each skimmed element starts.
+    var skimmedOffsets: [Int] = []
     /// Deeper nesting than this is refused rather than risking the stack.
     static let maximumDepth = 256
 
@@ -45,6 +73,29 @@ struct JSONParser {
         self.bytes = file.bytes
         // A UTF-8 byte order mark is allowed and skipped.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    /// The whole document: one value and nothing after it but whitespace. A syntax error is
+    /// reported (with a hint when the file looks like YAML) and gives nil.
+    mutating func parseDocument(diagnostics: inout Diagnostics) -> JSONNode? {
+        do throws(JSONSyntaxError) {
+            skipWhitespace()
+            let root = try parseValue(path: .root, depth: 0)
+            skipWhitespace()
+            if index < bytes.count {
+                throw JSONSyntaxError(
+                    offset: index,
+                    message: "unexpected \(describeByte(at: index)) after the end of the JSON value: a spec holds one object")
+            }
+            diagnostics.append(contentsOf: self.diagnostics)
+            return root
+        } catch {
+            diagnostics.append(contentsOf: self.diagnostics)
+            diagnostics.error(
+                at: file.location(ofOffset: error.offset), Message.invalidJSON(error.message),
+                hint: looksLikeYAML(file) ? Message.looksLikeYAML : nil)
+            return nil
+        }
     }
 
     mutating func skipWhitespace() {
@@ -118,7 +169,14 @@ struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            let child = try parseValue(path: path.appending(key), depth: depth + 1)
+            let child: JSONNode
+            if depth == 0, key == skimmedKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+                let start = index
+                child = JSONNode(value: .array(try parseArray(path: path.appending(key), depth: depth + 1, skim: true)),
+                    offset: start, path: path.appending(key), file: file)
+            } else {
+                child = try parseValue(path: path.appending(key), depth: depth + 1)
+            }
             if let first = firstOffsets[key] {
                 let firstLocation = file.location(ofOffset: first)
                 diagnostics.error(
@@ -143,9 +201,13 @@ struct JSONParser {
         }
     }
 
-    mutating func parseArray(path: FieldPath, depth: Int) throws(JSONSyntaxError) -> [JSONNode] {
+    /// The elements of an array; with `skim`, none: each is read and dropped, and its offset
+    /// recorded in `skimmedOffsets` (which starts again, for a repeated key).
+    mutating func parseArray(path: FieldPath, depth: Int, skim: Bool = false) throws(JSONSyntaxError) -> [JSONNode] {
         index += 1
         var elements: [JSONNode] = []
+        var count = 0
+        if skim { skimmedOffsets = [] }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
@@ -157,7 +219,15 @@ struct JSONParser {
             if let comma = lastComma, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
                 throw fail(JSONSyntaxMessage.trailingCommaInArray, at: comma)
             }
-            elements.append(try parseValue(path: path.appending(index: elements.count), depth: depth + 1))
+            if skim {
+                let before = diagnostics
+                skimmedOffsets.append(index)
+                _ = try parseValue(path: path.appending(index: count), depth: depth + 1)
+                diagnostics = before
+            } else {
+                elements.append(try parseValue(path: path.appending(index: count), depth: depth + 1))
+            }
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file inside an array") }
             if bytes[index] == UInt8(ascii: ",") {

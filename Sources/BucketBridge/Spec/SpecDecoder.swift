@@ -4,6 +4,33 @@
 /// themselves are checked by validation. Returns nil only when the shape is too broken to
 /// find any destination.
 public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> SpecDocument? {
+    guard let header = decodeSpecHeader(root, diagnostics: &diagnostics) else { return nil }
+    guard let list = header.list, case .array(let elements) = list.value else {
+        return SpecDocument(file: root.file, destinations: [], placeholders: header.placeholders)
+    }
+    if elements.isEmpty {
+        diagnostics.error(at: list.location, path: list.path, value: .array([]), Message.noDestinations)
+    }
+    let destinations = elements.enumerated().compactMap { index, element in
+        decodeDestination(element, index: index, defaults: header.defaults, diagnostics: &diagnostics)
+    }
+    return SpecDocument(file: root.file, destinations: destinations, placeholders: header.placeholders)
+}
+
+/// What a spec file says outside its destinations: what every destination is decoded with.
+struct SpecHeader: Sendable {
+    /// The members of `defaults` (empty when there are none or they are not an object).
+    var defaults: [JSONNode.Member]
+    /// The placeholders the file declares, in file order.
+    var placeholders: [PlaceholderDeclaration]
+    /// The `destinations` node when it is an array (possibly skimmed: see `SkimmedJSON`).
+    var list: JSONNode?
+}
+
+/// Checks the document's shape outside the elements of `destinations` (version, known
+/// fields, `defaults`, `placeholders`, that `destinations` is an array). Nil when the root is
+/// not an object.
+func decodeSpecHeader(_ root: JSONNode, diagnostics: inout Diagnostics) -> SpecHeader? {
     guard case .object(let members) = root.value else {
         diagnostics.error(at: root.location, value: root.jsonValue, Message.specMustBeObject)
         return nil
@@ -32,30 +59,28 @@ public func decodeSpec(_ root: JSONNode, diagnostics: inout Diagnostics) -> Spec
 
     guard let list = root["destinations"] else {
         diagnostics.error(at: root.location, path: FieldPath.root.appending("destinations"), Message.required)
-        return SpecDocument(file: root.file, destinations: [], placeholders: placeholders)
+        return SpecHeader(defaults: defaults, placeholders: placeholders, list: nil)
     }
-    guard case .array(let elements) = list.value else {
+    guard case .array = list.value else {
         diagnostics.error(at: list.location, path: list.path, value: list.jsonValue, Message.mustBe("an array of destinations"))
-        return SpecDocument(file: root.file, destinations: [], placeholders: placeholders)
+        return SpecHeader(defaults: defaults, placeholders: placeholders, list: nil)
     }
-    if elements.isEmpty {
-        diagnostics.error(at: list.location, path: list.path, value: .array([]), Message.noDestinations)
-    }
+    return SpecHeader(defaults: defaults, placeholders: placeholders, list: list)
+}
 
-    var destinations: [DestinationSource] = []
-    for (index, element) in elements.enumerated() {
-        guard case .object(let own) = element.value else {
-            diagnostics.error(at: element.location, path: element.path, value: element.jsonValue, Message.mustBe("an object"))
-            continue
-        }
-        checkDestinationKeys(own, in: element, diagnostics: &diagnostics)
-        let ownKeys = Set(own.map(\.key))
-        // `access` and `actions` are one choice: a destination that makes it ignores the defaults'.
-        let inherited = ownKeys.isDisjoint(with: ["access", "actions"])
-            ? defaults : defaults.filter { $0.key != "access" && $0.key != "actions" }
-        destinations.append(DestinationSource(index: index, node: element, fields: MergedObject(base: inherited, overlay: own)))
+/// Decodes element `index` of `destinations`: an object, its keys known, `defaults` merged in.
+func decodeDestination(
+    _ element: JSONNode, index: Int, defaults: [JSONNode.Member], diagnostics: inout Diagnostics
+) -> DestinationSource? {
+    guard case .object(let own) = element.value else {
+        diagnostics.error(at: element.location, path: element.path, value: element.jsonValue, Message.mustBe("an object"))
+        return nil
     }
-    return SpecDocument(file: root.file, destinations: destinations, placeholders: placeholders)
+    checkDestinationKeys(own, in: element, diagnostics: &diagnostics)
+    // `access` and `actions` are one choice: a destination that makes it ignores the defaults'.
+    let makesChoice = own.contains { $0.key == "access" || $0.key == "actions" }
+    let inherited = makesChoice ? defaults.filter { $0.key != "access" && $0.key != "actions" } : defaults
+    return DestinationSource(index: index, node: element, fields: MergedObject(base: inherited, overlay: own))
 }
 
 /// Reads `placeholders`: an object of `NAME` → description, names `^[A-Z][A-Z0-9_]{0,63}$`.

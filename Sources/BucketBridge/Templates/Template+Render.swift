@@ -14,7 +14,8 @@ struct TemplateRenderer {
     let context: [JSONValue.Member]
     let placeholders: TemplatePlaceholders
     var cache: TemplateCache
-    var out = ""
+    /// The text rendered so far, as UTF-8.
+    var out = TextBuffer(capacity: 16_384)
     var diagnostics = Diagnostics()
     private var bindings: [LoopBinding] = []
     private var includeStack: [String] = []
@@ -39,7 +40,7 @@ struct TemplateRenderer {
     private mutating func render(_ nodes: [TemplateNode], in template: Template) {
         for node in nodes {
             if stopped { return }
-            if out.utf8.count > TemplateLimits.outputBytes {
+            if out.count > TemplateLimits.outputBytes {
                 stop(.outputTooLarge(limit: TemplateLimits.outputBytes), in: template, at: nil)
                 return
             }
@@ -47,27 +48,37 @@ struct TemplateRenderer {
             case .text(let text):
                 out += text
             case .output(let expression, let filters, let position):
-                let key = cacheKey(expression, filters, format: template.format)
-                if let key, let text = cache.entries[key] {
-                    out += text
-                    continue
-                }
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)
+                // A collection (a policy) through filters: each escaped prefix of the chain is
+                // kept for the context, so `json | shell` and `json | fenced` encode it once.
+                let key = value.isCollection ? cacheKey(expression, filters, format: template.format) : nil
+                var applied = 0
+                if let key {
+                    for count in stride(from: filters.count, to: 0, by: -1) {
+                        if let text = cache.entries[key.prefix(count)] {
+                            current = .escaped(text)
+                            applied = count
+                            break
+                        }
+                    }
+                }
                 var failed = false
-                for call in filters where !failed {
+                for index in applied..<filters.count {
+                    let call = filters[index]
                     switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
-                    case .success(let next): current = next
+                    case .success(let next):
+                        current = next
+                        if let key, case .escaped(let text) = next { cache.entries[key.prefix(index + 1)] = text }
                     case .failure(let error):
                         report(error, in: template, at: call.position)
                         failed = true
                     }
+                    if failed { break }
                 }
                 if failed { continue }
                 switch current {
-                case .escaped(let text):
-                    out += text
-                    if let key, value.isCollection { cache.entries[key] = text }
+                case .escaped(let text): out += text
                 case .value(let value): printDefault(value, expression, in: template, at: position)
                 }
             case .conditional(let branches, let otherwise):
@@ -120,14 +131,13 @@ struct TemplateRenderer {
     }
 
     /// The cache key of an output tag whose result depends only on the context: a context
-    /// variable (not a loop variable) through at least one filter.
+    /// variable (not a loop variable) through at least one filter. `Key.prefix` gives the key
+    /// of each shorter chain.
     private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall], format: TemplateFormat) -> TemplateCache.Key? {
         guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop",
             !bindings.contains(where: { $0.name == names[0].name })
         else { return nil }
-        // Only `prose` prints differently by format: other chains share one entry across templates.
-        let byFormat = filters.contains { $0.filter == .prose }
-        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: byFormat ? format : nil)
+        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: format)
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.
@@ -189,9 +199,9 @@ struct TemplateRenderer {
                 report(.unknownLoopProperty(names[1].name), in: template, at: names[1].position)
                 return nil
             }
-        } else if let binding = bindings.last(where: { $0.name == root.name }) {
+        } else if let binding = bindings.last(where: { sameName($0.name, root.name) }) {
             value = binding.value
-        } else if let member = context.first(where: { $0.key == root.name }) {
+        } else if let member = context.first(where: { sameName($0.key, root.name) }) {
             value = member.value
         } else {
             let available = bindings.map(\.name) + context.map(\.key)
@@ -205,7 +215,7 @@ struct TemplateRenderer {
                 report(.notAnObject(parent(), kind: value.kindDescription), in: template, at: key.position)
                 return nil
             }
-            guard let member = members.first(where: { $0.key == key.name }) else {
+            guard let member = members.first(where: { sameName($0.key, key.name) }) else {
                 report(.missingKey(key.name, in: parent(), available: members.map(\.key)), in: template, at: key.position)
                 return nil
             }
@@ -223,6 +233,13 @@ struct TemplateRenderer {
         diagnostics.append(error.diagnostic(in: template.path, at: position))
         stopped = true
     }
+}
+
+/// `a == b`, comparing the lengths first: a lookup compares a name with every key before
+/// the one it names, and most of them differ in length.
+@inline(__always)
+private func sameName(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
 }
 
 /// How a diagnostic names an expression: the dotted name, or "the value".

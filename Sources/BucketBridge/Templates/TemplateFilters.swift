@@ -162,18 +162,22 @@ extension JSONValue {
 /// `text` with `width` spaces before every line but the first; empty lines stay empty.
 func indentLines(_ text: String, by width: Int) -> String {
     let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-    guard width > 0, text.utf8.contains(newline) else { return text }
+    guard width > 0 else { return text }
     var text = text
     return text.withUTF8 { bytes in
+        guard bytes.contains(newline) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32 * width)
-        for (index, byte) in bytes.enumerated() {
-            out.append(byte)
-            // Pad the line that starts after this newline, unless it is empty.
-            if byte == newline, index + 1 < bytes.count, bytes[index + 1] != newline, bytes[index + 1] != carriageReturn {
+        var lineStart = 0
+        // Each line is copied whole; the line that starts after a newline is padded unless it is empty.
+        while let end = bytes[lineStart...].firstIndex(of: newline) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...end]))
+            lineStart = end + 1
+            if lineStart < bytes.count, bytes[lineStart] != newline, bytes[lineStart] != carriageReturn {
                 out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...]))
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -85,6 +85,14 @@ public struct TemplateSet: Sendable {
         _ path: String, context: JSONValue, placeholders: TemplatePlaceholders = TemplatePlaceholders(),
         cache: inout TemplateCache, diagnostics: inout Diagnostics
     ) -> String? {
+        renderUTF8(path, context: context, placeholders: placeholders, cache: &cache, diagnostics: &diagnostics)?.text
+    }
+
+    /// Renders like `render(_:context:placeholders:cache:diagnostics:)`, into UTF-8 bytes.
+    func renderUTF8(
+        _ path: String, context: JSONValue, placeholders: TemplatePlaceholders,
+        cache: inout TemplateCache, diagnostics: inout Diagnostics
+    ) -> TextBuffer? {
         guard let template = templates[path] else {
             let error: TemplateError = contains(path) ? .brokenTemplate(path) : .unknownTemplate(path)
             diagnostics.append(error.diagnostic(in: path, at: nil))
@@ -106,17 +114,37 @@ public struct TemplateSet: Sendable {
 }
 
 /// Filter results of one context, kept across the templates rendered with it: the encoded text
-/// of a collection (a policy) under a filter chain, by the variable's dotted name.
+/// of a collection (a policy) under a filter chain, or under the start of one, by the
+/// variable's dotted name.
 public struct TemplateCache {
     struct Key: Hashable {
         var names: [String]
         var filters: [TemplateFilter]
         /// The template's format, for chains that print differently by format (`prose`).
         var format: TemplateFormat?
+
+        /// A key for `names` under `filters` in a template of `format`; the format is kept
+        /// only when the chain holds `prose`, so other chains share one entry across templates.
+        init(names: [String], filters: [TemplateFilter], format: TemplateFormat?) {
+            self.names = names
+            self.filters = filters
+            self.format = filters.contains(.prose) ? format : nil
+        }
+
+        /// The key of the chain's first `count` filters.
+        func prefix(_ count: Int) -> Key {
+            count == filters.count ? self : Key(names: names, filters: Array(filters.prefix(count)), format: format)
+        }
     }
 
     var entries: [Key: String] = [:]
 
     /// An empty cache, for one context.
     public init() {}
+
+    /// Records `text` as what `name | filter` prints: a value the caller already encoded the
+    /// same way (the IAM JSON files' policies, for `policies.trust | json`).
+    mutating func seed(_ name: [String], _ filter: TemplateFilter, _ text: String) {
+        entries[Key(names: name, filters: [filter], format: nil)] = text
+    }
 }

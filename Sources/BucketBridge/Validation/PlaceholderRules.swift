@@ -67,6 +67,18 @@ struct PlaceholderScope: Sendable {
 
     /// No placeholders.
     static let none = PlaceholderScope(declared: [:], values: [:])
+
+    init(declared: [String: PlaceholderDeclaration], values: [String: String]) {
+        self.declared = declared
+        self.values = values
+    }
+
+    /// The scope of a spec file's declarations (the last one of a name wins) and the run's values.
+    init(declarations: [PlaceholderDeclaration], values: [String: String]) {
+        var declared: [String: PlaceholderDeclaration] = [:]
+        for declaration in declarations { declared[declaration.name] = declaration }
+        self.init(declared: declared, values: values)
+    }
 }
 
 /// The `<NAME>` occurrences in a text: names of the placeholder form between angle brackets.

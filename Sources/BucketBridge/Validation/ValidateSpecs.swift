@@ -30,31 +30,62 @@ func validateFile(_ file: SourceFile, placeholderValues: [String: String] = [:])
 /// `placeholderValues` are the run's `--set` values.
 func validateDocument(_ document: SpecDocument, placeholderValues: [String: String] = [:]) -> FileValidation {
     var result = FileValidation(destinations: [], diagnostics: Diagnostics(), names: [])
-    var declared: [String: PlaceholderDeclaration] = [:]
-    for declaration in document.placeholders { declared[declaration.name] = declaration }
-    let scope = PlaceholderScope(declared: declared, values: placeholderValues)
+    let scope = PlaceholderScope(declarations: document.placeholders, values: placeholderValues)
     var used: Set<String> = []
     for source in document.destinations {
-        var local = Diagnostics()
-        if let destination = validateDestination(source, specFile: document.file.name, placeholders: scope, diagnostics: &local) {
-            result.destinations.append(destination)
-            used.formUnion(destination.placeholders.map(\.name))
-        }
-        result.diagnostics.append(contentsOf: local)
-        if let claim = sidClaim(of: source) { result.sidClaims.append(claim) }
-        if let node = source["name"], case .string(let name) = node.value {
-            result.names.append((name, node.location, node.path, node.jsonValue))
-        }
+        let validation = validateSource(source, specFile: document.file.name, placeholders: scope)
+        result.add(validation)
+        used.formUnion(validation.destination?.placeholders.map(\.name) ?? [])
     }
     if !result.diagnostics.hasErrors {
-        for declaration in document.placeholders where !used.contains(declaration.name) && placeholderValues[declaration.name] == nil {
-            result.diagnostics.warning(
-                at: declaration.location, path: FieldPath.root.appending("placeholders").appending(declaration.name),
-                value: .string(declaration.name), Message.unusedPlaceholder)
-        }
+        result.diagnostics.append(contentsOf: unusedPlaceholderWarnings(document.placeholders, used: used, values: placeholderValues))
     }
     result.declaredPlaceholders = document.placeholders.map(\.name)
     return result
+}
+
+/// One destination validated on its own, with what the run-wide rules need of it.
+struct DestinationValidation: Sendable {
+    /// The destination, when it is valid.
+    var destination: Destination?
+    /// Everything found in it.
+    var diagnostics: Diagnostics
+    /// Its name as written, with where it stands, when the name is a string.
+    var name: (name: String, location: SourceLocation, path: FieldPath, value: JSONValue)?
+    /// The bucket-policy Sids it owns.
+    var sidClaim: SidClaim?
+}
+
+/// Validates one merged destination of a spec file named `specFile`.
+func validateSource(_ source: DestinationSource, specFile: String, placeholders: PlaceholderScope) -> DestinationValidation {
+    var diagnostics = Diagnostics()
+    let destination = validateDestination(source, specFile: specFile, placeholders: placeholders, diagnostics: &diagnostics)
+    var name: (name: String, location: SourceLocation, path: FieldPath, value: JSONValue)?
+    if let node = source["name"], case .string(let text) = node.value {
+        name = (text, node.location, node.path, node.jsonValue)
+    }
+    return DestinationValidation(destination: destination, diagnostics: diagnostics, name: name, sidClaim: sidClaim(of: source))
+}
+
+extension FileValidation {
+    /// Adds one destination's validation, in file order.
+    mutating func add(_ validation: DestinationValidation) {
+        if let destination = validation.destination { destinations.append(destination) }
+        diagnostics.append(contentsOf: validation.diagnostics)
+        if let claim = validation.sidClaim { sidClaims.append(claim) }
+        if let name = validation.name { names.append(name) }
+    }
+}
+
+/// A warning for each declared placeholder no destination uses and `--set` does not fill.
+func unusedPlaceholderWarnings(_ declarations: [PlaceholderDeclaration], used: Set<String>, values: [String: String]) -> Diagnostics {
+    var diagnostics = Diagnostics()
+    for declaration in declarations where !used.contains(declaration.name) && values[declaration.name] == nil {
+        diagnostics.warning(
+            at: declaration.location, path: FieldPath.root.appending("placeholders").appending(declaration.name),
+            value: .string(declaration.name), Message.unusedPlaceholder)
+    }
+    return diagnostics
 }
 
 /// Merges validated files in input order and applies the rules that span the whole run

@@ -101,12 +101,7 @@ private func appendJSONString(_ text: String, into out: inout TextBuffer) {
 /// `special` bytes: the escapers' fast path, which then appends the text whole.
 func isPlainASCII(_ text: String, except special: UInt8, _ special2: UInt8 = 0, _ special3: UInt8 = 0) -> Bool {
     var text = text
-    return text.withUTF8 { bytes in
-        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == special || byte == special2 || byte == special3 {
-            return false
-        }
-        return true
-    }
+    return text.withUTF8 { ByteScan.isPlainASCII($0, except: special, special2, special3) }
 }
 
 /// Lowercase hexadecimal digits of `value`, zero-padded to `width`.

@@ -13,55 +13,61 @@
 public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true) -> String {
     let text = PlaceholderText.display(text)
     if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) { return text }
-    var out = ""
+    // Everything escaped is ASCII, so the text is read byte by byte: a byte of a multi-byte
+    // character is never a digit, a space or punctuation, and is copied as it is.
+    var out = TextBuffer(capacity: text.utf8.count + 16)
     var leading = lineStart
     var atStart = lineStart
     var leadingDigits = lineStart
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-        defer { previous = scalar }
-        if leading, scalar == " " {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+        defer { previous = byte }
+        if leading, byte == UInt8(ascii: " ") {
             out += "&#32;"
             continue
         }
         leading = false
-        if scalar == "\n", previous == "\r" { continue }
-        let isDigit = ("0"..."9").contains(scalar)
+        if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
+        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
         defer {
             atStart = false
             leadingDigits = leadingDigits && isDigit
         }
-        switch scalar {
-        case "\\", "`", "*", "_", "[", "]", "{", "}":
-            out += "\\"
-            out.unicodeScalars.append(scalar)
-        case "<": out += "&lt;"
-        case "&": out += "&amp;"
-        case "|": out += "&#124;"
-        case "~": out += "&#126;"
-        case "\t": out += "&#9;"
-        case "=" where atStart: out += "&#61;"
-        case _ where atStart && (scalar == "#" || scalar == "+" || scalar == "-" || scalar == ">"),
-            _ where leadingDigits && !atStart && (scalar == "." || scalar == ")"):
-            out += "\\"
-            out.unicodeScalars.append(scalar)
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += " "
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            out.appendByte(UInt8(ascii: "\\"))
+            out.appendByte(byte)
+        case UInt8(ascii: "<"): out += "&lt;"
+        case UInt8(ascii: "&"): out += "&amp;"
+        case UInt8(ascii: "|"): out += "&#124;"
+        case UInt8(ascii: "~"): out += "&#126;"
+        case UInt8(ascii: "\t"): out += "&#9;"
+        case UInt8(ascii: "=") where atStart: out += "&#61;"
+        case _ where atStart && (byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ">")),
+            _ where leadingDigits && !atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")):
+            out.appendByte(UInt8(ascii: "\\"))
+            out.appendByte(byte)
+        case 0..<0x20, 0x7F: out.appendByte(UInt8(ascii: " "))
+        default: out.appendByte(byte)
         }
     }
-    if lineEnd {
+    guard lineEnd, out.bytes.last == UInt8(ascii: " ") else { return out.text }
+    // Trailing spaces go by whole characters: after a non-ASCII character (a prepended mark
+    // such as U+0600 joins the space that follows it), the String does the counting.
+    let beforeSpaces = out.bytes.lastIndex { $0 != UInt8(ascii: " ") }.map { out.bytes[$0] } ?? 0
+    if beforeSpaces >= 0x80 {
+        var text = out.text
         var trailing = 0
-        while out.utf8.last == UInt8(ascii: " ") {
-            out.removeLast()
+        while text.utf8.last == UInt8(ascii: " ") {
+            text.removeLast()
             trailing += 1
         }
-        out += String(repeating: "&#32;", count: trailing)
+        return text + String(repeating: "&#32;", count: trailing)
     }
-    return out
+    let trailing = out.removeTrailingSpaces()
+    for _ in 0..<trailing { out += "&#32;" }
+    return out.text
 }
 
 /// An inline Markdown code span showing `text`: the backtick fence is longer than any run of
@@ -77,20 +83,22 @@ public func markdownCodeSpan(_ text: String) -> String {
     {
         return "`" + text + "`"
     }
-    var content = ""
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-        defer { previous = scalar }
-        if scalar == "\n", previous == "\r" { continue }
-        content.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+    // Line breaks are ASCII, so bytes can be replaced one by one.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+        defer { previous = byte }
+        if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
+        bytes.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
     }
-    if content.isEmpty { return "" }
-    let first = content.unicodeScalars.first!, last = content.unicodeScalars.last!
-    if first == " " || last == " " || content.unicodeScalars.contains("\t") {
+    guard let first = bytes.first, let last = bytes.last else { return "" }
+    let content = String(decoding: bytes, as: UTF8.self)
+    if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || bytes.contains(UInt8(ascii: "\t")) {
         return escapeMarkdown(content)
     }
     let fence = String(repeating: "`", count: longestBacktickRun(content) + 1)
-    let space = first == "`" || last == "`" ? " " : ""
+    let space = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") ? " " : ""
     return fence + space + content + space + fence
 }
 
@@ -115,19 +123,28 @@ public func markdownFencedBlock(_ text: String, language: String = "") -> String
     let text = PlaceholderText.display(text)
     if language.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return nil }
     let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
-    var out = fence + language + "\n" + text
-    if let last = text.unicodeScalars.last, last != "\n" { out += "\n" }
-    return out + fence
+    var out = TextBuffer(capacity: text.utf8.count + 2 * fence.utf8.count + language.utf8.count + 2)
+    out += fence
+    out += language
+    out += "\n"
+    out += text
+    if let last = text.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+    out += fence
+    return out.text
 }
 
 /// The length of the longest run of consecutive backticks.
 private func longestBacktickRun(_ text: String) -> Int {
-    var longest = 0, current = 0
-    for scalar in text.unicodeScalars {
-        current = scalar == "`" ? current + 1 : 0
-        longest = max(longest, current)
+    var text = text
+    return text.withUTF8 { bytes in
+        guard let first = ByteScan.firstIndex(of: UInt8(ascii: "`"), in: bytes) else { return 0 }
+        var longest = 0, current = 0
+        for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
     }
-    return longest
 }
 
 /// True when `text` needs no Markdown escaping: ASCII letters, digits, spaces and punctuation

@@ -44,15 +44,29 @@ public struct MermaidFlowchart: Sendable, Hashable {
 
     /// The diagram's Mermaid source, without a code fence.
     public var source: String {
-        var lines = ["flowchart \(direction)"]
+        var out = TextBuffer(capacity: 1024)
+        out += "flowchart "
+        out += direction
         for node in nodes {
-            let label = mermaidLabel(node.label)
-            lines.append("  \(node.id)" + (node.rounded ? "(\(label))" : "[\(label)]"))
+            out += "\n  "
+            out += node.id
+            out += node.rounded ? "(" : "["
+            appendMermaidLabel(node.label, into: &out)
+            out += node.rounded ? ")" : "]"
         }
         for edge in edges {
-            lines.append("  \(edge.from) -->" + (edge.label.map { "|\(mermaidLabel($0))|" } ?? "") + " \(edge.to)")
+            out += "\n  "
+            out += edge.from
+            out += " -->"
+            if let label = edge.label {
+                out += "|"
+                appendMermaidLabel(label, into: &out)
+                out += "|"
+            }
+            out += " "
+            out += edge.to
         }
-        return lines.joined(separator: "\n")
+        return out.text
     }
 }
 
@@ -60,22 +74,26 @@ public struct MermaidFlowchart: Sendable, Hashable {
 /// entity codes (`#quot;`, `#35;`, ...), line breaks and other control characters spaces, so
 /// the text can neither end the label nor be read as HTML or Markdown.
 public func mermaidLabel(_ text: String) -> String {
-    var out = "\""
-    for scalar in PlaceholderText.display(text).unicodeScalars {
-        switch scalar {
-        case "\"": out += "#quot;"
-        case "#": out += "#35;"
-        case "<": out += "#lt;"
-        case ">": out += "#gt;"
-        case "&": out += "#amp;"
-        case "`": out += "#96;"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += " "
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+    var out = TextBuffer(capacity: text.utf8.count + 2)
+    appendMermaidLabel(text, into: &out)
+    return out.text
+}
+
+private func appendMermaidLabel(_ text: String, into out: inout TextBuffer) {
+    let text = PlaceholderText.display(text)
+    out += "\""
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "\""): out += "#quot;"
+        case UInt8(ascii: "#"): out += "#35;"
+        case UInt8(ascii: "<"): out += "#lt;"
+        case UInt8(ascii: ">"): out += "#gt;"
+        case UInt8(ascii: "&"): out += "#amp;"
+        case UInt8(ascii: "`"): out += "#96;"
+        // Control characters are ASCII: every byte of a multi-byte character is 0x80 or more.
+        case 0..<0x20, 0x7F: out.appendByte(UInt8(ascii: " "))
+        default: out.appendByte(byte)
         }
     }
-    return out + "\""
+    out += "\""
 }

@@ -28,9 +28,10 @@ public enum PlaceholderText {
     public static func contains(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for index in 0..<(bytes.count - 2) where bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 {
-                return true
+            var start = 0
+            while let index = ByteScan.firstIndex(of: 0xEE, in: bytes, from: start) {
+                if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return true }
+                start = index + 1
             }
             return false
         }
@@ -38,6 +39,7 @@ public enum PlaceholderText {
 
     /// The value split into literal text and placeholders, in order; empty texts left out.
     public static func parts(_ text: String) -> [Part] {
+        guard contains(text) else { return text.isEmpty ? [] : [.text(text)] }
         var parts: [Part] = []
         var current = String.UnicodeScalarView()
         var inToken = false

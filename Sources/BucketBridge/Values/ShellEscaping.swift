@@ -27,13 +27,12 @@ public func shellQuote(_ text: String, placeholders: PlaceholderReferences? = ni
         if byte == UInt8(ascii: "'") { hasQuote = true }
     }
     if !hasQuote { return "'" + text + "'" }
-    var out = "'"
-    for scalar in text.unicodeScalars {
-        if scalar == "'" {
-            out += "'\\''"
-        } else {
-            out.unicodeScalars.append(scalar)
-        }
+    var out = TextBuffer(capacity: text.utf8.count + 16)
+    out += "'"
+    for (index, piece) in text.utf8.split(separator: UInt8(ascii: "'"), omittingEmptySubsequences: false).enumerated() {
+        if index > 0 { out += "'\\''" }
+        out.append(contentsOf: piece)
     }
-    return out + "'"
+    out += "'"
+    return out.text
 }

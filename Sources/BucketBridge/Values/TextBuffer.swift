@@ -23,6 +23,26 @@ struct TextBuffer {
         }
     }
 
+    /// Appends UTF-8 bytes (a piece of a string's `utf8` view).
+    mutating func append(contentsOf piece: Substring.UTF8View) {
+        bytes.append(contentsOf: piece)
+    }
+
+    /// Appends one byte of UTF-8.
+    mutating func appendByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Removes the spaces at the end; returns how many there were.
+    mutating func removeTrailingSpaces() -> Int {
+        var count = 0
+        while bytes.last == UInt8(ascii: " ") {
+            bytes.removeLast()
+            count += 1
+        }
+        return count
+    }
+
     /// Appends `count` spaces.
     mutating func appendSpaces(_ count: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
@@ -34,6 +54,21 @@ struct TextBuffer {
         appendSpaces(indent)
     }
 
+    /// The number of bytes written so far.
+    var count: Int { bytes.count }
+
     /// The text written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// True when the text is empty or only whitespace (as `Character.isWhitespace` says).
+    var isBlank: Bool {
+        for byte in bytes {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return text.allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
+    }
 }
