@@ -10,8 +10,9 @@ The mix covers what render has to handle: the three grants, the access presets a
 actions, prefixes (some non-ASCII, some written with a leading "/" or without the trailing
 "/"), KMS keys, requireTls, role tags, per-file `defaults`, descriptions with characters that
 need escaping in every output format, and a few destinations in the aws-cn and aws-us-gov
-partitions. Every destination is valid and produces no warning: the script `run` checks that
-with `bucketbridge validate` before timing anything.
+partitions. Every destination is valid (the script `run` checks that with `bucketbridge
+validate` before timing anything); some warn, as real specs do: bucket-level actions such as
+s3:ListBucketMultipartUploads with a prefix, which the prefix cannot limit.
 """
 
 import argparse
@@ -28,7 +29,7 @@ PREFIXES = [
     "données/été/", "日本/データ/", "kunde-ø/uploads/", "reports/q1 2024/", "a/b/c/d/e/",
 ]
 ACCESS = ["read", "write", "read-write"]
-# Object and bucket actions without the "Permissions management" level (those warn).
+# Object and bucket actions without the "Permissions management" level (those warn too).
 ACTIONS = [
     "s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject", "s3:GetObjectVersion",
     "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:GetBucketLocation",
