@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BucketBridge
@@ -33,6 +34,24 @@ struct AccessSummaryTests {
         return documents
     }
 
+    /// Each destination with its policies, access summary and IAM JSON: computed once, for
+    /// every test here (the corpus is the same for all).
+    struct Case {
+        var destination: Destination
+        var policies: DestinationPolicies
+        var summary: AccessSummary
+        var documents: [AccessProbe.Document: JSONValue]
+    }
+
+    static let cases = Lazily { () throws -> [Case] in
+        try destinations().map { destination in
+            let policies = buildPolicies(for: destination)
+            return Case(
+                destination: destination, policies: policies, summary: summarizeAccess(of: destination, policies: policies),
+                documents: try documents(of: destination))
+        }
+    }
+
     static func decide(_ probe: AccessProbe, _ documents: [AccessProbe.Document: JSONValue]) -> Decision {
         guard let document = documents[probe.document] else { return .implicitDeny }
         return evaluate(document, Request(principal: probe.principal, action: probe.action, resource: probe.resource, context: probe.context))
@@ -40,9 +59,8 @@ struct AccessSummaryTests {
 
     @Test func everyCapabilityIsAllowedAndEveryLimitDenied() throws {
         var claims = 0
-        for destination in try Self.destinations() {
-            let summary = summarizeAccess(of: destination, policies: buildPolicies(for: destination))
-            let documents = try Self.documents(of: destination)
+        for testCase in try Self.cases.get() {
+            let (destination, summary, documents) = (testCase.destination, testCase.summary, testCase.documents)
             #expect(!summary.capabilities.isEmpty, "\(destination.name) grants nothing")
             for capability in summary.capabilities {
                 #expect(!capability.probes.isEmpty, "\(destination.name): \(capability.kind) has nothing to check")
@@ -63,9 +81,8 @@ struct AccessSummaryTests {
     }
 
     @Test func everyGrantedActionIsNamedByACapability() throws {
-        for destination in try Self.destinations() {
-            let policies = buildPolicies(for: destination)
-            let summary = summarizeAccess(of: destination, policies: policies)
+        for testCase in try Self.cases.get() {
+            let (destination, policies, summary) = (testCase.destination, testCase.policies, testCase.summary)
             let named = Set(summary.capabilities.flatMap(\.actions))
             let granting = destination.grant.hasRole ? policies.permissions : policies.bucket
             let granted = Set(granting?.statements.filter { $0.effect == .allow }.flatMap(\.actions) ?? [])
@@ -79,8 +96,8 @@ struct AccessSummaryTests {
     }
 
     @Test func theStatedLimitsAreTheOnesTheContractNames() throws {
-        for destination in try Self.destinations() {
-            let summary = summarizeAccess(of: destination, policies: buildPolicies(for: destination))
+        for testCase in try Self.cases.get() {
+            let (destination, summary) = (testCase.destination, testCase.summary)
             let kinds = Set(summary.limits.map(\.kind))
             let capabilities = Set(summary.capabilities.map(\.kind))
             #expect(kinds.contains(.otherBuckets))
@@ -95,8 +112,8 @@ struct AccessSummaryTests {
     }
 
     @Test func thePrincipalsAndExternalIDComeFromTheTrustPolicy() throws {
-        for destination in try Self.destinations() {
-            let summary = summarizeAccess(of: destination, policies: buildPolicies(for: destination))
+        for testCase in try Self.cases.get() {
+            let (destination, summary) = (testCase.destination, testCase.summary)
             #expect(summary.principals.map(\.arn) == destination.trustedPrincipals, "\(destination.name)")
             #expect(summary.externalId == destination.externalId, "\(destination.name)")
             #expect(summary.route.rawValue == destination.grant.rawValue, "\(destination.name)")

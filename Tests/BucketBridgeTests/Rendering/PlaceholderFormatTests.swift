@@ -96,42 +96,63 @@ struct PlaceholderFormatTests {
         #expect(substituteCloudFormation(try #require(role["RoleName"]), values) == .string("SEA_ext_access_acme+rec=1"))
     }
 
-    @Test(.enabled(if: ExternalTool.available(.terraform), ExternalTool.skipMessage(.terraform)))
-    func terraformVariablesGiveTheSamePolicies() throws {
-        let (generic, concrete) = try Self.rendered.get()
-        let root = try formatScratchFolder("placeholder-terraform")
-        try FileManager.default.copyItem(atPath: generic + "/terraform", toPath: root + "/module")
-        try writeFile(root + "/module/bucketbridge_test_probe.tf", """
+    /// The module name the shared terraform root (`renderedTerraform`) calls the generic page's module by.
+    static let terraformModuleName = "placeholder-docs"
+
+    /// The `module` block's lines giving every placeholder a value (the account id aside).
+    static func terraformVariables(_ values: [String: String]) -> String {
+        values.filter { $0.key != "ACCOUNT_ID" }.sorted { $0.key < $1.key }.map { name, value in
+            "  \(PlaceholderReferences.terraform()(name).dropFirst(4)) = \(hclStringLiteral(value))\n"
+        }.joined()
+    }
+
+    /// Writes the generic page's module into `folder`, with a probe file that outputs its
+    /// policies. The account id comes from aws_caller_identity, which needs credentials: put the
+    /// account it would answer in its place, as the CloudFormation test does for AWS::AccountId.
+    static func writeTerraformModule(to folder: String, generic: String) throws {
+        try FileManager.default.copyItem(atPath: generic + "/terraform", toPath: folder)
+        try writeFile(folder + "/bucketbridge_test_probe.tf", """
             output "bucketbridge_test_probe" {
               value = { trust_policy = local.trust_policy, permissions_policy = local.permissions_policy }
             }
 
             """)
-        // The account id comes from aws_caller_identity, which needs credentials: put the
-        // account it would answer in its place, as the CloudFormation test does for AWS::AccountId.
-        let main = try String(contentsOfFile: root + "/module/main.tf", encoding: .utf8)
-        try #require(main.contains("data \"aws_caller_identity\" \"current\" {}"))
-        try writeFile(root + "/module/main.tf", main
+        let main = try String(contentsOfFile: folder + "/main.tf", encoding: .utf8)
+        guard main.contains("data \"aws_caller_identity\" \"current\" {}") else {
+            throw TestFailure("\(folder)/main.tf has no data \"aws_caller_identity\" \"current\" {}")
+        }
+        try writeFile(folder + "/main.tf", main
             .replacingOccurrences(of: "data \"aws_caller_identity\" \"current\" {}", with: "")
-            .replacingOccurrences(of: "data.aws_caller_identity.current.account_id", with: "\"\(Self.values["ACCOUNT_ID"]!)\""))
-        let variables = Self.values.filter { $0.key != "ACCOUNT_ID" }.sorted { $0.key < $1.key }.map { name, value in
-            "  \(PlaceholderReferences.terraform()(name).dropFirst(4)) = \(hclStringLiteral(value))"
-        }.joined(separator: "\n")
-        try writeFile(root + "/main.tf", "module \"docs\" {\n  source = \"./module\"\n\(variables)\n}\n")
-        let environment = try terraformTestEnvironment()
-        let initialise = try runProcess("terraform", ["init", "-backend=false", "-input=false", "-no-color"], directory: root, environment: environment)
-        try #require(initialise.status == 0, "\(initialise.output)\(initialise.errors)")
-        let validate = try runProcess("terraform", ["validate", "-no-color"], directory: root, environment: environment)
-        #expect(validate.status == 0, "\(validate.output)\(validate.errors)")
-        let console = try runProcess(
-            "terraform", ["console", "-no-color"], input: "base64encode(jsonencode(module.docs.bucketbridge_test_probe))\n",
-            directory: root, environment: environment)
-        let line = console.output.split(separator: "\n").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) } ?? ""
-        let probe = try #require(Data(base64Encoded: line).flatMap { parseJSONValue(String(decoding: $0, as: UTF8.self)) }, "\(console.output)\(console.errors)")
+            .replacingOccurrences(of: "data.aws_caller_identity.current.account_id", with: "\"\(values["ACCOUNT_ID"]!)\""))
+    }
+
+    /// The generic page's module with every value given by a variable, for the shared terraform
+    /// root: its `validate` and `console` (the provider is slow to start) serve this test too.
+    static func terraformModule() throws -> ExtraTerraformModule {
+        let (generic, _) = try rendered.get()
+        return ExtraTerraformModule(name: terraformModuleName, arguments: terraformVariables(values)) { folder in
+            try writeTerraformModule(to: folder, generic: generic)
+        }
+    }
+
+    @Test(.enabled(if: ExternalTool.available(.terraform), ExternalTool.skipMessage(.terraform)))
+    func terraformVariablesGiveTheSamePolicies() throws {
+        let (generic, concrete) = try Self.rendered.get()
+        // The module with good values: validated and evaluated in the shared root.
+        let evaluation = try renderedTerraform.get()
+        #expect(evaluation.validate.status == 0, "\(evaluation.validate.output)\(evaluation.validate.errors)")
+        let probe = try #require(evaluation.probes[Self.terraformModuleName], "no terraform values for the placeholder module in \(evaluation.root)")
         #expect(jsonEqual(try #require(probe["trust_policy"]), try Self.policy(concrete, "trust-policy.json")))
         #expect(jsonEqual(try #require(probe["permissions_policy"]), try Self.policy(concrete, "permissions-policy.json")))
         // A validation block refuses a wrong value.
-        try writeFile(root + "/main.tf", "module \"docs\" {\n  source = \"./module\"\n\(variables.replacingOccurrences(of: "acme-sea-recordings", with: "Bad_Bucket"))\n}\n")
+        let root = try formatScratchFolder("placeholder-terraform")
+        try Self.writeTerraformModule(to: root + "/module", generic: generic)
+        var wrong = Self.values
+        wrong["BUCKET"] = "Bad_Bucket"
+        try writeFile(root + "/main.tf", "module \"docs\" {\n  source = \"./module\"\n\(Self.terraformVariables(wrong))}\n")
+        let environment = try terraformTestEnvironment()
+        let initialise = try runProcess("terraform", ["init", "-backend=false", "-input=false", "-no-color"], directory: root, environment: environment)
+        try #require(initialise.status == 0, "\(initialise.output)\(initialise.errors)")
         let rejected = try runProcess("terraform", ["validate", "-no-color"], directory: root, environment: environment)
         #expect(rejected.status != 0 && (rejected.output + rejected.errors).contains("BUCKET must be an S3 bucket name"), "\(rejected.output)\(rejected.errors)")
     }

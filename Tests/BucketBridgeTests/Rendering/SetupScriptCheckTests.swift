@@ -34,7 +34,7 @@ struct SetupScriptCheckTests {
             #expect(empty.result.output.contains("Nothing was changed."), "\(name): \(empty.result.output)")
             #expect(writeCalls(empty).isEmpty, "\(name): --check wrote \(writeCalls(empty))")
 
-            let first = try setup.runSetupScript(rendered, destination, state: .empty)
+            let first = try setup.runSetupScriptInAnEmptyAccount(rendered, destination)
             #expect(first.result.status == 0, "\(name): \(first.result.errors)")
             let check = try setup.runSetupScript(rendered, destination, arguments: ["--check"], state: try setup.accountAfter(first, destination))
             #expect(check.result.status == 0, "\(name): --check after a run: \(check.result.output)\(check.result.errors)")
@@ -54,7 +54,7 @@ struct SetupScriptCheckTests {
         }
         let destination = try #require(candidates.first, "no example with a role, an external ID and a bucket policy")
         let name = destination.name
-        let first = try setup.runSetupScript(rendered, destination, state: .empty)
+        let first = try setup.runSetupScriptInAnEmptyAccount(rendered, destination)
         let synced = try setup.accountAfter(first, destination)
         let role = try #require(synced.role), policy = try #require(synced.rolePolicy)
         let bucketPolicy = try #require(synced.bucketPolicy.flatMap(parseJSONValue))

@@ -62,7 +62,7 @@ struct SetupScriptMergeTests {
             "delete-role-permissions-boundary", "tag-role", "put-role-policy", "put-bucket-policy",
         ]
         for destination in rendered.expected {
-            let first = try runSetupScript(rendered, destination, state: .empty)
+            let first = try runSetupScriptInAnEmptyAccount(rendered, destination)
             #expect(first.result.status == 0, "\(destination.name): first run failed: \(first.result.errors)")
             #expect(first.calls.contains { $0.count > 1 && writes.contains($0[1]) }, "\(destination.name): the first run wrote nothing")
             let second = try runSetupScript(rendered, destination, state: try accountAfter(first, destination))
@@ -80,6 +80,14 @@ struct SetupScriptMergeTests {
         let roleArn = destination.role?.arn(partition: destination.partition, account: account) ?? ""
         return try runWithStubAWS(
             rendered.folder(destination.name) + "/aws-cli/setup.sh", arguments: arguments, account: account, roleArn: roleArn, state: state)
+    }
+
+    /// Runs one destination's setup.sh with no arguments in an empty account: once for every
+    /// test that checks that run (`runWithStubAWSInAnEmptyAccount`).
+    func runSetupScriptInAnEmptyAccount(_ rendered: RenderedRun, _ destination: ExpectedDestination) throws -> StubAWSRun {
+        let account = destination.role?.accountId ?? "123456789012"
+        let roleArn = destination.role?.arn(partition: destination.partition, account: account) ?? ""
+        return try runWithStubAWSInAnEmptyAccount(rendered.folder(destination.name) + "/aws-cli/setup.sh", account: account, roleArn: roleArn)
     }
 
     /// The bucket policy a run put, or nil (recorded as an issue) when it put none.

@@ -314,9 +314,17 @@ func terraformTestEnvironment() throws -> [String: String] {
     return try terraformEnvironment().merging(["TF_PLUGIN_CACHE_DIR": cache, "GOGC": ProcessInfo.processInfo.environment["GOGC"] ?? "400"]) { $1 }
 }
 
-/// Builds one root for several renders (their destination names must differ), runs init,
-/// console and validate.
-func evaluateTerraform(_ renders: [RenderedRun]) throws -> TerraformEvaluation {
+/// A module the root calls besides the renders' ones: `prepare` writes it (its probe file
+/// included) into the folder it is given; `arguments` are the lines of its `module` block.
+struct ExtraTerraformModule: Sendable {
+    var name: String
+    var arguments: String
+    var prepare: @Sendable (String) throws -> Void
+}
+
+/// Builds one root for several renders (their destination names must differ) and `extras`,
+/// runs init, console and validate.
+func evaluateTerraform(_ renders: [RenderedRun], extras: [ExtraTerraformModule] = []) throws -> TerraformEvaluation {
     let root = try formatScratchFolder("terraform")
     var calls = ""
     var probeNames: [String] = []
@@ -348,6 +356,13 @@ func evaluateTerraform(_ renders: [RenderedRun]) throws -> TerraformEvaluation {
             probeNames.append(destination.name)
         }
     }
+    for extra in extras {
+        guard !probeNames.contains(extra.name) else { throw TestFailure("two modules are named \(extra.name)") }
+        try FileManager.default.createDirectory(atPath: root + "/modules", withIntermediateDirectories: true)
+        try extra.prepare(root + "/modules/" + extra.name)
+        calls += "module \"d_\(extra.name)\" {\n  source = \"./modules/\(extra.name)\"\n\(extra.arguments)}\n\n"
+        probeNames.append(extra.name)
+    }
     try writeFile(root + "/main.tf", calls)
     let environment = try terraformTestEnvironment()
     let initialise = try runProcess("terraform", ["init", "-backend=false", "-input=false", "-no-color"], directory: root, environment: environment)
@@ -370,9 +385,12 @@ func evaluateTerraform(_ renders: [RenderedRun]) throws -> TerraformEvaluation {
         probes: Dictionary(probes.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }), validate: validate, root: root)
 }
 
-/// The terraform of the examples and of the hostile spec, evaluated once, together: the
-/// provider (slow to load) starts once for both.
-let renderedTerraform = Lazily { try evaluateTerraform([try renderedExamples.get(), try renderedHostile.get()]) }
+/// The terraform of the examples, of the hostile spec and of the placeholder page given values
+/// by variables (`PlaceholderFormatTests.terraformModule`), evaluated once, together: the
+/// provider (slow to load) starts once for all.
+let renderedTerraform = Lazily {
+    try evaluateTerraform([try renderedExamples.get(), try renderedHostile.get()], extras: [try PlaceholderFormatTests.terraformModule()])
+}
 
 /// Work started on its own thread; `result()` waits for it.
 final class Background<Value>: @unchecked Sendable {

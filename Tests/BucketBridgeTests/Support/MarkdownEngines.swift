@@ -25,6 +25,13 @@ struct ShownMarkdown: Equatable {
 
 /// Renders `path` with CommonMark (markdown-it-py) and Python-Markdown and reads back what each shows.
 func shownMarkdown(_ path: String) throws -> (commonMark: ShownMarkdown, pythonMarkdown: ShownMarkdown) {
+    guard let shown = try shownMarkdown([path])[path] else { throw TestFailure("the Markdown engines did not read \(path)") }
+    return shown
+}
+
+/// `shownMarkdown` of several files, by path, from one python3 process (its start-up and the
+/// engines' imports cost more than reading a README).
+func shownMarkdown(_ paths: [String]) throws -> [String: (commonMark: ShownMarkdown, pythonMarkdown: ShownMarkdown)] {
     let script = """
         import html.parser, json, sys, markdown, markdown_it
         class Reader(html.parser.HTMLParser):
@@ -47,22 +54,29 @@ func shownMarkdown(_ path: String) throws -> (commonMark: ShownMarkdown, pythonM
             def handle_data(self, data):
                 self.found["body"] += data
                 if self.open: self.open[-1][1].append(data)
-        text = open(sys.argv[1], encoding="utf-8").read()
-        result = {}
-        for name, html_text in (("commonMark", markdown_it.MarkdownIt("commonmark").enable("table").render(text)),
-                                ("pythonMarkdown", markdown.markdown(text, extensions=["fenced_code", "tables"]))):
-            reader = Reader(); reader.feed(html_text); result[name] = reader.found
-        print(json.dumps(result))
+        results = {}
+        for path in sys.argv[1:]:
+            text = open(path, encoding="utf-8").read()
+            result = {}
+            for name, html_text in (("commonMark", markdown_it.MarkdownIt("commonmark").enable("table").render(text)),
+                                    ("pythonMarkdown", markdown.markdown(text, extensions=["fenced_code", "tables"]))):
+                reader = Reader(); reader.feed(html_text); result[name] = reader.found
+            results[path] = result
+        print(json.dumps(results))
         """
-    let run = try runProcess("python3", ["-c", script, path])
-    guard run.status == 0, let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [String: Any]] else {
-        throw TestFailure("reading \(path) with the Markdown engines failed: \(run.errors)")
+    let run = try runProcess("python3", ["-c", script] + paths)
+    guard run.status == 0, let all = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [String: [String: Any]]] else {
+        throw TestFailure("reading \(paths) with the Markdown engines failed: \(run.errors)")
     }
-    func shown(_ name: String) -> ShownMarkdown {
-        let found = object[name] ?? [:]
-        return ShownMarkdown(
-            title: found["title"] as? String ?? "", quotes: found["quotes"] as? [String] ?? [], codes: found["codes"] as? [String] ?? [],
-            body: found["body"] as? String ?? "")
+    var shownByPath: [String: (commonMark: ShownMarkdown, pythonMarkdown: ShownMarkdown)] = [:]
+    for (path, object) in all {
+        func shown(_ name: String) -> ShownMarkdown {
+            let found = object[name] ?? [:]
+            return ShownMarkdown(
+                title: found["title"] as? String ?? "", quotes: found["quotes"] as? [String] ?? [], codes: found["codes"] as? [String] ?? [],
+                body: found["body"] as? String ?? "")
+        }
+        shownByPath[path] = (shown("commonMark"), shown("pythonMarkdown"))
     }
-    return (shown("commonMark"), shown("pythonMarkdown"))
+    return shownByPath
 }

@@ -171,3 +171,30 @@ func findFiles(named name: String, under root: String) -> [String] {
     }
     return found
 }
+
+/// Runs of a setup.sh in an empty account with no arguments, one per script, account and role
+/// ARN: several suites check that same run (what it sends; that a second run, or `--check`,
+/// after it finds the account as it left it), so it runs once and each reads it.
+private let emptyAccountRuns = LockedRuns()
+
+private final class LockedRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs: [[String]: Lazily<StubAWSRun>] = [:]
+
+    func run(_ script: String, account: String, roleArn: String) throws -> StubAWSRun {
+        let key = [script, account, roleArn]
+        let run = lock.withLock {
+            if let known = runs[key] { return known }
+            let made = Lazily { try runWithStubAWS(script, account: account, roleArn: roleArn) }
+            runs[key] = made
+            return made
+        }
+        return try run.get()
+    }
+}
+
+/// `runWithStubAWS(script, account:roleArn:)` in an empty account with no arguments, run once
+/// for every caller (the run's folders are only read afterwards).
+func runWithStubAWSInAnEmptyAccount(_ script: String, account: String, roleArn: String) throws -> StubAWSRun {
+    try emptyAccountRuns.run(script, account: account, roleArn: roleArn)
+}
