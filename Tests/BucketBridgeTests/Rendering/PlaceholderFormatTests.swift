@@ -135,9 +135,24 @@ struct PlaceholderFormatTests {
         }
     }
 
+    /// The name of the root that gives the generic page's module a wrong value.
+    static let wrongValueRootName = "placeholder-wrong-value"
+
+    /// A root calling the generic page's module with a bucket name that is not one: validated
+    /// beside the shared root (`renderedTerraform`), with the same provider process.
+    static func wrongValueRoot() throws -> SeparateTerraformRoot {
+        let (generic, _) = try rendered.get()
+        return SeparateTerraformRoot(name: wrongValueRootName) { root in
+            try writeTerraformModule(to: root + "/module", generic: generic)
+            var wrong = values
+            wrong["BUCKET"] = "Bad_Bucket"
+            try writeFile(root + "/main.tf", "module \"docs\" {\n  source = \"./module\"\n\(terraformVariables(wrong))}\n")
+        }
+    }
+
     @Test(.enabled(if: ExternalTool.available(.terraform), ExternalTool.skipMessage(.terraform)))
     func terraformVariablesGiveTheSamePolicies() throws {
-        let (generic, concrete) = try Self.rendered.get()
+        let (_, concrete) = try Self.rendered.get()
         // The module with good values: validated and evaluated in the shared root.
         let evaluation = try renderedTerraform.get()
         #expect(evaluation.validate.status == 0, "\(evaluation.validate.output)\(evaluation.validate.errors)")
@@ -145,15 +160,8 @@ struct PlaceholderFormatTests {
         #expect(jsonEqual(try #require(probe["trust_policy"]), try Self.policy(concrete, "trust-policy.json")))
         #expect(jsonEqual(try #require(probe["permissions_policy"]), try Self.policy(concrete, "permissions-policy.json")))
         // A validation block refuses a wrong value.
-        let root = try formatScratchFolder("placeholder-terraform")
-        try Self.writeTerraformModule(to: root + "/module", generic: generic)
-        var wrong = Self.values
-        wrong["BUCKET"] = "Bad_Bucket"
-        try writeFile(root + "/main.tf", "module \"docs\" {\n  source = \"./module\"\n\(Self.terraformVariables(wrong))}\n")
-        let environment = try terraformTestEnvironment()
-        let initialise = try runProcess("terraform", ["init", "-backend=false", "-input=false", "-no-color"], directory: root, environment: environment)
+        let (initialise, rejected) = try #require(evaluation.separate[Self.wrongValueRootName], "the wrong-value root was not validated")
         try #require(initialise.status == 0, "\(initialise.output)\(initialise.errors)")
-        let rejected = try runProcess("terraform", ["validate", "-no-color"], directory: root, environment: environment)
         #expect(rejected.status != 0 && (rejected.output + rejected.errors).contains("BUCKET must be an S3 bucket name"), "\(rejected.output)\(rejected.errors)")
     }
 

@@ -302,6 +302,8 @@ struct TerraformEvaluation: Sendable {
     var validate: ProcessResult
     /// The root folder.
     var root: String
+    /// Each `SeparateTerraformRoot`'s `init` and `validate`, by name.
+    var separate: [String: (initialise: ProcessResult, validate: ProcessResult)] = [:]
 }
 
 /// A plugin cache shared by every terraform run of the tests (and across test runs), and the Go
@@ -322,9 +324,94 @@ struct ExtraTerraformModule: Sendable {
     var prepare: @Sendable (String) throws -> Void
 }
 
+/// A root of its own, validated beside the shared one (with the same provider process) because
+/// its `validate` must fail: `prepare` writes its files into the folder it is given.
+struct SeparateTerraformRoot: Sendable {
+    var name: String
+    var prepare: @Sendable (String) throws -> Void
+}
+
+/// The AWS provider, started once (`-debug`: it serves until stopped) for `validate` and
+/// `console` to attach to (`TF_REATTACH_PROVIDERS`). Without it terraform starts a provider
+/// process per module (each module has a provider block) and per command, and each spends
+/// about 0.5 s of CPU starting up (most of `validate` and `console`'s cost); the provider's
+/// validation calls keep no state, so one process answers them all as the many would. `init`
+/// runs without it: it installs the provider as always, and this runs the binary it installed.
+final class AttachedTerraformProvider {
+    private let process: Process
+    private let input = Pipe()
+    /// The value of `TF_REATTACH_PROVIDERS` for terraform.
+    let reattach: String
+
+    /// Starts the provider `root`'s `init` installed, and waits until it says how to attach.
+    init(installedIn root: String, environment: [String: String]) throws {
+        let binary = try Self.installedBinary(root)
+        let output = root + "/attached-provider.out", errors = root + "/attached-provider.err"
+        // Through bash, which stops the provider when its stdin closes: when `stop` closes it, or
+        // when the test process ends in any way (the provider would otherwise serve on). Not sh:
+        // a child started from a test thread may inherit a blocked SIGCHLD, and dash's `wait`
+        // then never returns.
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "bash", "-c", #""$0" -debug >"$1" 2>"$2" & provider=$!; read -r _; kill "$provider"; wait "$provider""#, binary, output, errors,
+        ]
+        // In -debug mode the provider logs every call at trace level: nobody reads it.
+        let quiet = ["TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_SDK_HELPER_SCHEMA", "TF_LOG_SDK_MUX", "TF_LOG_PROVIDER"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            .merging(Dictionary(uniqueKeysWithValues: quiet.map { ($0, "off") })) { $1 }
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(300)
+        while true {
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.contains("TF_REATTACH_PROVIDERS='") }), line.hasSuffix("'") {
+                reattach = String(line.drop { $0 != "'" }.dropFirst().dropLast())
+                return
+            }
+            guard process.isRunning, Date() < deadline else {
+                try? input.fileHandleForWriting.close()
+                process.waitUntilExit()
+                let log = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+                throw TestFailure("the AWS provider (\(binary) -debug) did not say how to attach:\n\(text)\(log)")
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    /// The provider binary `terraform init` installed in `root`, its links resolved.
+    static func installedBinary(_ root: String) throws -> String {
+        // .terraform/providers/registry.terraform.io/hashicorp/aws/VERSION/PLATFORM/, often a
+        // link into the plugin cache.
+        let aws = root + "/.terraform/providers/registry.terraform.io/hashicorp/aws"
+        let manager = FileManager.default
+        var found: [String] = []
+        for version in (try? manager.contentsOfDirectory(atPath: aws)) ?? [] {
+            for platform in (try? manager.contentsOfDirectory(atPath: aws + "/" + version)) ?? [] {
+                let folder = aws + "/" + version + "/" + platform
+                for file in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix("terraform-provider-aws") {
+                    found.append(folder + "/" + file)
+                }
+            }
+        }
+        guard found.count == 1 else { throw TestFailure("expected one AWS provider under \(aws), found \(found)") }
+        return URL(fileURLWithPath: found[0]).resolvingSymlinksInPath().path
+    }
+
+    /// Stops the provider and waits for it.
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
 /// Builds one root for several renders (their destination names must differ) and `extras`,
-/// runs init, console and validate.
-func evaluateTerraform(_ renders: [RenderedRun], extras: [ExtraTerraformModule] = []) throws -> TerraformEvaluation {
+/// runs init, console and validate; and init and validate in each of `separateRoots`.
+func evaluateTerraform(
+    _ renders: [RenderedRun], extras: [ExtraTerraformModule] = [], separateRoots: [SeparateTerraformRoot] = []
+) throws -> TerraformEvaluation {
     let root = try formatScratchFolder("terraform")
     var calls = ""
     var probeNames: [String] = []
@@ -367,14 +454,37 @@ func evaluateTerraform(_ renders: [RenderedRun], extras: [ExtraTerraformModule] 
     let environment = try terraformTestEnvironment()
     let initialise = try runProcess("terraform", ["init", "-backend=false", "-input=false", "-no-color"], directory: root, environment: environment)
     guard initialise.status == 0 else { throw TestFailure("terraform init failed:\n\(initialise.output)\(initialise.errors)") }
+    // The separate roots' init, while the provider starts.
+    let separateInits = try separateRoots.map { separate in
+        let folder = try formatScratchFolder("terraform-" + separate.name)
+        try separate.prepare(folder)
+        return Background { () throws -> (String, ProcessResult) in
+            (folder, try runProcess("terraform", ["init", "-backend=false", "-input=false", "-no-color"], directory: folder, environment: environment))
+        }
+    }
+    let provider = try AttachedTerraformProvider(installedIn: root, environment: environment)
+    defer { provider.stop() }
+    let attached = environment.merging(["TF_REATTACH_PROVIDERS": provider.reattach]) { $1 }
     // The console prints a string as an HCL literal: ask for base64 to read it back exactly.
     let members = probeNames.map { "\"\($0)\" = module.d_\($0).bucketbridge_test_probe" }.joined(separator: ", ")
-    // validate and console each start the (slow to load) provider: run them side by side.
-    let validating = Background { try runProcess("terraform", ["validate", "-no-color"], directory: root, environment: environment) }
+    let validating = Background { try runProcess("terraform", ["validate", "-no-color"], directory: root, environment: attached) }
     let console = try runProcess(
         "terraform", ["console", "-no-color"], input: "base64encode(jsonencode({\(members)}))\n", directory: root,
-        environment: environment)
+        environment: attached)
     let validate = try validating.result()
+    var separate: [String: (initialise: ProcessResult, validate: ProcessResult)] = [:]
+    let sharedBinary = try AttachedTerraformProvider.installedBinary(root)
+    for (separateRoot, initialising) in zip(separateRoots, separateInits) {
+        let (folder, initialise) = try initialising.result()
+        var validate = ProcessResult(status: -1, output: "", errors: "not run: init failed")
+        if initialise.status == 0 {
+            // The provider attached to is the one this root's init installed too (both link to
+            // the plugin cache); were it not, validate would start its own.
+            let same = try AttachedTerraformProvider.installedBinary(folder) == sharedBinary
+            validate = try runProcess("terraform", ["validate", "-no-color"], directory: folder, environment: same ? attached : environment)
+        }
+        separate[separateRoot.name] = (initialise, validate)
+    }
     let line = console.output.split(separator: "\n").last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) } ?? ""
     guard console.status == 0, let data = Data(base64Encoded: line),
         let value = parseJSONValue(String(decoding: data, as: UTF8.self)), case .object(let probes) = value
@@ -382,14 +492,18 @@ func evaluateTerraform(_ renders: [RenderedRun], extras: [ExtraTerraformModule] 
         throw TestFailure("terraform console gave no JSON:\n\(console.output)\(console.errors)")
     }
     return TerraformEvaluation(
-        probes: Dictionary(probes.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }), validate: validate, root: root)
+        probes: Dictionary(probes.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }), validate: validate, root: root,
+        separate: separate)
 }
 
 /// The terraform of the examples, of the hostile spec and of the placeholder page given values
-/// by variables (`PlaceholderFormatTests.terraformModule`), evaluated once, together: the
-/// provider (slow to load) starts once for all.
+/// by variables (`PlaceholderFormatTests.terraformModule`), evaluated once, together, and the
+/// placeholder page given a wrong value (`PlaceholderFormatTests.wrongValueRoot`) validated
+/// beside them: the provider (slow to load) starts once for all.
 let renderedTerraform = Lazily {
-    try evaluateTerraform([try renderedExamples.get(), try renderedHostile.get()], extras: [try PlaceholderFormatTests.terraformModule()])
+    try evaluateTerraform(
+        [try renderedExamples.get(), try renderedHostile.get()], extras: [try PlaceholderFormatTests.terraformModule()],
+        separateRoots: [try PlaceholderFormatTests.wrongValueRoot()])
 }
 
 /// Work started on its own thread; `result()` waits for it.
