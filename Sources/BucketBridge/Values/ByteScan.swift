@@ -32,6 +32,21 @@ enum ByteScan {
         return nil
     }
 
+    /// True when every byte is ASCII (below 0x80).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & highBits != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// True when every byte is printable ASCII (0x20–0x7E) and none is one of `special`
     /// (0 stands for none: a zero byte is not printable anyway).
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, except special: UInt8, _ special2: UInt8, _ special3: UInt8) -> Bool {

@@ -65,6 +65,15 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
 extension JSONValue: ExpressibleByDictionaryLiteral {
     /// Builds an object; the literal's order is kept.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(elements.map { Member($0.0, $0.1) })
+        // A loop rather than `map`: literals are built by the thousand, and a debug build runs
+        // `map` through its unspecialised generic code.
+        var members: [Member] = []
+        members.reserveCapacity(elements.count)
+        var index = 0
+        while index < elements.count {
+            members.append(Member(elements[index].0, elements[index].1))
+            index += 1
+        }
+        self = .object(members)
     }
 }

@@ -1,3 +1,9 @@
+/// The most spaces `lineBreakAndSpaces` holds.
+private let maximumIndent = 128
+
+/// A line break followed by `maximumIndent` spaces.
+private let lineBreakAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: maximumIndent)
+
 /// UTF-8 text under construction. The writers append many small pieces (a quote, a key, two
 /// spaces); appending to a byte array costs a fraction of appending to a `String`.
 struct TextBuffer {
@@ -45,13 +51,31 @@ struct TextBuffer {
 
     /// Appends `count` spaces.
     mutating func appendSpaces(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        var remaining = count
+        while remaining > 0 {
+            let chunk = Swift.min(remaining, maximumIndent)
+            appendLineBreakAndSpaces(from: 1, to: 1 + chunk)
+            remaining -= chunk
+        }
     }
 
     /// Appends a line break and `indent` spaces.
     mutating func newline(indent: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        appendSpaces(indent)
+        if indent <= maximumIndent {
+            appendLineBreakAndSpaces(from: 0, to: 1 + indent)
+        } else {
+            bytes.append(UInt8(ascii: "\n"))
+            appendSpaces(indent)
+        }
+    }
+
+    /// Appends `lineBreakAndSpaces[start..<end]`, copied whole: appending a repeated element
+    /// goes byte by byte through the generic sequence code, which dominated the JSON writer's
+    /// time in a debug build.
+    private mutating func appendLineBreakAndSpaces(from start: Int, to end: Int) {
+        lineBreakAndSpaces.withUnsafeBufferPointer { all in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
     }
 
     /// The number of bytes written so far.

@@ -17,6 +17,7 @@ struct ByteScanTests {
                     bytes[Int.random(in: 0..<length, using: &generator)] = probes.randomElement(using: &generator)!
                 }
                 bytes.withUnsafeBufferPointer { buffer in
+                    #expect(ByteScan.isASCII(buffer) == bytes.allSatisfy { $0 < 0x80 })
                     for (special, special2, special3) in [(UInt8(ascii: "\""), UInt8(0), UInt8(0)), (0x22, 0x5C, 0x7B), (0x60, 0, 0)] {
                         #expect(ByteScan.isPlainASCII(buffer, except: special, special2, special3) == Self.naivePlain(bytes, special, special2, special3))
                     }
