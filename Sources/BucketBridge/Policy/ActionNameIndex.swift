@@ -4,6 +4,9 @@ struct ActionNameIndex<Action: Sendable>: Sendable {
     /// The service prefix, lowercase: `s3`, `kms`.
     let servicePrefix: String
     private let byLowercasedName: [String: Action]
+    /// The actions by full policy name as written canonically (`s3:GetObject`): the common
+    /// case, found without lowercasing.
+    private let byCanonicalName: [String: Action]
     /// (lowercased name, canonical name, action), in canonical-name order.
     private let entries: [(lowered: String, name: String, action: Action)]
 
@@ -14,12 +17,14 @@ struct ActionNameIndex<Action: Sendable>: Sendable {
         let entries = actions.map { (lowered: name($0).lowercased(), name: name($0), action: $0) }.sorted { $0.name < $1.name }
         self.entries = entries
         self.byLowercasedName = Dictionary(uniqueKeysWithValues: entries.map { ($0.lowered, $0.action) })
+        self.byCanonicalName = Dictionary(uniqueKeysWithValues: entries.map { (servicePrefix + ":" + $0.name, $0.action) })
     }
 
     /// The action whose full policy name is `text` (`s3:GetObject`), ignoring case in both the
     /// prefix and the name, as AWS does. The prefix is required: a bare name, another service's
     /// prefix or a wildcard gives `nil`.
     func action(named text: String) -> Action? {
+        if let action = byCanonicalName[text] { return action }
         guard let colon = text.firstIndex(of: ":"),
               text[..<colon].lowercased() == servicePrefix
         else { return nil }

@@ -38,11 +38,19 @@ public struct DestinationSource: Sendable {
 /// objects found on both sides (such as `role` and `role.tags`) merge key by key.
 public struct MergedObject: Sendable {
     /// The members in order: the defaults' keys first, then keys only the destination sets.
-    public var members: [(key: String, node: JSONNode)]
+    public var members: [(key: String, node: JSONNode)] {
+        didSet { positions = nil }
+    }
+
+    /// Where each key is in `members`, as `init` made them (each key once); nil once `members`
+    /// has been changed.
+    private var positions: [String: Int]?
 
     /// The merged value of `key`, when set.
     public subscript(key: String) -> JSONNode? {
-        members.first { $0.key == key }?.node
+        // The index rather than a scan: fields are looked up by the dozen per destination.
+        if let positions { return positions[key].map { members[$0].node } }
+        return members.first { $0.key == key }?.node
     }
 
     /// Merges `overlay` over `base`; both must be object members.
@@ -63,6 +71,7 @@ public struct MergedObject: Sendable {
             }
         }
         self.members = members
+        self.positions = positions
     }
 
     /// An object on both sides merges key by key; anything else is replaced by the overlay.

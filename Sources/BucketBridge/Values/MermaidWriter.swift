@@ -82,6 +82,14 @@ public func mermaidLabel(_ text: String) -> String {
 private func appendMermaidLabel(_ text: String, into out: inout TextBuffer) {
     let text = PlaceholderText.display(text)
     out += "\""
+    // Most labels are printable ASCII without any of the six characters: appended whole.
+    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "<"))
+        && isPlainASCII(text, except: UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "`"))
+    {
+        out += text
+        out += "\""
+        return
+    }
     for byte in text.utf8 {
         switch byte {
         case UInt8(ascii: "\""): out += "#quot;"
