@@ -31,7 +31,7 @@ struct HostileTextTests {
         let rendered = try renderedHostile.get()
         // The role's Description and Tags (byte for byte), name, path and policies.
         try expectCloudFormationMatches(rendered)
-        let template = try #require(try parseCloudFormation([rendered.folder("hostile") + "/cloudformation/template.yaml"]).values.first)
+        let template = try #require(try parsedCloudFormation.get()[rendered.folder("hostile") + "/cloudformation/template.yaml"])
         guard case .array(let tags)? = template["Resources"]?["Role"]?["Properties"]?["Tags"] else {
             Issue.record("no Tags list")
             return
@@ -103,7 +103,7 @@ struct HostileTextTests {
     @Test(.enabled(if: markdownEnginesAvailable, Comment(rawValue: markdownEnginesHint)))
     func readmeShowsTheTextExactlyInBothEngines() throws {
         let rendered = try renderedHostile.get()
-        let shown = try shownMarkdown(rendered.folder("hostile") + "/README.md")
+        let shown = try #require(try shownSharedReadmes.get()[rendered.folder("hostile") + "/README.md"], "the Markdown engines did not read the README")
         #expect(shown.commonMark == shown.pythonMarkdown)
         let flattened = flattenLineBreaks(HostileSpec.description)
         for (engine, text) in [("CommonMark", shown.commonMark), ("Python-Markdown", shown.pythonMarkdown)] {

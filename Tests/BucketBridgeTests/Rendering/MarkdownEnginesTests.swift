@@ -8,10 +8,9 @@ import Testing
 /// compared by `scripts/markdown-structure`.
 @Suite(.enabled(if: markdownEnginesAvailable, Comment(rawValue: markdownEnginesHint)))
 struct MarkdownEnginesTests {
+    /// The examples (with `variantsSpec`, as the format tests render them once) and the hostile spec.
     @Test func everyExampleAndTheHostileREADMERenderTheSame() throws {
-        let out = try renderIntoTemporaryFolder(try exampleSpecPaths())
-        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
-        let readmes = try destinationFolders(in: out).map { $0 + "/README.md" } + [try renderedHostile.get().folder("hostile") + "/README.md"]
+        let readmes = try sharedReadmePaths()
         let script = repositoryRoot.appendingPathComponent("scripts/markdown-structure").path
         let result = try runProcess("python3", [script] + readmes)
         #expect(result.status == 0, "\(result.output)\(result.errors)")
@@ -24,15 +23,20 @@ struct MarkdownEnginesTests {
         try writeFile(folder + "/broken.md", "1. Paste:\n\n    ```json\n    {}\n    ```\n\n2. Next\n")
         try writeFile(folder + "/nested.md", "- a\n  - b\n")
         let script = repositoryRoot.appendingPathComponent("scripts/markdown-structure").path
-        #expect(try runProcess("python3", [script, folder + "/broken.md"]).status == 1)
-        #expect(try runProcess("python3", [script, folder + "/nested.md"]).status == 1)
+        // One run for both (it reports each file on a line of its own): each is caught.
+        let result = try runProcess("python3", [script, folder + "/broken.md", folder + "/nested.md"])
+        #expect(result.status == 1)
+        for file in ["broken.md", "nested.md"] {
+            #expect(result.output.contains(folder + "/" + file + ": renders differently at "), "\(file) not caught:\n\(result.output)\(result.errors)")
+            #expect(!result.output.contains(folder + "/" + file + ": same in"), "\(file) not caught:\n\(result.output)")
+        }
     }
 
+    /// The examples, with `variantsSpec` (as the format tests render them once).
     @Test func valuesToCopyAreCodeSpansWithoutBackslashes() throws {
-        let out = try renderIntoTemporaryFolder(try exampleSpecPaths())
-        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
-        let folders = try destinationFolders(in: out)
-        let shownByPath = try shownMarkdown(folders.map { $0 + "/README.md" })
+        let examples = try renderedExamples.get()
+        let folders = examples.expected.map { examples.folder($0.name) }
+        let shownByPath = try shownSharedReadmes.get()
         for folder in folders {
             let readme = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
             for escaped in ["\\-", "\\.", "\\_", "\\:"] {

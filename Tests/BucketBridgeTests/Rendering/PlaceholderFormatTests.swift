@@ -73,7 +73,7 @@ struct PlaceholderFormatTests {
     func cloudFormationParametersGiveTheSamePolicies() throws {
         let (generic, concrete) = try Self.rendered.get()
         let path = generic + "/cloudformation/template.yaml"
-        let template = try #require(try parseCloudFormation([path])[path])
+        let template = try #require(try parsedCloudFormation.get()[path])
         guard case .object(let parameters)? = template["Parameters"] else { throw TestFailure("no Parameters") }
         // The account id comes from AWS::AccountId, every other value from a parameter.
         let expected = PlaceholderReferences.cloudFormation()

@@ -269,6 +269,14 @@ func parseCloudFormation(_ paths: [String]) throws -> [String: JSONValue] {
     return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
 }
 
+/// The CloudFormation templates of the examples, of the hostile spec and of the placeholder
+/// page (generic) parsed by PyYAML, by path: one python3 process for every test that reads
+/// them (its start-up and PyYAML's import take most of its time).
+let parsedCloudFormation = Lazily {
+    let generic = try PlaceholderFormatTests.rendered.get().generic + "/cloudformation/template.yaml"
+    return try parseCloudFormation(cloudFormationTemplates(try renderedExamples.get()) + cloudFormationTemplates(try renderedHostile.get()) + [generic])
+}
+
 /// Replaces the CloudFormation references a policy may hold with what they resolve to:
 /// `!GetAtt Role.Arn` and `!Ref AWS::Partition` / `AWS::AccountId`.
 func resolveCloudFormation(_ value: JSONValue, roleArn: String?, partition: String, account: String?) -> JSONValue {

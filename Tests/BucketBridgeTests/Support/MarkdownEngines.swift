@@ -29,6 +29,15 @@ func shownMarkdown(_ path: String) throws -> (commonMark: ShownMarkdown, pythonM
     return shown
 }
 
+/// The README of every destination of `renderedExamples` and of `renderedHostile`, by path.
+func sharedReadmePaths() throws -> [String] {
+    let examples = try renderedExamples.get()
+    return examples.expected.map { examples.folder($0.name) + "/README.md" } + [try renderedHostile.get().folder("hostile") + "/README.md"]
+}
+
+/// `shownMarkdown` of `sharedReadmePaths()`, read once for the tests that need it.
+let shownSharedReadmes = Lazily { try shownMarkdown(try sharedReadmePaths()) }
+
 /// `shownMarkdown` of several files, by path, from one python3 process (its start-up and the
 /// engines' imports cost more than reading a README).
 func shownMarkdown(_ paths: [String]) throws -> [String: (commonMark: ShownMarkdown, pythonMarkdown: ShownMarkdown)] {
