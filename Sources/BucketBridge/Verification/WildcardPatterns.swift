@@ -60,8 +60,10 @@ enum WildcardPatterns {
     private static func explore(
         _ lhs: [String], _ rhs: [String], ignoringCase: Bool, stop: (Bool, Bool) -> Bool
     ) -> Bool {
-        let left = PatternAutomaton(lhs, ignoringCase: ignoringCase)
-        let right = PatternAutomaton(rhs, ignoringCase: ignoringCase)
+        let lhs = lhs.map { Array(fold($0, ignoringCase)) }, rhs = rhs.map { Array(fold($0, ignoringCase)) }
+        if let answer = exploreSmall(lhs, rhs, stop: stop) { return answer }
+        let left = PatternAutomaton(lhs)
+        let right = PatternAutomaton(rhs)
         let alphabet: [Unicode.Scalar?] = Array(left.literals.union(right.literals)).sorted { $0.value < $1.value } + [nil]
         // Each symbol's transition masks, looked up once rather than at every step.
         let leftMasks = alphabet.map(left.literalMask), rightMasks = alphabet.map(right.literalMask)
@@ -83,8 +85,144 @@ enum WildcardPatterns {
         return false
     }
 
+    /// `explore` for automata of at most `SmallStateSet.capacity` states a side (nearly every
+    /// pair of patterns a policy holds): the same walk, in the same order, with state sets that
+    /// need no memory of their own. Nil when a side has more states.
+    private static func exploreSmall(
+        _ lhs: [[Unicode.Scalar]], _ rhs: [[Unicode.Scalar]], stop: (Bool, Bool) -> Bool
+    ) -> Bool? {
+        var literals = Set<Unicode.Scalar>()
+        for pattern in lhs + rhs {
+            for scalar in pattern where scalar != "*" && scalar != "?" { literals.insert(scalar) }
+        }
+        let alphabet = literals.sorted { $0.value < $1.value }
+        var symbolIndex: [Unicode.Scalar: Int] = [:]
+        for (index, scalar) in alphabet.enumerated() { symbolIndex[scalar] = index }
+        // The stand-in for every other character is the last symbol.
+        let symbolCount = alphabet.count + 1
+        guard let left = SmallPatternAutomaton(lhs, symbolIndex: symbolIndex, symbolCount: symbolCount),
+            let right = SmallPatternAutomaton(rhs, symbolIndex: symbolIndex, symbolCount: symbolCount)
+        else { return nil }
+        var seen: Set<SmallStatePair> = []
+        var pending: [SmallStatePair] = [SmallStatePair(left: left.start, right: right.start)]
+        var budget = 20_000
+        while let pair = pending.popLast() {
+            guard seen.insert(pair).inserted else { continue }
+            if stop(left.accepts(pair.left), right.accepts(pair.right)) { return true }
+            budget -= 1
+            if budget == 0 { return true }
+            var symbol = 0
+            while symbol < symbolCount {
+                let nextLeft = left.step(pair.left, symbol: symbol)
+                if !nextLeft.isEmpty { pending.append(SmallStatePair(left: nextLeft, right: right.step(pair.right, symbol: symbol))) }
+                symbol += 1
+            }
+        }
+        return false
+    }
+
     fileprivate static func fold(_ text: String, _ ignoringCase: Bool) -> String.UnicodeScalarView {
         ignoringCase ? text.lowercased().unicodeScalars : text.unicodeScalars
+    }
+}
+
+/// Up to 256 automaton states as four words, bit `i % 64` of word `i / 64` for state `i`.
+private struct SmallStateSet: Hashable {
+    static let capacity = 256
+
+    var w0: UInt64 = 0
+    var w1: UInt64 = 0
+    var w2: UInt64 = 0
+    var w3: UInt64 = 0
+
+    var isEmpty: Bool { w0 | w1 | w2 | w3 == 0 }
+
+    mutating func insert(_ state: Int) {
+        let bit: UInt64 = 1 << UInt64(state & 63)
+        switch state >> 6 {
+        case 0: w0 |= bit
+        case 1: w1 |= bit
+        case 2: w2 |= bit
+        default: w3 |= bit
+        }
+    }
+
+    func intersects(_ other: SmallStateSet) -> Bool {
+        (w0 & other.w0) | (w1 & other.w1) | (w2 & other.w2) | (w3 & other.w3) != 0
+    }
+
+    /// The states of `self` that are also in `mask`, each moved one position on.
+    func advanced(within mask: SmallStateSet) -> SmallStateSet {
+        let a = w0 & mask.w0, b = w1 & mask.w1, c = w2 & mask.w2, d = w3 & mask.w3
+        return SmallStateSet(w0: a << 1, w1: (b << 1) | (a >> 63), w2: (c << 1) | (b >> 63), w3: (d << 1) | (c >> 63))
+    }
+
+    func union(_ other: SmallStateSet) -> SmallStateSet {
+        SmallStateSet(w0: w0 | other.w0, w1: w1 | other.w1, w2: w2 | other.w2, w3: w3 | other.w3)
+    }
+
+    func intersection(_ other: SmallStateSet) -> SmallStateSet {
+        SmallStateSet(w0: w0 & other.w0, w1: w1 & other.w1, w2: w2 & other.w2, w3: w3 & other.w3)
+    }
+}
+
+/// Where both automata are in `WildcardPatterns.exploreSmall`.
+private struct SmallStatePair: Hashable {
+    var left: SmallStateSet
+    var right: SmallStateSet
+}
+
+/// `PatternAutomaton` with `SmallStateSet`s, and the transitions of each symbol of the walk's
+/// alphabet (by index; the last is the stand-in) ready.
+private struct SmallPatternAutomaton {
+    /// By symbol: the positions a character moves on from (its literal positions and `?`).
+    private var moving: [SmallStateSet]
+    private var anyRun = SmallStateSet()
+    private var ends = SmallStateSet()
+    private(set) var start = SmallStateSet()
+
+    init?(_ patterns: [[Unicode.Scalar]], symbolIndex: [Unicode.Scalar: Int], symbolCount: Int) {
+        var count = 0
+        for pattern in patterns { count += pattern.count + 1 }
+        guard count <= SmallStateSet.capacity else { return nil }
+        var anyOne = SmallStateSet()
+        var literal = Array(repeating: SmallStateSet(), count: symbolCount)
+        var starts = SmallStateSet()
+        var position = 0
+        for pattern in patterns {
+            starts.insert(position)
+            for scalar in pattern {
+                switch scalar {
+                case "*": anyRun.insert(position)
+                case "?": anyOne.insert(position)
+                default: literal[symbolIndex[scalar]!].insert(position)
+                }
+                position += 1
+            }
+            ends.insert(position)
+            position += 1
+        }
+        moving = literal.map { $0.union(anyOne) }
+        start = closure(starts)
+    }
+
+    /// The states after reading symbol number `symbol`.
+    func step(_ states: SmallStateSet, symbol: Int) -> SmallStateSet {
+        closure(states.advanced(within: moving[symbol]).union(states.intersection(anyRun)))
+    }
+
+    func accepts(_ states: SmallStateSet) -> Bool {
+        states.intersects(ends)
+    }
+
+    /// The states plus those reachable by letting a `*` match nothing.
+    private func closure(_ states: SmallStateSet) -> SmallStateSet {
+        var result = states
+        while true {
+            let grown = result.union(result.advanced(within: anyRun))
+            if grown == result { return result }
+            result = grown
+        }
     }
 }
 
@@ -129,9 +267,9 @@ private struct PatternAutomaton {
     /// The states before any character is read.
     private(set) var start: StateSet
 
-    init(_ patterns: [String], ignoringCase: Bool) {
+    init(_ patterns: [[Unicode.Scalar]]) {
         var count = 0
-        for pattern in patterns { count += WildcardPatterns.fold(pattern, ignoringCase).count + 1 }
+        for pattern in patterns { count += pattern.count + 1 }
         let empty = StateSet(wordCount: (count + 63) / 64)
         anyOne = empty
         anyRun = empty
@@ -140,7 +278,7 @@ private struct PatternAutomaton {
         var position = 0
         for pattern in patterns {
             starts.insert(position)
-            for scalar in WildcardPatterns.fold(pattern, ignoringCase) {
+            for scalar in pattern {
                 switch scalar {
                 case "*": anyRun.insert(position)
                 case "?": anyOne.insert(position)
