@@ -408,10 +408,14 @@ final class AttachedTerraformProvider {
         return URL(fileURLWithPath: found[0]).resolvingSymlinksInPath().path
     }
 
-    /// Stops the provider and waits for it.
+    /// Stops the provider and waits for it, then removes the socket it served on (it leaves it).
     func stop() {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
+        guard case .object(let providers)? = parseJSONValue(reattach) else { return }
+        for provider in providers where provider.value["Addr"]?["Network"] == "unix" {
+            if case .string(let socket)? = provider.value["Addr"]?["String"] { try? FileManager.default.removeItem(atPath: socket) }
+        }
     }
 }
 
