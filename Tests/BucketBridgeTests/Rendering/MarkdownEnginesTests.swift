@@ -12,7 +12,7 @@ struct MarkdownEnginesTests {
     @Test func everyExampleAndTheHostileREADMERenderTheSame() throws {
         let readmes = try sharedReadmePaths()
         let script = repositoryRoot.appendingPathComponent("scripts/markdown-structure").path
-        let result = try runProcess("python3", [script] + readmes)
+        let result = try runProcess(python3Interpreter, [script] + readmes)
         #expect(result.status == 0, "\(result.output)\(result.errors)")
         #expect(result.output.components(separatedBy: "same in CommonMark and Python-Markdown").count == readmes.count + 1, "\(result.output)")
     }
@@ -24,7 +24,7 @@ struct MarkdownEnginesTests {
         try writeFile(folder + "/nested.md", "- a\n  - b\n")
         let script = repositoryRoot.appendingPathComponent("scripts/markdown-structure").path
         // One run for both (it reports each file on a line of its own): each is caught.
-        let result = try runProcess("python3", [script, folder + "/broken.md", folder + "/nested.md"])
+        let result = try runProcess(python3Interpreter, [script, folder + "/broken.md", folder + "/nested.md"])
         #expect(result.status == 1)
         for file in ["broken.md", "nested.md"] {
             #expect(result.output.contains(folder + "/" + file + ": renders differently at "), "\(file) not caught:\n\(result.output)\(result.errors)")

@@ -3,7 +3,7 @@ import Testing
 @testable import BucketBridge
 
 /// True when python3 can import jsonschema, or under CI (where the test must not skip).
-let jsonSchemaAvailable = ExternalTool.isCI || ((try? runProcess("python3", ["-c", "import jsonschema"]).status) == 0)
+let jsonSchemaAvailable = ExternalTool.isCI || ((try? runProcess(python3Interpreter, ["-c", "import jsonschema"]).status) == 0)
 
 /// `bucketbridge schema` agrees with the validator, judged by a real JSON Schema validator
 /// (python-jsonschema, draft 2020-12): every spec the validator accepts, the schema accepts;
@@ -28,7 +28,7 @@ struct SchemaAgreementTests {
             validator = Draft202012Validator(schema)
             print(json.dumps([validator.is_valid(json.load(open(p))) for p in sys.argv[2:]]))
             """
-        let result = try runProcess("python3", ["-c", script, folder + "/schema.json"] + paths)
+        let result = try runProcess(python3Interpreter, ["-c", script, folder + "/schema.json"] + paths)
         guard result.status == 0, let verdicts = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [Bool] else {
             throw TestFailure("python3 failed: \(result.errors)")
         }

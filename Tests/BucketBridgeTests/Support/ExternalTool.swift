@@ -115,3 +115,12 @@ final class LockedData: @unchecked Sendable {
     var isSet: Bool { lock.withLock { data != nil } }
     var value: Data { lock.withLock { data ?? Data() } }
 }
+
+/// The python3 interpreter itself, for the tests' many python3 runs: `python3` on PATH may be
+/// a version manager's shim (pyenv's spends about 70 ms of CPU a run choosing the version), so
+/// it is asked once where the interpreter is. `python3` when it cannot say.
+let python3Interpreter: String = {
+    guard let found = try? runProcess("python3", ["-c", "import sys; print(sys.executable)"]), found.status == 0 else { return "python3" }
+    let path = found.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    return FileManager.default.isExecutableFile(atPath: path) ? path : "python3"
+}()

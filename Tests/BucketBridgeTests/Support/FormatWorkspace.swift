@@ -262,7 +262,7 @@ private let cloudFormationLoader = #"""
 
 /// Each CloudFormation template parsed by PyYAML, by path.
 func parseCloudFormation(_ paths: [String]) throws -> [String: JSONValue] {
-    let result = try runProcess("python3", ["-c", cloudFormationLoader] + paths)
+    let result = try runProcess(python3Interpreter, ["-c", cloudFormationLoader] + paths)
     guard result.status == 0, let parsed = parseJSONValue(result.output), case .object(let members) = parsed else {
         throw TestFailure("PyYAML could not load \(paths):\n\(result.errors)\(result.output)")
     }

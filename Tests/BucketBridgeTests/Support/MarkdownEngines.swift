@@ -3,7 +3,7 @@ import Foundation
 /// True when python3 can import both Markdown engines the README is judged by, or under CI
 /// (where tests must not skip).
 let markdownEnginesAvailable =
-    ExternalTool.isCI || ((try? runProcess("python3", ["-c", "import markdown, markdown_it"]).status) == 0)
+    ExternalTool.isCI || ((try? runProcess(python3Interpreter, ["-c", "import markdown, markdown_it"]).status) == 0)
 
 /// Install hint for the Markdown engines.
 let markdownEnginesHint = "needs python3 with markdown and markdown-it-py (pip install markdown markdown-it-py)"
@@ -73,7 +73,7 @@ func shownMarkdown(_ paths: [String]) throws -> [String: (commonMark: ShownMarkd
             results[path] = result
         print(json.dumps(results))
         """
-    let run = try runProcess("python3", ["-c", script] + paths)
+    let run = try runProcess(python3Interpreter, ["-c", script] + paths)
     guard run.status == 0, let all = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [String: [String: Any]]] else {
         throw TestFailure("reading \(paths) with the Markdown engines failed: \(run.errors)")
     }

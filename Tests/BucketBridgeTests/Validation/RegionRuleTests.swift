@@ -13,7 +13,7 @@ private let botocoreRegions: Result<[String: [String]], TestFailure> = {
         wanted = ("aws", "aws-cn", "aws-us-gov")
         print(json.dumps({p["partition"]: sorted(p["regions"]) for p in data["partitions"] if p["partition"] in wanted}))
         """
-    guard let found = try? runProcess("python3", ["-c", script]), found.status == 0,
+    guard let found = try? runProcess(python3Interpreter, ["-c", script]), found.status == 0,
         let regions = try? JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: [String]]
     else { return .failure(TestFailure("python3 cannot import botocore (pip install botocore)")) }
     return .success(regions)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Escaping checked by real parsers")
 struct ValueWriterToolTests {
-    static let hasPyYAML = ExternalTool.isCI || toolWorks("python3", ["-c", "import yaml"])
+    static let hasPyYAML = ExternalTool.isCI || toolWorks(python3Interpreter, ["-c", "import yaml"])
     static let hasTerraform = ExternalTool.isCI || toolWorks("terraform", ["version"])
     static let hasBash = ExternalTool.isCI || toolWorks("bash", ["-c", "true"])
 
@@ -18,7 +18,7 @@ struct ValueWriterToolTests {
                     print(f"pair {i}: YAML {y!r} loads as {got}, expected {want}")
             """
         let input = encodeCompactJSON(.array(pairs.map { [.string($0.yaml), .string($0.json)] }))
-        let run = try runTool("python3", ["-c", script], input: input)
+        let run = try runTool(python3Interpreter, ["-c", script], input: input)
         #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stdout)\(run.stderr)", sourceLocation: sourceLocation)
     }
 
@@ -107,7 +107,7 @@ struct ValueWriterToolTests {
             """
         let want = [hostileDocument, samplePolicy, context["name"]!].map { JSONValue.string(encodeJSON($0)) }
         let input: JSONValue = [.string(String(decoding: decoded, as: UTF8.self)), .array(want)]
-        let compare = try runTool("python3", ["-c", script], input: encodeCompactJSON(input))
+        let compare = try runTool(python3Interpreter, ["-c", script], input: encodeCompactJSON(input))
         #expect(compare.status == 0 && compare.stdout.isEmpty, "\(compare.stdout)\(compare.stderr)")
     }
 
