@@ -47,16 +47,16 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 out += text
-            case .output(let expression, let filters, let position):
+            case .output(let expression, let filters, let position, let slots):
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)
                 // A collection (a policy) through filters: each escaped prefix of the chain is
                 // kept for the context, so `json | shell` and `json | fenced` encode it once.
-                let key = value.isCollection ? cacheKey(expression, filters, format: template.format) : nil
+                let cached = value.isCollection && !slots.isEmpty && !isLoopVariable(expression)
                 var applied = 0
-                if let key {
+                if cached {
                     for count in stride(from: filters.count, to: 0, by: -1) {
-                        if let text = cache.entries[key.prefix(count)] {
+                        if let text = cache[slots[count - 1]] {
                             current = .escaped(text)
                             applied = count
                             break
@@ -69,7 +69,7 @@ struct TemplateRenderer {
                     switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
                     case .success(let next):
                         current = next
-                        if let key, case .escaped(let text) = next { cache.entries[key.prefix(index + 1)] = text }
+                        if cached, case .escaped(let text) = next { cache[slots[index]] = text }
                     case .failure(let error):
                         report(error, in: template, at: call.position)
                         failed = true
@@ -130,14 +130,11 @@ struct TemplateRenderer {
         }
     }
 
-    /// The cache key of an output tag whose result depends only on the context: a context
-    /// variable (not a loop variable) through at least one filter. `Key.prefix` gives the key
-    /// of each shorter chain.
-    private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall], format: TemplateFormat) -> TemplateCache.Key? {
-        guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop",
-            !bindings.contains(where: { $0.name == names[0].name })
-        else { return nil }
-        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: format)
+    /// True when the expression's root names a variable of an enclosing `for` (in this template
+    /// or one that includes it): its value is not the context's, so it is not cached.
+    private func isLoopVariable(_ expression: TemplateExpression) -> Bool {
+        guard case .variable(let names) = expression else { return false }
+        return bindings.contains { $0.name == names[0].name }
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.
