@@ -182,7 +182,7 @@ struct TemplateRenderer {
     private mutating func lookUp(_ names: [TemplateName], in template: Template) -> JSONValue? {
         let root = names[0]
         var value: JSONValue
-        if root.name == "loop", let loop = bindings.last {
+        if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {
                 let position = names.count > 2 ? names[2].position : root.position
                 report(.unknownLoopProperty(names.count > 2 ? names[2].name : ""), in: template, at: position)
@@ -196,29 +196,40 @@ struct TemplateRenderer {
                 report(.unknownLoopProperty(names[1].name), in: template, at: names[1].position)
                 return nil
             }
-        } else if let binding = bindings.last(where: { sameName($0.name, root.name) }) {
-            value = binding.value
-        } else if let member = context.first(where: { sameName($0.key, root.name) }) {
-            value = member.value
+        } else if let binding = innermostBinding(named: root.name) {
+            value = binding
+        } else if let index = memberIndex(root.name, in: context) {
+            value = context[index].value
         } else {
             let available = bindings.map(\.name) + context.map(\.key)
             report(.unknownVariable(root.name, available: available), in: template, at: root.position)
             return nil
         }
-        for (offset, key) in names.enumerated().dropFirst() {
+        // Index loops, not `first(where:)`: a render looks up hundreds of names.
+        for offset in 1..<names.count {
             // The dotted name of the parent, built only for an error message.
             func parent() -> String { names[..<offset].map(\.name).joined(separator: ".") }
             guard case .object(let members) = value else {
-                report(.notAnObject(parent(), kind: value.kindDescription), in: template, at: key.position)
+                report(.notAnObject(parent(), kind: value.kindDescription), in: template, at: names[offset].position)
                 return nil
             }
-            guard let member = members.first(where: { sameName($0.key, key.name) }) else {
-                report(.missingKey(key.name, in: parent(), available: members.map(\.key)), in: template, at: key.position)
+            guard let index = memberIndex(names[offset].name, in: members) else {
+                report(.missingKey(names[offset].name, in: parent(), available: members.map(\.key)), in: template, at: names[offset].position)
                 return nil
             }
-            value = member.value
+            value = members[index].value
         }
         return value
+    }
+
+    /// The value of the innermost loop variable called `name`, if any.
+    private func innermostBinding(named name: String) -> JSONValue? {
+        var index = bindings.count - 1
+        while index >= 0 {
+            if sameName(bindings[index].name, name) { return bindings[index].value }
+            index -= 1
+        }
+        return nil
     }
 
     private mutating func report(_ error: TemplateError, in template: Template, at position: TemplatePosition) {
@@ -237,6 +248,17 @@ struct TemplateRenderer {
 @inline(__always)
 private func sameName(_ a: String, _ b: String) -> Bool {
     a.utf8.count == b.utf8.count && a == b
+}
+
+/// The index of the first member called `name`.
+@inline(__always)
+private func memberIndex(_ name: String, in members: [JSONValue.Member]) -> Int? {
+    var index = 0
+    while index < members.count {
+        if sameName(members[index].key, name) { return index }
+        index += 1
+    }
+    return nil
 }
 
 /// How a diagnostic names an expression: the dotted name, or "the value".
