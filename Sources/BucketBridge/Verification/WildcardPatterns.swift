@@ -63,17 +63,21 @@ enum WildcardPatterns {
         let left = PatternAutomaton(lhs, ignoringCase: ignoringCase)
         let right = PatternAutomaton(rhs, ignoringCase: ignoringCase)
         let alphabet: [Unicode.Scalar?] = Array(left.literals.union(right.literals)).sorted { $0.value < $1.value } + [nil]
-        var seen: Set<[Int]> = []
-        var pending: [([Int], [Int])] = [(left.start, right.start)]
+        // Each symbol's transition masks, looked up once rather than at every step.
+        let leftMasks = alphabet.map(left.literalMask), rightMasks = alphabet.map(right.literalMask)
+        // A pair of state sets is remembered as the left set's words followed by the right's
+        // (the left always has the same number of words, so the split is unambiguous).
+        var seen: Set<[UInt64]> = []
+        var pending: [(StateSet, StateSet)] = [(left.start, right.start)]
         var budget = 20_000
         while let (leftStates, rightStates) = pending.popLast() {
-            guard seen.insert(leftStates + [-1] + rightStates).inserted else { continue }
+            guard seen.insert(leftStates.words + rightStates.words).inserted else { continue }
             if stop(left.accepts(leftStates), right.accepts(rightStates)) { return true }
             budget -= 1
             if budget == 0 { return true }
-            for symbol in alphabet {
-                let nextLeft = left.step(leftStates, on: symbol)
-                if !nextLeft.isEmpty { pending.append((nextLeft, right.step(rightStates, on: symbol))) }
+            for index in 0..<alphabet.count {
+                let nextLeft = left.step(leftStates, literals: leftMasks[index])
+                if !nextLeft.isEmpty { pending.append((nextLeft, right.step(rightStates, literals: rightMasks[index]))) }
             }
         }
         return false
@@ -84,66 +88,117 @@ enum WildcardPatterns {
     }
 }
 
+/// A set of automaton states, one bit per state (bit `i % 64` of word `i / 64`).
+private struct StateSet {
+    var words: [UInt64]
+
+    init(wordCount: Int) { words = Array(repeating: 0, count: wordCount) }
+
+    var isEmpty: Bool {
+        for word in words where word != 0 { return false }
+        return true
+    }
+
+    mutating func insert(_ state: Int) {
+        words[state >> 6] |= 1 << UInt64(state & 63)
+    }
+
+    /// True when the two sets share a state.
+    func intersects(_ other: StateSet) -> Bool {
+        for index in 0..<words.count where words[index] & other.words[index] != 0 { return true }
+        return false
+    }
+}
+
 /// A set of patterns read as one nondeterministic automaton. State `i` means "the pattern
 /// characters before position `i` have been read"; each pattern's states follow the
 /// previous pattern's, and the state after a pattern's last character accepts.
+///
+/// Sets of states are bit sets: reading a character moves every state that can read it one
+/// position on (a shift by one bit: the next position is always in the same pattern, since
+/// a pattern's last position, its end, reads nothing), and a `*` state also stays.
 private struct PatternAutomaton {
-    enum Position {
-        case literal(Unicode.Scalar)
-        case anyOne
-        case anyRun
-        case end
-    }
-
-    private var positions: [Position] = []
+    /// The positions that are each literal character.
+    private var literalMasks: [Unicode.Scalar: StateSet] = [:]
+    /// The `?` positions, the `*` positions and the end positions.
+    private var anyOne: StateSet
+    private var anyRun: StateSet
+    private var ends: StateSet
     /// Every literal character of the patterns.
     private(set) var literals: Set<Unicode.Scalar> = []
     /// The states before any character is read.
-    private(set) var start: [Int] = []
+    private(set) var start: StateSet
 
     init(_ patterns: [String], ignoringCase: Bool) {
-        var starts: [Int] = []
+        var count = 0
+        for pattern in patterns { count += WildcardPatterns.fold(pattern, ignoringCase).count + 1 }
+        let empty = StateSet(wordCount: (count + 63) / 64)
+        anyOne = empty
+        anyRun = empty
+        ends = empty
+        var starts = empty
+        var position = 0
         for pattern in patterns {
-            starts.append(positions.count)
+            starts.insert(position)
             for scalar in WildcardPatterns.fold(pattern, ignoringCase) {
                 switch scalar {
-                case "*": positions.append(.anyRun)
-                case "?": positions.append(.anyOne)
+                case "*": anyRun.insert(position)
+                case "?": anyOne.insert(position)
                 default:
-                    positions.append(.literal(scalar))
+                    literalMasks[scalar, default: empty].insert(position)
                     literals.insert(scalar)
                 }
+                position += 1
             }
-            positions.append(.end)
+            ends.insert(position)
+            position += 1
         }
+        start = starts
         start = closure(starts)
     }
 
-    /// The states after reading one character; `nil` stands for a character no pattern names.
-    func step(_ states: [Int], on symbol: Unicode.Scalar?) -> [Int] {
-        var next: [Int] = []
-        for state in states {
-            switch positions[state] {
-            case .literal(let scalar) where scalar == symbol: next.append(state + 1)
-            case .anyOne: next.append(state + 1)
-            case .anyRun: next.append(state)
-            case .literal, .end: break
-            }
+    /// The positions holding `symbol`; none for `nil`, the stand-in for a character no
+    /// pattern names.
+    func literalMask(_ symbol: Unicode.Scalar?) -> StateSet {
+        symbol.flatMap { literalMasks[$0] } ?? StateSet(wordCount: anyOne.words.count)
+    }
+
+    /// The states after reading one character, given the positions that hold that character
+    /// (`literalMask`).
+    func step(_ states: StateSet, literals: StateSet) -> StateSet {
+        var next = states
+        var carry: UInt64 = 0
+        for index in 0..<next.words.count {
+            let word = states.words[index]
+            let moving = word & (literals.words[index] | anyOne.words[index])
+            next.words[index] = (moving << 1) | carry | (word & anyRun.words[index])
+            carry = moving >> 63
         }
         return closure(next)
     }
 
-    func accepts(_ states: [Int]) -> Bool {
-        states.contains { if case .end = positions[$0] { true } else { false } }
+    func accepts(_ states: StateSet) -> Bool {
+        states.intersects(ends)
     }
 
-    /// The states plus those reachable by letting a `*` match nothing, sorted and unique.
-    private func closure(_ states: [Int]) -> [Int] {
-        var result = Set<Int>()
-        for var state in states {
-            while result.insert(state).inserted, case .anyRun = positions[state] { state += 1 }
+    /// The states plus those reachable by letting a `*` match nothing.
+    private func closure(_ states: StateSet) -> StateSet {
+        var result = states
+        while true {
+            var changed = false
+            var carry: UInt64 = 0
+            for index in 0..<result.words.count {
+                let word = result.words[index]
+                let skipping = word & anyRun.words[index]
+                let grown = word | (skipping << 1) | carry
+                carry = skipping >> 63
+                if grown != word {
+                    result.words[index] = grown
+                    changed = true
+                }
+            }
+            if !changed { return result }
         }
-        return result.sorted()
     }
 }
 
