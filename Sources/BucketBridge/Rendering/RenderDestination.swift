@@ -11,7 +11,7 @@ public func renderDestination(
     var cache = TemplateCache()
     for (path, name, document) in iamDocuments(policies) {
         let json = encodeJSON(document.jsonValue)
-        cache.seed(["policies", name], .json, json)
+        templates.seed(&cache, ["policies", name], .json, json)
         files.append(OutputFile(path: path, text: json + "\n"))
     }
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)

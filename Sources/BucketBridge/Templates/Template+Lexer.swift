@@ -32,9 +32,7 @@ struct TemplateLexer {
 
     /// The text of a scalar range.
     func text(_ range: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[range])
-        return String(out)
+        string(from: scalars[range])
     }
 
     private mutating func split(closers: TemplateClosers) {
@@ -123,4 +121,19 @@ struct TemplateLexer {
     }
 
     private func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
+}
+
+/// The string of some Unicode scalars, encoded straight to UTF-8 (appending them to a
+/// `String.UnicodeScalarView` costs several times as much, and a template has thousands).
+func string(from scalars: ArraySlice<Unicode.Scalar>) -> String {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var count = 0
+        for scalar in scalars {
+            UTF8.encode(scalar) { byte in
+                buffer[count] = byte
+                count += 1
+            }
+        }
+        return count
+    }
 }

@@ -66,7 +66,7 @@ private struct TemplateParser {
                     let expression = try tag.parseExpression()
                     let filters = try tag.parseFilters()
                     guard case .end = tag.current.kind else { throw tag.unexpected("\"|\" or \"}}\"") }
-                    stack[stack.count - 1].nodes.append(.output(expression, filters, position))
+                    stack[stack.count - 1].nodes.append(.output(expression, filters, position, cacheSlots: []))
                 } catch {
                     record(error)
                 }

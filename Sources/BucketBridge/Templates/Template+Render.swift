@@ -47,16 +47,16 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 out += text
-            case .output(let expression, let filters, let position):
+            case .output(let expression, let filters, let position, let slots):
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)
                 // A collection (a policy) through filters: each escaped prefix of the chain is
                 // kept for the context, so `json | shell` and `json | fenced` encode it once.
-                let key = value.isCollection ? cacheKey(expression, filters, format: template.format) : nil
+                let cached = value.isCollection && !slots.isEmpty && !isLoopVariable(expression)
                 var applied = 0
-                if let key {
+                if cached {
                     for count in stride(from: filters.count, to: 0, by: -1) {
-                        if let text = cache.entries[key.prefix(count)] {
+                        if let text = cache[slots[count - 1]] {
                             current = .escaped(text)
                             applied = count
                             break
@@ -69,7 +69,7 @@ struct TemplateRenderer {
                     switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
                     case .success(let next):
                         current = next
-                        if let key, case .escaped(let text) = next { cache.entries[key.prefix(index + 1)] = text }
+                        if cached, case .escaped(let text) = next { cache[slots[index]] = text }
                     case .failure(let error):
                         report(error, in: template, at: call.position)
                         failed = true
@@ -130,14 +130,11 @@ struct TemplateRenderer {
         }
     }
 
-    /// The cache key of an output tag whose result depends only on the context: a context
-    /// variable (not a loop variable) through at least one filter. `Key.prefix` gives the key
-    /// of each shorter chain.
-    private func cacheKey(_ expression: TemplateExpression, _ filters: [TemplateFilterCall], format: TemplateFormat) -> TemplateCache.Key? {
-        guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop",
-            !bindings.contains(where: { $0.name == names[0].name })
-        else { return nil }
-        return TemplateCache.Key(names: names.map(\.name), filters: filters.map(\.filter), format: format)
+    /// True when the expression's root names a variable of an enclosing `for` (in this template
+    /// or one that includes it): its value is not the context's, so it is not cached.
+    private func isLoopVariable(_ expression: TemplateExpression) -> Bool {
+        guard case .variable(let names) = expression else { return false }
+        return bindings.contains { $0.name == names[0].name }
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.
@@ -185,7 +182,7 @@ struct TemplateRenderer {
     private mutating func lookUp(_ names: [TemplateName], in template: Template) -> JSONValue? {
         let root = names[0]
         var value: JSONValue
-        if root.name == "loop", let loop = bindings.last {
+        if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {
                 let position = names.count > 2 ? names[2].position : root.position
                 report(.unknownLoopProperty(names.count > 2 ? names[2].name : ""), in: template, at: position)
@@ -199,29 +196,40 @@ struct TemplateRenderer {
                 report(.unknownLoopProperty(names[1].name), in: template, at: names[1].position)
                 return nil
             }
-        } else if let binding = bindings.last(where: { sameName($0.name, root.name) }) {
-            value = binding.value
-        } else if let member = context.first(where: { sameName($0.key, root.name) }) {
-            value = member.value
+        } else if let binding = innermostBinding(named: root.name) {
+            value = binding
+        } else if let index = memberIndex(root.name, in: context) {
+            value = context[index].value
         } else {
             let available = bindings.map(\.name) + context.map(\.key)
             report(.unknownVariable(root.name, available: available), in: template, at: root.position)
             return nil
         }
-        for (offset, key) in names.enumerated().dropFirst() {
+        // Index loops, not `first(where:)`: a render looks up hundreds of names.
+        for offset in 1..<names.count {
             // The dotted name of the parent, built only for an error message.
             func parent() -> String { names[..<offset].map(\.name).joined(separator: ".") }
             guard case .object(let members) = value else {
-                report(.notAnObject(parent(), kind: value.kindDescription), in: template, at: key.position)
+                report(.notAnObject(parent(), kind: value.kindDescription), in: template, at: names[offset].position)
                 return nil
             }
-            guard let member = members.first(where: { sameName($0.key, key.name) }) else {
-                report(.missingKey(key.name, in: parent(), available: members.map(\.key)), in: template, at: key.position)
+            guard let index = memberIndex(names[offset].name, in: members) else {
+                report(.missingKey(names[offset].name, in: parent(), available: members.map(\.key)), in: template, at: names[offset].position)
                 return nil
             }
-            value = member.value
+            value = members[index].value
         }
         return value
+    }
+
+    /// The value of the innermost loop variable called `name`, if any.
+    private func innermostBinding(named name: String) -> JSONValue? {
+        var index = bindings.count - 1
+        while index >= 0 {
+            if sameName(bindings[index].name, name) { return bindings[index].value }
+            index -= 1
+        }
+        return nil
     }
 
     private mutating func report(_ error: TemplateError, in template: Template, at position: TemplatePosition) {
@@ -240,6 +248,17 @@ struct TemplateRenderer {
 @inline(__always)
 private func sameName(_ a: String, _ b: String) -> Bool {
     a.utf8.count == b.utf8.count && a == b
+}
+
+/// The index of the first member called `name`.
+@inline(__always)
+private func memberIndex(_ name: String, in members: [JSONValue.Member]) -> Int? {
+    var index = 0
+    while index < members.count {
+        if sameName(members[index].key, name) { return index }
+        index += 1
+    }
+    return nil
 }
 
 /// How a diagnostic names an expression: the dotted name, or "the value".

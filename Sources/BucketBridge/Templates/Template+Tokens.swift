@@ -103,7 +103,5 @@ func tokenizeTag(_ content: String, at start: TemplatePosition) -> (tokens: [Tag
 }
 
 private func slice(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range])
-    return String(view)
+    string(from: scalars[range])
 }

@@ -83,8 +83,10 @@ struct TemplatePosition: Sendable, Hashable {
 indirect enum TemplateNode: Sendable {
     /// Literal text, printed as it is.
     case text(String)
-    /// `{{ expr | filters }}`.
-    case output(TemplateExpression, [TemplateFilterCall], TemplatePosition)
+    /// `{{ expr | filters }}`. `cacheSlots` numbers, for each start of the filter chain, where a
+    /// render's ``TemplateCache`` keeps what a context variable prints through it (set by
+    /// ``TemplateSet``; empty when the value is not cached).
+    case output(TemplateExpression, [TemplateFilterCall], TemplatePosition, cacheSlots: [Int] = [])
     /// `if`/`elif` branches in order, then the `else` body (empty when absent).
     case conditional([TemplateBranch], otherwise: [TemplateNode])
     /// `{% for variable in sequence %} body {% endfor %}`.

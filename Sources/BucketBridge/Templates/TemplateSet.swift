@@ -6,6 +6,9 @@ public struct TemplateSet: Sendable {
     private let templates: [String: Template]
     /// Every template's relative path, including those with errors, sorted.
     public let paths: [String]
+    /// The slot of each filter chain (and each start of one) through which a template prints a
+    /// context variable: where a ``TemplateCache`` keeps its text.
+    private let cacheSlots: [TemplateCache.Key: Int]
 
     /// Parses every template of `loader`, appending all syntax errors of all templates and
     /// every missing include and include cycle to `diagnostics`. Throws only for I/O failures.
@@ -28,9 +31,53 @@ public struct TemplateSet: Sendable {
             parsed.append(template)
             if !own.hasErrors { templates[path] = template }
         }
+        var slots: [TemplateCache.Key: Int] = [:]
+        for path in templates.keys.sorted() {
+            let template = templates[path]!
+            let nodes = Self.numberCacheSlots(template.nodes, format: template.format, slots: &slots)
+            templates[path] = Template(path: template.path, format: template.format, nodes: nodes, includes: template.includes)
+        }
+        cacheSlots = slots
         self.templates = templates
         paths = sources.keys.sorted()
         Self.checkIncludes(parsed, diagnostics: &diagnostics)
+    }
+
+    /// Gives each output tag that prints a context variable through filters the cache slot of
+    /// each start of its chain; equal chains share a slot across templates.
+    private static func numberCacheSlots(
+        _ nodes: [TemplateNode], format: TemplateFormat, slots: inout [TemplateCache.Key: Int]
+    ) -> [TemplateNode] {
+        nodes.map { node in
+            switch node {
+            case .output(let expression, let filters, let position, _):
+                guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop" else { return node }
+                let path = names.map(\.name), chain = filters.map(\.filter)
+                let numbers = (1...chain.count).map { count in
+                    let key = TemplateCache.Key(names: path, filters: Array(chain.prefix(count)), format: format)
+                    if let slot = slots[key] { return slot }
+                    slots[key] = slots.count
+                    return slots.count - 1
+                }
+                return .output(expression, filters, position, cacheSlots: numbers)
+            case .conditional(let branches, let otherwise):
+                let numbered = branches.map {
+                    TemplateBranch(condition: $0.condition, body: numberCacheSlots($0.body, format: format, slots: &slots))
+                }
+                return .conditional(numbered, otherwise: numberCacheSlots(otherwise, format: format, slots: &slots))
+            case .loop(let variable, let sequence, let body, let position):
+                return .loop(variable: variable, sequence: sequence, body: numberCacheSlots(body, format: format, slots: &slots), position)
+            case .text, .include:
+                return node
+            }
+        }
+    }
+
+    /// Records in `cache` that `name | filter` prints `text`, when a template prints that: a
+    /// value the caller already encoded the same way (the IAM JSON files' policies, for
+    /// `policies.trust | json`).
+    func seed(_ cache: inout TemplateCache, _ name: [String], _ filter: TemplateFilter, _ text: String) {
+        if let slot = cacheSlots[TemplateCache.Key(names: name, filters: [filter], format: nil)] { cache[slot] = text }
     }
 
     /// Reports includes of templates that do not exist, and each include that closes a cycle.
@@ -80,7 +127,8 @@ public struct TemplateSet: Sendable {
 
     /// Renders like `render(_:context:diagnostics:)`, reusing `cache` across the templates
     /// rendered with the same context, so a policy printed by several templates (or twice by
-    /// one) is encoded once. A cache must never be shared between different contexts.
+    /// one) is encoded once. A cache must never be shared between different contexts or
+    /// different template sets.
     public func render(
         _ path: String, context: JSONValue, placeholders: TemplatePlaceholders = TemplatePlaceholders(),
         cache: inout TemplateCache, diagnostics: inout Diagnostics
@@ -113,9 +161,9 @@ public struct TemplateSet: Sendable {
     }
 }
 
-/// Filter results of one context, kept across the templates rendered with it: the encoded text
-/// of a collection (a policy) under a filter chain, or under the start of one, by the
-/// variable's dotted name.
+/// Filter results of one context, kept across the templates of one set rendered with it: the
+/// encoded text of a collection (a policy) under a filter chain, or under the start of one, in
+/// the slot the set numbered for the variable's dotted name and that chain.
 public struct TemplateCache {
     struct Key: Hashable {
         var names: [String]
@@ -130,21 +178,19 @@ public struct TemplateCache {
             self.filters = filters
             self.format = filters.contains(.prose) ? format : nil
         }
-
-        /// The key of the chain's first `count` filters.
-        func prefix(_ count: Int) -> Key {
-            count == filters.count ? self : Key(names: names, filters: Array(filters.prefix(count)), format: format)
-        }
     }
 
-    var entries: [Key: String] = [:]
+    /// The texts by slot; nil where nothing is kept yet.
+    private var entries: [String?] = []
 
     /// An empty cache, for one context.
     public init() {}
 
-    /// Records `text` as what `name | filter` prints: a value the caller already encoded the
-    /// same way (the IAM JSON files' policies, for `policies.trust | json`).
-    mutating func seed(_ name: [String], _ filter: TemplateFilter, _ text: String) {
-        entries[Key(names: name, filters: [filter], format: nil)] = text
+    subscript(slot: Int) -> String? {
+        get { slot < entries.count ? entries[slot] : nil }
+        set {
+            if slot >= entries.count { entries.append(contentsOf: repeatElement(nil, count: slot + 1 - entries.count)) }
+            entries[slot] = newValue
+        }
     }
 }

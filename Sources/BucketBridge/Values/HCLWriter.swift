@@ -95,7 +95,7 @@ private let hclKeywords: Set<String> = ["for", "in", "if", "true", "false", "nul
 func hclKey(_ key: String) -> String {
     guard let first = key.unicodeScalars.first, isASCIILetter(first) || first == "_",
         key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == "_" || $0 == "-" }),
-        !hclKeywords.contains(key)
+        key.utf8.count > 5 || !hclKeywords.contains(key)
     else { return hclStringLiteral(key) }
     return key
 }

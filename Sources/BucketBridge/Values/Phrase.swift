@@ -37,13 +37,15 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// The phrase as inline Markdown: words escaped, values as code spans.
     public var markdown: String {
-        segments.enumerated().map { index, segment in
-            switch segment {
-            case .text(let text): escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
-            case .code(let text): markdownCodeSpan(text)
-            case .link(let text, let url): markdownLink(text, url: url)
+        var out = ""
+        for index in segments.indices {
+            switch segments[index] {
+            case .text(let text): out += escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
+            case .code(let text): out += markdownCodeSpan(text)
+            case .link(let text, let url): out += markdownLink(text, url: url)
             }
-        }.joined()
+        }
+        return out
     }
 
     /// The phrase as a JSON value: an array of `{"text": …}` and `{"code": …}` objects, the form

@@ -74,7 +74,8 @@ func yamlKey(_ key: String) -> String {
         isASCIILetter(first) || first == "_",
         isASCIILetter(last) || isASCIIDigit(last) || last == "_",
         key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || "_-.:/".unicodeScalars.contains($0) }),
-        !yamlReservedWords.contains(key.lowercased())
+        // The reserved words are at most 5 letters: longer keys skip the lowercasing and hashing.
+        key.utf8.count > 5 || !yamlReservedWords.contains(key.lowercased())
     else { return yamlDoubleQuoted(key) }
     return key
 }
