@@ -111,6 +111,45 @@ extension String {
 }
 
 /// Quotes a value for a diagnostic line: JSON string syntax, so control characters stay visible.
+/// A placeholder token shows as `<NAME>`; a U+E000 or U+E001 that is not part of one (the user
+/// typed it) shows as `\ue000` or `\ue001`, not as the `<` or `>` of a placeholder.
 public func quotedForDiagnostic(_ text: String) -> String {
-    jsonStringLiteral(text)
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.contains(where: isPlaceholderMark) else { return jsonStringLiteral(text) }
+    var quoted = "\""
+    var segment = String.UnicodeScalarView()
+    func flush() {
+        quoted += jsonStringLiteral(String(segment)).dropFirst().dropLast()
+        segment = String.UnicodeScalarView()
+    }
+    var index = 0
+    while index < scalars.count {
+        let scalar = scalars[index]
+        if scalar == PlaceholderText.open, let close = tokenEnd(scalars, from: index) {
+            segment.append(contentsOf: scalars[index...close])
+            index = close + 1
+        } else if isPlaceholderMark(scalar) {
+            flush()
+            quoted += scalar == PlaceholderText.open ? "\\ue000" : "\\ue001"
+            index += 1
+        } else {
+            segment.append(scalar)
+            index += 1
+        }
+    }
+    flush()
+    return quoted + "\""
+}
+
+private func isPlaceholderMark(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == PlaceholderText.open || scalar == PlaceholderText.close
+}
+
+/// The index of the U+E001 closing the token that opens at `start`: a non-empty name with no
+/// mark inside. Nil when the U+E000 at `start` opens no token.
+private func tokenEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    var index = start + 1
+    while index < scalars.count, !isPlaceholderMark(scalars[index]) { index += 1 }
+    guard index < scalars.count, index > start + 1, scalars[index] == PlaceholderText.close else { return nil }
+    return index
 }

@@ -95,6 +95,17 @@ struct PlaceholderRuleTests {
         #expect(result.diagnostics.contains { $0.severity == .error && ($0.path?.description ?? "").contains(fields.keys.first!) }, "\(fields): \(errorLines(result.diagnostics))")
     }
 
+    /// A U+E000 or U+E001 the user typed is named as such, not shown as a placeholder's `<`;
+    /// a placeholder token still reads `<NAME>`.
+    @Test func aTypedReservedCharacterIsNamedInTheMessage() {
+        #expect(quotedForDiagnostic("bad \u{E000} here") == #""bad \ue000 here""#)
+        #expect(quotedForDiagnostic("a\u{E001}\u{E000}") == #""a\ue001\ue000""#)
+        #expect(quotedForDiagnostic("x" + PlaceholderText.token("NAME") + "\u{E000}\n") == #""x<NAME>\ue000\n""#)
+        let result = validate(specJSON(["description": "\"bad \u{E000} here\""]))
+        let lines = errorLines(result.diagnostics)
+        #expect(lines.contains { $0.contains(#"description: "bad \ue000 here" is not a valid role description: "\ue000" is not allowed"#) }, "\(lines)")
+    }
+
     @Test func setValuesAreValidatedAsIfWrittenInAndNamedInTheMessage() throws {
         let folder = try makeTemporaryFolder()
         let path = folder + "/spec.json"
