@@ -101,13 +101,15 @@ export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
 caller_account=$(aws sts get-caller-identity --query Account --output text)
 {% if facts.hasPlaceholders %}
 
-# Writes the values into a JSON document, as JSON strings: any value stays a value.
+# Writes the values into JSON documents (the arguments), as JSON strings: any value stays a
+# value. Prints each document as one line of compact JSON, in the order given (jq reads the
+# arguments, joined by spaces, as one JSON text after another).
 fill_placeholders() {
   jq -c{% for placeholder in placeholders %} --arg {{ placeholder.name | raw }} "${{ "{" | raw }}{{ placeholder.environment | raw }}}"{% endfor %} '
     def fill: if type == "object" then map_values(fill) elif type == "array" then map(fill)
       elif type == "string" then{% for placeholder in placeholders %} split({{ placeholder.token | json | raw }}) | join(${{ placeholder.name | raw }}){% if not loop.last %} |{% endif %}{% endfor %}
       else . end;
-    fill' <<<"$1"
+    fill' <<<"$*"
 }
 {% endif %}
 
@@ -138,9 +140,10 @@ read_or_absent() {
   exit 1
 }
 
-# True when two JSON documents are equal as JSON values.
+# True when two JSON documents are equal as JSON values (jq's == ignores the order of keys).
+# A document jq cannot read (empty, or not JSON) counts as different, so nothing is missed.
 same_json() {
-  [ "$(jq -cS . <<<"$1")" = "$(jq -cS . <<<"$2")" ]
+  jq -n -e --argjson a "$1" --argjson b "$2" '$a == $b' >/dev/null 2>&1
 }
 
 # Runs a command without its output.
@@ -215,9 +218,9 @@ permissions_boundary={{ role.permissionsBoundary }}
 permissions_boundary=''
 {% endif %}
 {% if facts.hasPlaceholders %}
-trust_policy=$(fill_placeholders {{ policies.trust | json | shell }})
-permissions_policy=$(fill_placeholders {{ policies.permissions | json | shell }})
-tags=$(fill_placeholders {{ role.tags | json_compact | shell }})
+# The trust policy, the permissions policy and the tags, in this order, with the values filled in.
+filled=$(fill_placeholders {{ policies.trust | json | shell }} {{ policies.permissions | json | shell }} {{ role.tags | json_compact | shell }})
+{ IFS= read -r trust_policy; IFS= read -r permissions_policy; IFS= read -r tags; } <<<"$filled"
 {% else %}
 trust_policy={{ policies.trust | json | shell }}
 permissions_policy={{ policies.permissions | json | shell }}
@@ -245,26 +248,37 @@ if [ -z "$role_json" ]; then
   show_json_change "trust policy of $role_name" "$empty_json" "$trust_policy"
   change "created role $role_name" "create the role $role_name" quietly aws iam create-role "${create_args[@]}"
 else
-  current_path=$(jq -r '.Role.Path' <<<"$role_json")
+  # What the checks below need, from one jq run, one value a line: the path, the trust policy
+  # (compact JSON), the session duration, the permissions boundary's ARN ("" for none), then
+  # true or false: is the trust policy the wanted one, is the description (last, as $(...)
+  # would drop an empty last line). The description is compared inside jq: $(...) would drop a
+  # trailing line break. CR and CRLF count as LF, since an XML answer may carry them so (XML
+  # end-of-line handling).
+  role_facts=$(jq -r --argjson trust "$trust_policy" --arg description "$role_description" '
+    def lines: gsub("\r\n?"; "\n");
+    .Role
+    | .Path,
+      (.AssumeRolePolicyDocument | tojson),
+      .MaxSessionDuration,
+      (.PermissionsBoundary.PermissionsBoundaryArn // ""),
+      (.AssumeRolePolicyDocument == $trust),
+      ((.Description // "" | lines) == ($description | lines))' <<<"$role_json")
+  { IFS= read -r current_path; IFS= read -r current_trust; IFS= read -r current_duration
+    IFS= read -r current_boundary; IFS= read -r same_trust; IFS= read -r same_description; } <<<"$role_facts"
   if [ "$current_path" != "$role_path" ]; then
     echo "setup.sh: error: role $role_name already exists with path $current_path, not $role_path; IAM cannot move a role. Delete it or change role.path. Nothing was changed." >&2
     exit 1
   fi
-  current_trust=$(jq -c '.Role.AssumeRolePolicyDocument' <<<"$role_json")
-  if ! same_json "$current_trust" "$trust_policy"; then
+  if [ "$same_trust" != true ]; then
     show_json_change "trust policy of $role_name" "$current_trust" "$trust_policy"
     change "updated the trust policy of $role_name" "update the trust policy of $role_name" \
       aws iam update-assume-role-policy --role-name "$role_name" --policy-document "$trust_policy"
   fi
-  # Compared inside jq: $(...) would drop a trailing line break. CR and CRLF count as LF, since
-  # an XML answer may carry them so (XML end-of-line handling).
-  if ! jq -e --arg want "$role_description" \
-    'def lines: gsub("\r\n?"; "\n"); (.Role.Description // "" | lines) == ($want | lines)' <<<"$role_json" >/dev/null ||
-    [ "$(jq -r '.Role.MaxSessionDuration' <<<"$role_json")" != "$max_session_duration" ]; then
+  if [ "$same_description" != true ] || [ "$current_duration" != "$max_session_duration" ]; then
     change "updated the description and session duration of $role_name" "update the description and session duration of $role_name" \
       aws iam update-role --role-name "$role_name" --description "$role_description" --max-session-duration "$max_session_duration"
   fi
-  sync_permissions_boundary role "$role_name" "$(jq -r '.Role.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$role_json")"
+  sync_permissions_boundary role "$role_name" "$current_boundary"
   sync_tags role "$role_name"
 fi
 {% if facts.managedPolicy %}
@@ -326,8 +340,9 @@ permissions_boundary={{ user.permissionsBoundary }}
 permissions_boundary=''
 {% endif %}
 {% if facts.hasPlaceholders %}
-permissions_policy=$(fill_placeholders {{ policies.permissions | json | shell }})
-tags=$(fill_placeholders {{ user.tags | json_compact | shell }})
+# The permissions policy and the tags, in this order, with the values filled in.
+filled=$(fill_placeholders {{ policies.permissions | json | shell }} {{ user.tags | json_compact | shell }})
+{ IFS= read -r permissions_policy; IFS= read -r tags; } <<<"$filled"
 {% else %}
 permissions_policy={{ policies.permissions | json | shell }}
 tags={{ user.tags | json_compact | shell }}
@@ -344,12 +359,15 @@ if [ -z "$user_json" ]; then
   fi
   change "created user $user_name" "create the IAM user $user_name" quietly aws iam create-user "${create_args[@]}"
 else
-  current_path=$(jq -r '.User.Path' <<<"$user_json")
+  # The permissions boundary's ARN ("" for none) and the path, one a line, from one jq run (the
+  # path last: it is never empty, and $(...) would drop an empty last line).
+  user_facts=$(jq -r '.User | (.PermissionsBoundary.PermissionsBoundaryArn // ""), .Path' <<<"$user_json")
+  { IFS= read -r current_boundary; IFS= read -r current_path; } <<<"$user_facts"
   if [ "$current_path" != "$user_path" ]; then
     echo "setup.sh: error: user $user_name already exists with path $current_path, not $user_path. Delete it or change user.path. Nothing was changed." >&2
     exit 1
   fi
-  sync_permissions_boundary user "$user_name" "$(jq -r '.User.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$user_json")"
+  sync_permissions_boundary user "$user_name" "$current_boundary"
   sync_tags user "$user_name"
 fi
 
@@ -370,16 +388,21 @@ bucket_statements={{ policies.bucket | json | shell }}
 owned_sids={{ policies.ownedBucketSids | json_compact | shell }}
 
 # Merge by Sid: drop any statement this destination owns (current or from an earlier render),
-# keep everyone else's, then append ours. Never removes another statement.
+# keep everyone else's, then append ours. Never removes another statement. One jq run prints
+# three lines: the merged policy (compact JSON), whether it equals the current one (jq's ==
+# ignores the order of keys), and how many statements are ours.
 current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy --region "$bucket_region" --bucket "$bucket" --query Policy --output text)
 if [ -z "$current_bucket_policy" ]; then
   current_bucket_policy='{"Version": "2012-10-17", "Statement": []}'
 fi
-merged_bucket_policy=$(jq -c --argjson ours "$bucket_statements" --argjson owned "$owned_sids" '
-  {Version: (.Version // "2012-10-17")}
+bucket_policy_facts=$(jq -c --argjson ours "$bucket_statements" --argjson owned "$owned_sids" '
+  . as $current
+  | {Version: (.Version // "2012-10-17")}
   + (if .Id then {Id: .Id} else {} end)
   + {Statement: ([(.Statement // []) | if type == "array" then .[] else . end
-      | select((.Sid // "") as $sid | $owned | index([$sid]) | not)] + $ours.Statement)}' <<<"$current_bucket_policy")
+      | select((.Sid // "") as $sid | $owned | index([$sid]) | not)] + $ours.Statement)}
+  | ., (. == $current), ($ours.Statement | length)' <<<"$current_bucket_policy")
+{ IFS= read -r merged_bucket_policy; IFS= read -r bucket_policy_unchanged; IFS= read -r statements; } <<<"$bucket_policy_facts"
 
 # A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
 put_bucket_policy() {
@@ -394,9 +417,8 @@ put_bucket_policy() {
   done
 }
 
-if ! same_json "$current_bucket_policy" "$merged_bucket_policy"; then
+if [ "$bucket_policy_unchanged" != true ]; then
   show_json_change "bucket policy of $bucket" "$current_bucket_policy" "$merged_bucket_policy"
-  statements=$(jq '.Statement | length' <<<"$bucket_statements")
   change "merged $statements statement(s) into the bucket policy of $bucket" "merge $statements statement(s) into the bucket policy of $bucket (no other statement changes)" \
     put_bucket_policy
 fi

@@ -79,9 +79,10 @@ read_or_absent() {
   exit 1
 }
 
-# True when two JSON documents are equal as JSON values.
+# True when two JSON documents are equal as JSON values (jq's == ignores the order of keys).
+# A document jq cannot read (empty, or not JSON) counts as different, so nothing is missed.
 same_json() {
-  [ "$(jq -cS . <<<"$1")" = "$(jq -cS . <<<"$2")" ]
+  jq -n -e --argjson a "$1" --argjson b "$2" '$a == $b' >/dev/null 2>&1
 }
 
 # Runs a command without its output.
@@ -204,26 +205,37 @@ if [ -z "$role_json" ]; then
   show_json_change "trust policy of $role_name" "$empty_json" "$trust_policy"
   change "created role $role_name" "create the role $role_name" quietly aws iam create-role "${create_args[@]}"
 else
-  current_path=$(jq -r '.Role.Path' <<<"$role_json")
+  # What the checks below need, from one jq run, one value a line: the path, the trust policy
+  # (compact JSON), the session duration, the permissions boundary's ARN ("" for none), then
+  # true or false: is the trust policy the wanted one, is the description (last, as $(...)
+  # would drop an empty last line). The description is compared inside jq: $(...) would drop a
+  # trailing line break. CR and CRLF count as LF, since an XML answer may carry them so (XML
+  # end-of-line handling).
+  role_facts=$(jq -r --argjson trust "$trust_policy" --arg description "$role_description" '
+    def lines: gsub("\r\n?"; "\n");
+    .Role
+    | .Path,
+      (.AssumeRolePolicyDocument | tojson),
+      .MaxSessionDuration,
+      (.PermissionsBoundary.PermissionsBoundaryArn // ""),
+      (.AssumeRolePolicyDocument == $trust),
+      ((.Description // "" | lines) == ($description | lines))' <<<"$role_json")
+  { IFS= read -r current_path; IFS= read -r current_trust; IFS= read -r current_duration
+    IFS= read -r current_boundary; IFS= read -r same_trust; IFS= read -r same_description; } <<<"$role_facts"
   if [ "$current_path" != "$role_path" ]; then
     echo "setup.sh: error: role $role_name already exists with path $current_path, not $role_path; IAM cannot move a role. Delete it or change role.path. Nothing was changed." >&2
     exit 1
   fi
-  current_trust=$(jq -c '.Role.AssumeRolePolicyDocument' <<<"$role_json")
-  if ! same_json "$current_trust" "$trust_policy"; then
+  if [ "$same_trust" != true ]; then
     show_json_change "trust policy of $role_name" "$current_trust" "$trust_policy"
     change "updated the trust policy of $role_name" "update the trust policy of $role_name" \
       aws iam update-assume-role-policy --role-name "$role_name" --policy-document "$trust_policy"
   fi
-  # Compared inside jq: $(...) would drop a trailing line break. CR and CRLF count as LF, since
-  # an XML answer may carry them so (XML end-of-line handling).
-  if ! jq -e --arg want "$role_description" \
-    'def lines: gsub("\r\n?"; "\n"); (.Role.Description // "" | lines) == ($want | lines)' <<<"$role_json" >/dev/null ||
-    [ "$(jq -r '.Role.MaxSessionDuration' <<<"$role_json")" != "$max_session_duration" ]; then
+  if [ "$same_description" != true ] || [ "$current_duration" != "$max_session_duration" ]; then
     change "updated the description and session duration of $role_name" "update the description and session duration of $role_name" \
       aws iam update-role --role-name "$role_name" --description "$role_description" --max-session-duration "$max_session_duration"
   fi
-  sync_permissions_boundary role "$role_name" "$(jq -r '.Role.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$role_json")"
+  sync_permissions_boundary role "$role_name" "$current_boundary"
   sync_tags role "$role_name"
 fi
 

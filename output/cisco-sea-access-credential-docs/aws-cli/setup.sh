@@ -86,13 +86,15 @@ export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
 # The account your credentials belong to.
 caller_account=$(aws sts get-caller-identity --query Account --output text)
 
-# Writes the values into a JSON document, as JSON strings: any value stays a value.
+# Writes the values into JSON documents (the arguments), as JSON strings: any value stays a
+# value. Prints each document as one line of compact JSON, in the order given (jq reads the
+# arguments, joined by spaces, as one JSON text after another).
 fill_placeholders() {
   jq -c --arg BUCKET "${BUCKET}" --arg ACCOUNT_ID "${ACCOUNT_ID}" --arg KEY_ID "${KEY_ID}" '
     def fill: if type == "object" then map_values(fill) elif type == "array" then map(fill)
       elif type == "string" then split("<BUCKET>") | join($BUCKET) | split("<ACCOUNT_ID>") | join($ACCOUNT_ID) | split("<KEY_ID>") | join($KEY_ID)
       else . end;
-    fill' <<<"$1"
+    fill' <<<"$*"
 }
 
 vendor='Cisco Secure Equipment Access'
@@ -122,9 +124,10 @@ read_or_absent() {
   exit 1
 }
 
-# True when two JSON documents are equal as JSON values.
+# True when two JSON documents are equal as JSON values (jq's == ignores the order of keys).
+# A document jq cannot read (empty, or not JSON) counts as different, so nothing is missed.
 same_json() {
-  [ "$(jq -cS . <<<"$1")" = "$(jq -cS . <<<"$2")" ]
+  jq -n -e --argjson a "$1" --argjson b "$2" '$a == $b' >/dev/null 2>&1
 }
 
 # Runs a command without its output.
@@ -189,7 +192,8 @@ user_name='sea-session-recordings'
 user_path='/'
 policy_name='cisco-sea-access-credential-docs'
 permissions_boundary=''
-permissions_policy=$(fill_placeholders '{
+# The permissions policy and the tags, in this order, with the values filled in.
+filled=$(fill_placeholders '{
   "Version": "2012-10-17",
   "Statement": [
     {
@@ -218,8 +222,8 @@ permissions_policy=$(fill_placeholders '{
       "Resource": "arn:aws:kms:us-west-2:<ACCOUNT_ID>:key/<KEY_ID>"
     }
   ]
-}')
-tags=$(fill_placeholders '[{"key":"integration","value":"cisco-sea"}]')
+}' '[{"key":"integration","value":"cisco-sea"}]')
+{ IFS= read -r permissions_policy; IFS= read -r tags; } <<<"$filled"
 
 user_json=$(read_or_absent NoSuchEntity aws iam get-user --user-name "$user_name" --output json)
 if [ -z "$user_json" ]; then
@@ -232,12 +236,15 @@ if [ -z "$user_json" ]; then
   fi
   change "created user $user_name" "create the IAM user $user_name" quietly aws iam create-user "${create_args[@]}"
 else
-  current_path=$(jq -r '.User.Path' <<<"$user_json")
+  # The permissions boundary's ARN ("" for none) and the path, one a line, from one jq run (the
+  # path last: it is never empty, and $(...) would drop an empty last line).
+  user_facts=$(jq -r '.User | (.PermissionsBoundary.PermissionsBoundaryArn // ""), .Path' <<<"$user_json")
+  { IFS= read -r current_boundary; IFS= read -r current_path; } <<<"$user_facts"
   if [ "$current_path" != "$user_path" ]; then
     echo "setup.sh: error: user $user_name already exists with path $current_path, not $user_path. Delete it or change user.path. Nothing was changed." >&2
     exit 1
   fi
-  sync_permissions_boundary user "$user_name" "$(jq -r '.User.PermissionsBoundary.PermissionsBoundaryArn // ""' <<<"$user_json")"
+  sync_permissions_boundary user "$user_name" "$current_boundary"
   sync_tags user "$user_name"
 fi
 

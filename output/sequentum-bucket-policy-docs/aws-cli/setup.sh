@@ -81,13 +81,15 @@ export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-${AWS_REGION:-$bucket_region}}"
 # The account your credentials belong to.
 caller_account=$(aws sts get-caller-identity --query Account --output text)
 
-# Writes the values into a JSON document, as JSON strings: any value stays a value.
+# Writes the values into JSON documents (the arguments), as JSON strings: any value stays a
+# value. Prints each document as one line of compact JSON, in the order given (jq reads the
+# arguments, joined by spaces, as one JSON text after another).
 fill_placeholders() {
   jq -c --arg BUCKET "${BUCKET}" --arg FOLDER "${FOLDER}" '
     def fill: if type == "object" then map_values(fill) elif type == "array" then map(fill)
       elif type == "string" then split("<BUCKET>") | join($BUCKET) | split("<FOLDER>") | join($FOLDER)
       else . end;
-    fill' <<<"$1"
+    fill' <<<"$*"
 }
 
 vendor='Sequentum'
@@ -117,9 +119,10 @@ read_or_absent() {
   exit 1
 }
 
-# True when two JSON documents are equal as JSON values.
+# True when two JSON documents are equal as JSON values (jq's == ignores the order of keys).
+# A document jq cannot read (empty, or not JSON) counts as different, so nothing is missed.
 same_json() {
-  [ "$(jq -cS . <<<"$1")" = "$(jq -cS . <<<"$2")" ]
+  jq -n -e --argjson a "$1" --argjson b "$2" '$a == $b' >/dev/null 2>&1
 }
 
 # Runs a command without its output.
@@ -184,16 +187,21 @@ bucket_statements=$(fill_placeholders '{
 owned_sids='["AllowSequentumListPrefix","AllowSequentumBucketActions","AllowSequentumObjectActions","AllowSequentumDenyInsecureTransport","BucketBridgeSequentumBucketPolicyDocsListPrefix","BucketBridgeSequentumBucketPolicyDocsBucketActions","BucketBridgeSequentumBucketPolicyDocsObjectActions","BucketBridgeSequentumBucketPolicyDocsDenyInsecureTransport"]'
 
 # Merge by Sid: drop any statement this destination owns (current or from an earlier render),
-# keep everyone else's, then append ours. Never removes another statement.
+# keep everyone else's, then append ours. Never removes another statement. One jq run prints
+# three lines: the merged policy (compact JSON), whether it equals the current one (jq's ==
+# ignores the order of keys), and how many statements are ours.
 current_bucket_policy=$(read_or_absent NoSuchBucketPolicy aws s3api get-bucket-policy --region "$bucket_region" --bucket "$bucket" --query Policy --output text)
 if [ -z "$current_bucket_policy" ]; then
   current_bucket_policy='{"Version": "2012-10-17", "Statement": []}'
 fi
-merged_bucket_policy=$(jq -c --argjson ours "$bucket_statements" --argjson owned "$owned_sids" '
-  {Version: (.Version // "2012-10-17")}
+bucket_policy_facts=$(jq -c --argjson ours "$bucket_statements" --argjson owned "$owned_sids" '
+  . as $current
+  | {Version: (.Version // "2012-10-17")}
   + (if .Id then {Id: .Id} else {} end)
   + {Statement: ([(.Statement // []) | if type == "array" then .[] else . end
-      | select((.Sid // "") as $sid | $owned | index([$sid]) | not)] + $ours.Statement)}' <<<"$current_bucket_policy")
+      | select((.Sid // "") as $sid | $owned | index([$sid]) | not)] + $ours.Statement)}
+  | ., (. == $current), ($ours.Statement | length)' <<<"$current_bucket_policy")
+{ IFS= read -r merged_bucket_policy; IFS= read -r bucket_policy_unchanged; IFS= read -r statements; } <<<"$bucket_policy_facts"
 
 # A role created seconds ago may not be visible to S3 yet: retry "Invalid principal" a few times.
 put_bucket_policy() {
@@ -208,9 +216,8 @@ put_bucket_policy() {
   done
 }
 
-if ! same_json "$current_bucket_policy" "$merged_bucket_policy"; then
+if [ "$bucket_policy_unchanged" != true ]; then
   show_json_change "bucket policy of $bucket" "$current_bucket_policy" "$merged_bucket_policy"
-  statements=$(jq '.Statement | length' <<<"$bucket_statements")
   change "merged $statements statement(s) into the bucket policy of $bucket" "merge $statements statement(s) into the bucket policy of $bucket (no other statement changes)" \
     put_bucket_policy
 fi
