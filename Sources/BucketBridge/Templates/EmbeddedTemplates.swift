@@ -819,11 +819,11 @@ if [ "$create_access_key" -eq 1 ]; then
     echo "setup.sh: error: $user_name already has 2 access keys, IAM's limit: delete the one $vendor no longer uses (aws iam delete-access-key), then run again with --create-access-key." >&2
     exit 1
   fi
-  # Shown once, here; kept in no file. Enter it in $vendor now: AWS cannot show the secret again.
+  # Shown once, here; kept in no file (passed to jq through a pipe: a here-string would be a
+  # temporary file in bash before 5.1). Enter it in $vendor now: AWS cannot show the secret again.
   access_key=$(aws iam create-access-key --user-name "$user_name" --output json)
   echo "Access key for $vendor (shown only now; it is stored nowhere):"
-  echo "  Access key ID:     $(jq -r '.AccessKey.AccessKeyId' <<<"$access_key")"
-  echo "  Secret access key: $(jq -r '.AccessKey.SecretAccessKey' <<<"$access_key")"
+  printf '%s\n' "$access_key" | jq -r '.AccessKey | "  Access key ID:     \(.AccessKeyId)\n  Secret access key: \(.SecretAccessKey)"'
   echo "Enter both in $vendor's form now, over HTTPS: not by e-mail, chat or ticket."
 else
   echo "Create the access key for $vendor with: bash setup.sh --create-access-key (see README.md)."
