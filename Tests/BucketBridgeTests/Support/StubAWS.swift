@@ -132,8 +132,7 @@ func runWithStubAWS(
     let bin = folder + "/bin", work = folder + "/work", home = folder + "/home", log = folder + "/aws.log"
     for path in [bin, work, home] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
     try state.write(to: folder + "/state")
-    try writeFile(bin + "/aws", stubAWSScript)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/aws")
+    try writeExecutable(bin + "/aws", stubAWSScript)
     FileManager.default.createFile(atPath: log, contents: nil)
     let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     let result = try runProcess(
@@ -143,6 +142,22 @@ func runWithStubAWS(
             "BUCKETBRIDGE_STUB_ROLE_ARN": roleArn, "BUCKETBRIDGE_STUB_STATE": folder + "/state", "AWS_PAGER": "",
         ].merging(environment) { $1 })
     return StubAWSRun(result: result, calls: try parseStubLog(log), workingDirectory: work, folder: folder)
+}
+
+/// Writes an executable script through a close-on-exec descriptor. Other tests start processes
+/// all the time: a child forked while a plain descriptor is open for writing keeps it open
+/// after its `exec`, and running the script then fails with "Text file busy" (ETXTBSY).
+private func writeExecutable(_ path: String, _ text: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw TestFailure("cannot create \(path): errno \(errno)") }
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+        let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { throw TestFailure("cannot write \(path): errno \(errno)") }
+        written += count
+    }
 }
 
 /// Reads the stub's log back into calls.
