@@ -31,6 +31,25 @@ struct WildcardPatternTests {
         #expect(WildcardPatterns.isContained(inner, in: outer) == expected)
     }
 
+    /// Patterns of more than 256 automaton states a side take the general walk, not the one
+    /// with fixed-size state sets: the same cases, behind a long literal prefix, give the same answers.
+    @Test func longPatternsGiveTheSameAnswers() {
+        let long = String(repeating: "k", count: 300)
+        let cases: [(String, [String])] = [
+            ("arn:aws:s3:::b/p/*", ["arn:aws:s3:::b/*"]), ("arn:aws:s3:::b/*", ["arn:aws:s3:::b/p/*"]),
+            ("arn:aws:s3:::b/*", ["arn:aws:s3:::b/p/*", "arn:aws:s3:::b/q*"]), ("arn:aws:s3:::b/?*", ["arn:aws:s3:::b/*"]),
+            ("a*", ["a?*", "a"]), ("a*b?c", ["a*c"]), ("arn:aws:s3:::b/p/*", ["arn:aws:s3:::b/*x"]),
+            ("arn:aws:s3:::b/p/*", ["arn:aws:s3:::b/q/*"]), ("a?", ["abc"]), ("*", ["x*y"]),
+        ]
+        for (inner, outer) in cases {
+            let longInner = long + inner, longOuter = outer.map { long + $0 }
+            #expect(WildcardPatterns.isContained(longInner, in: longOuter) == WildcardPatterns.isContained(inner, in: outer), "\(inner) in \(outer)")
+            #expect(WildcardPatterns.overlaps(longInner, longOuter) == WildcardPatterns.overlaps(inner, outer), "\(inner) overlapping \(outer)")
+        }
+        #expect(WildcardPatterns.isContained(long + "a*", in: [long + "*"]))
+        #expect(!WildcardPatterns.overlaps(long + "a*", [long + "b*"]))
+    }
+
     @Test func overlapping() {
         #expect(WildcardPatterns.overlaps("arn:aws:s3:::b/p/*", ["arn:aws:s3:::b/*x"]))
         #expect(!WildcardPatterns.overlaps("arn:aws:s3:::b/p/*", ["arn:aws:s3:::b/q/*"]))
