@@ -133,7 +133,7 @@ struct TemplateRenderer {
     /// True when the expression's root names a variable of an enclosing `for` (in this template
     /// or one that includes it): its value is not the context's, so it is not cached.
     private func isLoopVariable(_ expression: TemplateExpression) -> Bool {
-        guard case .variable(let names) = expression else { return false }
+        guard case .variable(let names, _) = expression else { return false }
         return bindings.contains { $0.name == names[0].name }
     }
 
@@ -161,7 +161,7 @@ struct TemplateRenderer {
     private mutating func evaluate(_ expression: TemplateExpression, in template: Template) -> JSONValue? {
         switch expression {
         case .literal(let value): return value
-        case .variable(let names): return lookUp(names, in: template)
+        case .variable(let names, let slot): return lookUp(names, slot: slot, in: template)
         case .not(let inner): return evaluate(inner, in: template).map { .bool(!$0.isTruthy) }
         case .and(let left, let right):
             guard let left = evaluate(left, in: template) else { return nil }
@@ -179,9 +179,10 @@ struct TemplateRenderer {
     }
 
     /// The value of a dotted name: loop state, loop variables (innermost first), then the context.
-    private mutating func lookUp(_ names: [TemplateName], in template: Template) -> JSONValue? {
+    /// A name found in the context is kept in the cache under `slot`, so each later lookup of it
+    /// for the same context (in any template of the set) is one array read, not a scan of keys.
+    private mutating func lookUp(_ names: [TemplateName], slot: Int?, in template: Template) -> JSONValue? {
         let root = names[0]
-        var value: JSONValue
         if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {
                 let position = names.count > 2 ? names[2].position : root.position
@@ -197,14 +198,24 @@ struct TemplateRenderer {
                 return nil
             }
         } else if let binding = innermostBinding(named: root.name) {
-            value = binding
+            return lookUp(names, from: binding, in: template)
+        } else if let slot, let value = cache[lookup: slot] {
+            return value
         } else if let index = memberIndex(root.name, in: context) {
-            value = context[index].value
+            // Only values found are kept: a failed lookup reports its error every time.
+            let value = lookUp(names, from: context[index].value, in: template)
+            if let slot, let value { cache[lookup: slot] = value }
+            return value
         } else {
             let available = bindings.map(\.name) + context.map(\.key)
             report(.unknownVariable(root.name, available: available), in: template, at: root.position)
             return nil
         }
+    }
+
+    /// The value of the keys after the root of a dotted name, starting from the root's `value`.
+    private mutating func lookUp(_ names: [TemplateName], from value: JSONValue, in template: Template) -> JSONValue? {
+        var value = value
         // Index loops, not `first(where:)`: a render looks up hundreds of names.
         for offset in 1..<names.count {
             // The dotted name of the parent, built only for an error message.
@@ -263,6 +274,6 @@ private func memberIndex(_ name: String, in members: [JSONValue.Member]) -> Int?
 
 /// How a diagnostic names an expression: the dotted name, or "the value".
 private func describe(_ expression: TemplateExpression) -> String {
-    if case .variable(let names) = expression { return names.map(\.name).joined(separator: ".") }
+    if case .variable(let names, _) = expression { return names.map(\.name).joined(separator: ".") }
     return "the value"
 }

@@ -103,8 +103,10 @@ struct TemplateBranch: Sendable {
 
 /// An expression inside a tag.
 indirect enum TemplateExpression: Sendable {
-    /// A dotted name: the root variable and the keys looked up in turn, each with its position.
-    case variable([TemplateName])
+    /// A dotted name: the root variable and the keys looked up in turn, each with its position,
+    /// and the slot where a ``TemplateCache`` keeps its value in the context (numbered by the
+    /// ``TemplateSet``: equal dotted names share one; nil for `loop.*` and before numbering).
+    case variable([TemplateName], slot: Int? = nil)
     /// A string or integer literal.
     case literal(JSONValue)
     case not(TemplateExpression)

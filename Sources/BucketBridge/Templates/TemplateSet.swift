@@ -31,10 +31,10 @@ public struct TemplateSet: Sendable {
             parsed.append(template)
             if !own.hasErrors { templates[path] = template }
         }
-        var slots: [TemplateCache.Key: Int] = [:]
+        var slots: [TemplateCache.Key: Int] = [:], lookups: [String: Int] = [:]
         for path in templates.keys.sorted() {
             let template = templates[path]!
-            let nodes = Self.numberCacheSlots(template.nodes, format: template.format, slots: &slots)
+            let nodes = Self.numberCacheSlots(template.nodes, format: template.format, slots: &slots, lookups: &lookups)
             templates[path] = Template(path: template.path, format: template.format, nodes: nodes, includes: template.includes)
         }
         cacheSlots = slots
@@ -44,14 +44,18 @@ public struct TemplateSet: Sendable {
     }
 
     /// Gives each output tag that prints a context variable through filters the cache slot of
-    /// each start of its chain; equal chains share a slot across templates.
+    /// each start of its chain; equal chains share a slot across templates. Numbers each dotted
+    /// name's lookup too (see ``TemplateExpression/numberingLookups(_:)``).
     private static func numberCacheSlots(
-        _ nodes: [TemplateNode], format: TemplateFormat, slots: inout [TemplateCache.Key: Int]
+        _ nodes: [TemplateNode], format: TemplateFormat, slots: inout [TemplateCache.Key: Int], lookups: inout [String: Int]
     ) -> [TemplateNode] {
         nodes.map { node in
             switch node {
-            case .output(let expression, let filters, let position, _):
-                guard !filters.isEmpty, case .variable(let names) = expression, names[0].name != "loop" else { return node }
+            case .output(let unnumbered, let filters, let position, _):
+                let expression = unnumbered.numberingLookups(&lookups)
+                guard !filters.isEmpty, case .variable(let names, _) = expression, names[0].name != "loop" else {
+                    return .output(expression, filters, position)
+                }
                 let path = names.map(\.name), chain = filters.map(\.filter)
                 let numbers = (1...chain.count).map { count in
                     let key = TemplateCache.Key(names: path, filters: Array(chain.prefix(count)), format: format)
@@ -62,11 +66,15 @@ public struct TemplateSet: Sendable {
                 return .output(expression, filters, position, cacheSlots: numbers)
             case .conditional(let branches, let otherwise):
                 let numbered = branches.map {
-                    TemplateBranch(condition: $0.condition, body: numberCacheSlots($0.body, format: format, slots: &slots))
+                    TemplateBranch(
+                        condition: $0.condition.numberingLookups(&lookups),
+                        body: numberCacheSlots($0.body, format: format, slots: &slots, lookups: &lookups))
                 }
-                return .conditional(numbered, otherwise: numberCacheSlots(otherwise, format: format, slots: &slots))
+                return .conditional(numbered, otherwise: numberCacheSlots(otherwise, format: format, slots: &slots, lookups: &lookups))
             case .loop(let variable, let sequence, let body, let position):
-                return .loop(variable: variable, sequence: sequence, body: numberCacheSlots(body, format: format, slots: &slots), position)
+                return .loop(
+                    variable: variable, sequence: sequence.numberingLookups(&lookups),
+                    body: numberCacheSlots(body, format: format, slots: &slots, lookups: &lookups), position)
             case .text, .include:
                 return node
             }
@@ -150,9 +158,12 @@ public struct TemplateSet: Sendable {
             diagnostics.append(TemplateError.contextNotObject.diagnostic(in: path, at: nil))
             return nil
         }
-        var renderer = TemplateRenderer(set: self, context: members, placeholders: placeholders, cache: cache)
+        // The cache is swapped in and out, not copied: a copy would make the renderer's first
+        // write duplicate both of its arrays.
+        var renderer = TemplateRenderer(set: self, context: members, placeholders: placeholders)
+        swap(&renderer.cache, &cache)
         renderer.render(template)
-        cache = renderer.cache
+        swap(&renderer.cache, &cache)
         guard renderer.diagnostics.isEmpty else {
             diagnostics.append(contentsOf: renderer.diagnostics)
             return nil
@@ -163,7 +174,8 @@ public struct TemplateSet: Sendable {
 
 /// Filter results of one context, kept across the templates of one set rendered with it: the
 /// encoded text of a collection (a policy) under a filter chain, or under the start of one, in
-/// the slot the set numbered for the variable's dotted name and that chain.
+/// the slot the set numbered for the variable's dotted name and that chain; and the value of
+/// each dotted name looked up in the context, in the slot the set numbered for that name.
 public struct TemplateCache {
     struct Key: Hashable {
         var names: [String]
@@ -182,6 +194,8 @@ public struct TemplateCache {
 
     /// The texts by slot; nil where nothing is kept yet.
     private var entries: [String?] = []
+    /// The context's values of dotted names, by lookup slot; nil where none is kept yet.
+    private var values: [JSONValue?] = []
 
     /// An empty cache, for one context.
     public init() {}
@@ -191,6 +205,16 @@ public struct TemplateCache {
         set {
             if slot >= entries.count { entries.append(contentsOf: repeatElement(nil, count: slot + 1 - entries.count)) }
             entries[slot] = newValue
+        }
+    }
+
+    /// The context's value of the dotted name numbered `slot`, once a render has looked it up.
+    subscript(lookup slot: Int) -> JSONValue? {
+        get { slot < values.count ? values[slot] : nil }
+        set {
+            // Grown by doubling: a render meets the slots about in order, one more at a time.
+            if slot >= values.count { values.append(contentsOf: repeatElement(nil, count: max(slot + 1, 2 * values.count) - values.count)) }
+            values[slot] = newValue
         }
     }
 }
