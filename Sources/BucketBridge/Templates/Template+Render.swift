@@ -146,9 +146,8 @@ struct TemplateRenderer {
         case .array, .object:
             report(.printsCollection(describe(expression), kind: value.kindDescription), in: template, at: position)
         case .string(let text):
-            if let escaped = template.format.escapeString(text, placeholders: placeholders) {
-                out += escaped
-            } else if template.format == .shell {
+            guard !template.format.appendEscaped(text, placeholders: placeholders, to: &out) else { return }
+            if template.format == .shell {
                 report(.shellNUL(describe(expression)), in: template, at: position)
             } else {
                 report(.needsEscapingFilter(describe(expression)), in: template, at: position)

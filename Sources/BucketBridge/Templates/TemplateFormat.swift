@@ -30,23 +30,21 @@ public enum TemplateFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The default escape of a string in this format, placeholders spelt as `placeholders`
-    /// says; nil in `text`, or for a shell word holding a NUL character.
-    func escapeString(_ text: String, placeholders: TemplatePlaceholders) -> String? {
+    /// Appends the default escape of a string in this format to `out`, placeholders spelt as
+    /// `placeholders` says; false (appending nothing) in `text`, or for a shell word holding a
+    /// NUL character. YAML and HCL strings are written straight into `out`.
+    func appendEscaped(_ text: String, placeholders: TemplatePlaceholders, to out: inout TextBuffer) -> Bool {
         switch self {
-        case .json: return jsonStringLiteral(text)
-        case .yaml:
-            var out = TextBuffer()
-            appendYAMLString(text, placeholders: placeholders.yaml, into: &out)
-            return out.text
-        case .hcl:
-            var out = TextBuffer()
-            appendHCLString(text, placeholders: placeholders.hcl, into: &out)
-            return out.text
-        case .shell: return shellQuote(text, placeholders: placeholders.shell)
-        case .markdown: return escapeMarkdown(text)
-        case .text: return nil
+        case .json: out += jsonStringLiteral(text)
+        case .yaml: appendYAMLString(text, placeholders: placeholders.yaml, into: &out)
+        case .hcl: appendHCLString(text, placeholders: placeholders.hcl, into: &out)
+        case .shell:
+            guard let quoted = shellQuote(text, placeholders: placeholders.shell) else { return false }
+            out += quoted
+        case .markdown: out += escapeMarkdown(text)
+        case .text: return false
         }
+        return true
     }
 }
 

@@ -77,12 +77,29 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
 /// so text with a tab or with spaces at either end is written as escaped text instead (see
 /// `escapeMarkdown`), which both dialects show exactly. The empty string gives empty text.
 public func markdownCodeSpan(_ text: String) -> String {
+    var out = TextBuffer(capacity: text.utf8.count + 2)
+    appendMarkdownCodeSpan(text, into: &out)
+    return out.text
+}
+
+/// Appends `text` as an inline Markdown code span (see ``markdownCodeSpan(_:)``): plain ASCII
+/// straight between two backticks, anything else as `markdownCodeSpan` spells it.
+func appendMarkdownCodeSpan(_ text: String, into out: inout TextBuffer) {
     let text = PlaceholderText.display(text)
     if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " "),
         isPlainASCII(text, except: UInt8(ascii: "`"))
     {
-        return "`" + text + "`"
+        out.appendByte(UInt8(ascii: "`"))
+        out += text
+        out.appendByte(UInt8(ascii: "`"))
+        return
     }
+    out += unusualCodeSpan(text)
+}
+
+/// The general case of ``markdownCodeSpan(_:)``, placeholders already displayed: empty text,
+/// text that is not plain ASCII, or that starts or ends with a space.
+private func unusualCodeSpan(_ text: String) -> String {
     // Line breaks are ASCII, so bytes can be replaced one by one.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)

@@ -37,15 +37,15 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// The phrase as inline Markdown: words escaped, values as code spans.
     public var markdown: String {
-        var out = ""
+        var out = TextBuffer(capacity: 256)
         for index in segments.indices {
             switch segments[index] {
             case .text(let text): out += escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
-            case .code(let text): out += markdownCodeSpan(text)
+            case .code(let text): appendMarkdownCodeSpan(text, into: &out)
             case .link(let text, let url): out += markdownLink(text, url: url)
             }
         }
-        return out
+        return out.text
     }
 
     /// The phrase as a JSON value: an array of `{"text": …}` and `{"code": …}` objects, the form
