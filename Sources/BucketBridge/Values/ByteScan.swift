@@ -32,6 +32,22 @@ enum ByteScan {
         return nil
     }
 
+    /// True when some byte is `byte` or `other`.
+    static func contains(_ byte: UInt8, or other: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if has(byte, in: word) || has(other, in: word) { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] == byte || bytes[index] == other { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// True when every byte is ASCII (below 0x80).
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
