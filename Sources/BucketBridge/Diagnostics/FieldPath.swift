@@ -114,8 +114,8 @@ extension String {
 /// A placeholder token shows as `<NAME>`; a U+E000 or U+E001 that is not part of one (the user
 /// typed it) shows as `\ue000` or `\ue001`, not as the `<` or `>` of a placeholder.
 public func quotedForDiagnostic(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isPlaceholderMark) else { return jsonStringLiteral(text) }
     let scalars = Array(text.unicodeScalars)
-    guard scalars.contains(where: isPlaceholderMark) else { return jsonStringLiteral(text) }
     var quoted = "\""
     var segment = String.UnicodeScalarView()
     func flush() {

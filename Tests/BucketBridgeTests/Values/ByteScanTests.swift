@@ -18,6 +18,9 @@ struct ByteScanTests {
                 }
                 bytes.withUnsafeBufferPointer { buffer in
                     #expect(ByteScan.isASCII(buffer) == bytes.allSatisfy { $0 < 0x80 })
+                    for (byte, other) in [(UInt8(0), UInt8(ascii: "'")), (0x80, 0xFF), (0x22, 0x22)] {
+                        #expect(ByteScan.contains(byte, or: other, in: buffer) == bytes.contains { $0 == byte || $0 == other })
+                    }
                     for (special, special2, special3) in [(UInt8(ascii: "\""), UInt8(0), UInt8(0)), (0x22, 0x5C, 0x7B), (0x60, 0, 0)] {
                         #expect(ByteScan.isPlainASCII(buffer, except: special, special2, special3) == Self.naivePlain(bytes, special, special2, special3))
                     }
