@@ -85,7 +85,18 @@ enum FileSystem {
 
     /// Reads a whole regular file (following symbolic links); nil when there is none.
     static func read(_ path: String) throws(IOError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        try readWithMode(path)?.bytes
+    }
+
+    /// A regular file's bytes and whether it has an executable bit, as `read` and
+    /// `isExecutable` would tell; nil when there is no regular file. One `open`, `fstat`, `read`
+    /// and `close` for a file that is not a symbolic link: `render --check` reads every file
+    /// of the output tree this way.
+    static func readWithMode(_ path: String) throws(IOError) -> (bytes: [UInt8], isExecutable: Bool)? {
+        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // A symbolic link: read its target; its executable bit is the link's own (as `lstat`).
+        let isLink = descriptor < 0 && errno == ELOOP
+        if isLink { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw failure(path, "read the file")
@@ -94,26 +105,28 @@ enum FileSystem {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "read the file") }
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
-        // Read the size fstat reported, then keep reading until end of file in case it grew.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let bytes = try readToEnd(descriptor, sizeHint: Int(info.st_size), path: path)
+        return (bytes, isLink ? isExecutable(path) : info.st_mode & S_IXUSR != 0)
+    }
+
+    /// Reads an open regular file to its end. Asks for one byte more than `sizeHint` (the size
+    /// `fstat` reported): a read of a regular file that returns less than it asked for has
+    /// reached the end, so a file that did not grow takes one `read`.
+    private static func readToEnd(_ descriptor: Int32, sizeHint: Int, path: String) throws(IOError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: sizeHint + 1)
         var filled = 0
-        while filled < bytes.count {
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let asked = bytes.count - filled
             let result = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                systemRead(descriptor, buffer.baseAddress! + filled, asked)
             }
             guard result >= 0 else { throw failure(path, "read the file") }
-            if result == 0 { break }
             filled += result
+            if result < asked { break }
         }
         bytes.removeSubrange(filled...)
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk throws(IOError) in
-            while true {
-                let result = systemRead(descriptor, chunk.baseAddress!, chunk.count)
-                guard result >= 0 else { throw failure(path, "read the file") }
-                if result == 0 { return bytes }
-                bytes.append(contentsOf: chunk[..<result])
-            }
-        }
+        return bytes
     }
 
     /// The names in a directory, sorted, without `.` and `..`.

@@ -31,21 +31,23 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
     let folder = root + "/" + output.name
     var differences: [OutputDifference] = []
     let expected = output.filesWithManifest
+    var manifestOnDisk: [UInt8]? = nil
     for file in expected {
         let path = folder + "/" + file.path
-        guard let actual = try FileSystem.read(path) else {
+        guard let (actual, isExecutable) = try FileSystem.readWithMode(path) else {
             let diff = unifiedDiff(old: [], new: file.contents, oldLabel: "/dev/null", newLabel: path)
             differences.append(OutputDifference(path: path, kind: .missing, diff: diff))
             continue
         }
+        if file.path == DestinationOutput.manifestName { manifestOnDisk = actual }
         if actual != file.contents {
             let diff = unifiedDiff(old: actual, new: file.contents, oldLabel: path, newLabel: path)
             differences.append(OutputDifference(path: path, kind: .different, diff: diff))
-        } else if FileSystem.isExecutable(path) != file.isExecutable {
+        } else if isExecutable != file.isExecutable {
             differences.append(OutputDifference(path: path, kind: .mode))
         }
     }
-    if let manifest = try FileSystem.read(folder + "/" + DestinationOutput.manifestName) {
+    if let manifest = manifestOnDisk {
         let expectedPaths = Set(expected.map(\.path))
         let listed = DestinationOutput.parseManifest(String(decoding: manifest, as: UTF8.self))
         for path in listed.subtracting(expectedPaths).sorted() where FileSystem.kind(of: folder + "/" + path) != nil {

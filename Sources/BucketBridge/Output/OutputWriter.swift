@@ -68,7 +68,7 @@ public final class OutputWriter: Sendable {
     public func stage(_ output: DestinationOutput) throws(IOError) -> StagedDestination {
         let folder = staging.new(output.name)
         try FileSystem.makeDirectory(folder)
-        var created: Set<String> = []
+        var created: Set<String> = [folder]
         for file in output.filesWithManifest {
             let target = folder + "/" + file.path
             let parent = FileSystem.parent(of: target)

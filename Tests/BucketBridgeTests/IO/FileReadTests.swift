@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import BucketBridge
+
+/// `FileSystem.readWithMode`, which `render --check` reads every file with: the same bytes as a
+/// plain read, and the executable bit as `isExecutable` (`lstat`) reports it.
+struct FileReadTests {
+    let folder: String
+
+    init() throws {
+        folder = try makeTemporaryFolder()
+    }
+
+    /// Sizes around the one-byte-more read and the 4096-byte growth step.
+    @Test(arguments: [0, 1, 4095, 4096, 4097, 100_000])
+    func readsEveryByte(size: Int) throws {
+        let path = folder + "/file-\(size)"
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let read = try #require(try FileSystem.readWithMode(path))
+        #expect(read.bytes == bytes)
+        #expect(read.isExecutable == false)
+        #expect(try FileSystem.read(path) == bytes)
+    }
+
+    @Test func executableBitAsLstatTellsIt() throws {
+        let plain = folder + "/plain", script = folder + "/script.sh"
+        try writeFile(plain, "a\n")
+        try writeFile(script, "#!/bin/sh\n")
+        chmod(script, 0o755)
+        let link = folder + "/link-to-plain"
+        symlink(plain, link)
+        for path in [plain, script, link] {
+            let read = try #require(try FileSystem.readWithMode(path))
+            #expect(read.isExecutable == FileSystem.isExecutable(path), "\(path)")
+            #expect(read.bytes == Array(try String(contentsOfFile: path, encoding: .utf8).utf8))
+        }
+        #expect(try FileSystem.readWithMode(script)?.isExecutable == true)
+    }
+
+    @Test func noRegularFileIsNil() throws {
+        #expect(try FileSystem.readWithMode(folder + "/missing") == nil)
+        #expect(try FileSystem.readWithMode(folder) == nil)
+        #expect(try FileSystem.readWithMode(folder + "/missing/below") == nil)
+        symlink(folder + "/nowhere", folder + "/dangling")
+        #expect(try FileSystem.readWithMode(folder + "/dangling") == nil)
+    }
+}
