@@ -68,15 +68,21 @@ public final class OutputWriter: Sendable {
     public func stage(_ output: DestinationOutput) throws(IOError) -> StagedDestination {
         let folder = staging.new(output.name)
         try FileSystem.makeDirectory(folder)
-        var created: Set<String> = [folder]
-        for file in output.filesWithManifest {
-            let target = folder + "/" + file.path
-            let parent = FileSystem.parent(of: target)
-            if created.insert(parent).inserted { try FileSystem.makeDirectories(parent) }
-            try FileSystem.write(file.contents, to: target, executable: file.isExecutable)
+        let files = output.filesWithManifest
+        // The subfolders made so far (a destination has a handful: a list beats a set).
+        var created: [Substring] = []
+        for file in files {
+            if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                let parent = file.path[..<slash]
+                if !created.contains(parent) {
+                    created.append(parent)
+                    try FileSystem.makeDirectories(folder + "/" + parent)
+                }
+            }
+            try FileSystem.write(file.contents, to: folder + "/" + file.path, executable: file.isExecutable)
         }
         let carried = try userEntries(in: root + "/" + output.name)
-        let generated = output.filesWithManifest.map(\.path)
+        let generated = files.map(\.path)
         for entry in carried {
             if let clash = generated.first(where: { $0 == entry || $0.hasPrefix(entry + "/") || entry.hasPrefix($0 + "/") }) {
                 throw IOError(
