@@ -54,7 +54,8 @@ extension SummaryContext {
     /// The KMS capability tells the actions the granted S3 actions need from the ones `vendor`
     /// asks for beyond them.
     func capabilities(from statements: [PolicyStatement], vendor: String) -> [Capability] {
-        var grouped: [CapabilityKind: (actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = [:]
+        // A few kinds per destination: found by a scan, and each entry's arrays grown in place.
+        var grouped: [(kind: CapabilityKind, actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
             for action in statement.actions {
@@ -66,17 +67,21 @@ extension SummaryContext {
                 } else {
                     continue
                 }
-                var entry = grouped[kind] ?? ([], [], [], [])
-                if !entry.actions.contains(action) { entry.actions.append(action) }
-                for resource in statement.resources where !entry.resources.contains(resource) { entry.resources.append(resource) }
-                for prefix in prefixes where !entry.prefixes.contains(prefix) { entry.prefixes.append(prefix) }
-                entry.probes += probes(for: action, kind: kind, resources: statement.resources, prefixes: prefixes)
-                grouped[kind] = entry
+                let index = grouped.firstIndex { $0.kind == kind } ?? grouped.count
+                if index == grouped.count { grouped.append((kind, [], [], [], [])) }
+                if !grouped[index].actions.contains(action) { grouped[index].actions.append(action) }
+                for resource in statement.resources where !grouped[index].resources.contains(resource) {
+                    grouped[index].resources.append(resource)
+                }
+                for prefix in prefixes where !grouped[index].prefixes.contains(prefix) { grouped[index].prefixes.append(prefix) }
+                if withProbes {
+                    grouped[index].probes += probes(for: action, kind: kind, resources: statement.resources, prefixes: prefixes)
+                }
             }
         }
         let neededKMSActions = kmsActions(for: statements.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)))
         return CapabilityKind.allCases.compactMap { kind in
-            guard let entry = grouped[kind] else { return nil }
+            guard let entry = grouped.first(where: { $0.kind == kind }) else { return nil }
             let actions = Phrase.list(entry.actions.map(Phrase.code))
             let phrase =
                 kind == .useKMSKey
@@ -92,7 +97,7 @@ extension SummaryContext {
     private func place(of kind: CapabilityKind, resources: [String], prefixes: [String]) -> Phrase {
         let places = resources.map(S3Place.init(arn:))
         if kind == .listKeys, !prefixes.isEmpty {
-            let starts = Phrase.list(prefixes.map { .code(String($0.hasSuffix("*") ? $0.dropLast() : $0[...])) }, conjunction: "or")
+            let starts = Phrase.list(prefixes.map { .code(String($0.droppingSuffix(ascii: "*") ?? $0[...])) }, conjunction: "or")
             return .text(" that start with ") + starts + .text(" in the bucket ") + .list(places.map(\.bucketPhrase))
         }
         if [.listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions].contains(kind) {
@@ -108,7 +113,7 @@ extension SummaryContext {
         if kind == .useKMSKey { return resources.flatMap { probes(action, $0) } }
         guard let s3 = S3ActionCatalogue.action(named: action) else { return [] }
         if s3.scope == .object { return probes(action, location.bucketArn + "/" + insideKey) }
-        let context = prefixes.first.map { ["s3:prefix": String($0.hasSuffix("*") ? $0.dropLast() : $0[...]) + "example/"] } ?? [:]
+        let context = prefixes.first.map { ["s3:prefix": String($0.droppingSuffix(ascii: "*") ?? $0[...]) + "example/"] } ?? [:]
         return probes(action, location.bucketArn, context)
     }
 }
@@ -132,15 +137,12 @@ struct S3Place {
 
     init(arn: String) {
         self.arn = arn
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "s3" else { return }
-        let rest = parts[5]
-        if let slash = rest.firstIndex(of: "/") {
-            bucket = String(rest[..<slash])
-            let pattern = rest[rest.index(after: slash)...]
-            keyPrefix = pattern.hasSuffix("*") ? String(pattern.dropLast()) : nil
-        } else {
-            bucket = String(rest)
+        let rest = parts[5].splitting(ascii: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        bucket = String(rest[0])
+        if rest.count == 2 {
+            keyPrefix = rest[1].droppingSuffix(ascii: "*").map(String.init)
         }
     }
 

@@ -7,8 +7,8 @@ extension SummaryContext {
         let inside = location.bucketArn + "/" + insideKey
         let prefixContext = location.prefix.isEmpty ? [:] : ["s3:prefix": location.prefix]
         var limits: [AccessLimit] = []
-        func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: [AccessProbe]) {
-            limits.append(AccessLimit(kind: kind, phrase: phrase, probes: probes))
+        func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: @autoclosure () -> [AccessProbe]) {
+            limits.append(AccessLimit(kind: kind, phrase: phrase, probes: withProbes ? probes() : []))
         }
         let who = vendor.prefix(1).uppercased() + vendor.dropFirst()
 
@@ -58,17 +58,17 @@ extension SummaryContext {
             add(.withoutExternalId,
                 .text("Nobody can assume the role without the external ID") + (externalId.map { .text(" ") + .code($0) } ?? "") + ".",
                 [assume])
-            var stranger = assume
-            stranger.principal = "arn:\(partition):iam::000000000000:root"
-            stranger.context = externalId.map { ["sts:ExternalId": $0] } ?? [:]
-            add(.otherPrincipals, .text("Nobody but the principals above can assume the role, even with the external ID."), [stranger])
+            add(.otherPrincipals, .text("Nobody but the principals above can assume the role, even with the external ID."), [
+                AccessProbe(
+                    document: .trust, principal: "arn:\(partition):iam::000000000000:root", action: "sts:AssumeRole", resource: nil,
+                    context: externalId.map { ["sts:ExternalId": $0] } ?? [:])
+            ])
         }
         if tlsDenied {
-            let caller = anyCaller
             add(.withoutTLS, .text("Requests to the bucket without TLS (plain HTTP) are denied, whoever sends them."),
                 [s3Actions.first ?? S3ActionCatalogue.action(named: "s3:GetObject")!].map { action in
                     AccessProbe(
-                        document: .bucket, principal: caller, action: action.qualifiedName,
+                        document: .bucket, principal: anyCaller, action: action.qualifiedName,
                         resource: action.scope == .object ? inside : location.bucketArn,
                         context: ["aws:SecureTransport": "false"])
                 })

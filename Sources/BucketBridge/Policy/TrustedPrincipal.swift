@@ -34,7 +34,7 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .placeholder
             return
         }
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
             kind = .other
             return
@@ -46,12 +46,12 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .account
         case "iam" where resource.hasPrefix("role/"):
             kind = .role
-            name = resource.split(separator: "/").last.map(String.init)
+            name = resource.splitting(ascii: "/").last.map(String.init)
         case "iam" where resource.hasPrefix("user/"):
             kind = .user
-            name = resource.split(separator: "/").last.map(String.init)
+            name = resource.splitting(ascii: "/").last.map(String.init)
         case "sts" where resource.hasPrefix("assumed-role/"):
-            let pieces = resource.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let pieces = resource.splitting(ascii: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             kind = pieces.count == 3 ? .session : .other
             if pieces.count == 3 {
                 name = pieces[1]
