@@ -55,7 +55,8 @@ extension SummaryContext {
     /// asks for beyond them.
     func capabilities(from statements: [PolicyStatement], vendor: String) -> [Capability] {
         // A few kinds per destination: found by a scan, and each entry's arrays grown in place.
-        var grouped: [(kind: CapabilityKind, actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
+        var kinds: [CapabilityKind] = []
+        var grouped: [(actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
             for action in statement.actions {
@@ -67,8 +68,11 @@ extension SummaryContext {
                 } else {
                     continue
                 }
-                let index = grouped.firstIndex { $0.kind == kind } ?? grouped.count
-                if index == grouped.count { grouped.append((kind, [], [], [], [])) }
+                let index = kinds.firstIndex(of: kind) ?? kinds.count
+                if index == kinds.count {
+                    kinds.append(kind)
+                    grouped.append(([], [], [], []))
+                }
                 if !grouped[index].actions.contains(action) { grouped[index].actions.append(action) }
                 for resource in statement.resources where !grouped[index].resources.contains(resource) {
                     grouped[index].resources.append(resource)
@@ -81,7 +85,8 @@ extension SummaryContext {
         }
         let neededKMSActions = kmsActions(for: statements.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)))
         return CapabilityKind.allCases.compactMap { kind in
-            guard let entry = grouped.first(where: { $0.kind == kind }) else { return nil }
+            guard let index = kinds.firstIndex(of: kind) else { return nil }
+            let entry = grouped[index]
             let actions = Phrase.list(entry.actions.map(Phrase.code))
             let phrase =
                 kind == .useKMSKey

@@ -11,7 +11,10 @@ enum CharacterRules {
 
     /// `[\w+=,.@-]`: IAM role, user and inline policy names, STS session names.
     static func isIAMName(_ scalar: Unicode.Scalar) -> Bool {
-        isWord(scalar) || "+=,.@-".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "+", "=", ",", ".", "@", "-": true
+        default: isWord(scalar)
+        }
     }
 
     /// `[\w+=,.@:/-]`: STS external IDs.
@@ -34,7 +37,13 @@ enum CharacterRules {
 
     /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`: IAM tag keys and values.
     static func isTag(_ scalar: Unicode.Scalar) -> Bool {
-        if "_.:/=+-@".unicodeScalars.contains(scalar) { return true }
+        switch scalar {
+        case "_", ".", ":", "/", "=", "+", "-", "@", " ": return true
+        // The other ASCII letters and digits are all in the categories below, and the rest of
+        // ASCII in none of them: answered without looking the category up.
+        case _ where scalar.isASCII: return isWord(scalar)
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .spaceSeparator, .lineSeparator, .paragraphSeparator,
