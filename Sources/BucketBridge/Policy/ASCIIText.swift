@@ -49,4 +49,16 @@ extension StringProtocol where SubSequence == Substring {
         guard scan.isASCII else { return hasSuffix(String(suffix)) ? dropLast() : nil }
         return self[startIndex..<utf8.index(startIndex, offsetBy: scan.count - 1)]
     }
+
+    /// Where the last `character` is, as `lastIndex(of:)` finds it.
+    func lastIndex(ascii character: Unicode.Scalar) -> Index? {
+        precondition(character.isASCII && character != "\r" && character != "\n")
+        let byte = UInt8(character.value)
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard ByteScan.isASCII(bytes) else { return nil }
+            return .some(bytes.lastIndex(of: byte))
+        }
+        guard let offset = found ?? nil else { return lastIndex(of: Character(character)) }
+        return offset.map { utf8.index(startIndex, offsetBy: $0) }
+    }
 }

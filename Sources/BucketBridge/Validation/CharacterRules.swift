@@ -129,16 +129,22 @@ extension StringProtocol {
 
     /// The text split at every ASCII `separator` byte, keeping empty parts.
     func splitASCII(_ separator: UInt8, maxSplits: Int = .max) -> [SubSequence] {
-        var parts: [SubSequence] = []
-        var start = startIndex
-        var index = startIndex
-        while index < endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == separator, parts.count < maxSplits {
-                parts.append(self[start..<index])
-                start = next
+        func offsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var found: [Int] = []
+            for offset in bytes.indices where bytes[offset] == separator {
+                if found.count == maxSplits { break }
+                found.append(offset)
             }
-            index = next
+            return found
+        }
+        let separators = utf8.withContiguousStorageIfAvailable(offsets) ?? Array(utf8).withUnsafeBufferPointer(offsets)
+        var parts: [SubSequence] = []
+        parts.reserveCapacity(separators.count + 1)
+        var start = startIndex
+        for offset in separators {
+            let end = utf8.index(startIndex, offsetBy: offset)
+            parts.append(self[start..<end])
+            start = utf8.index(after: end)
         }
         parts.append(self[start..<endIndex])
         return parts
