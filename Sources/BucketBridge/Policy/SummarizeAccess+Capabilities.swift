@@ -87,13 +87,22 @@ extension SummaryContext {
         return CapabilityKind.allCases.compactMap { kind in
             guard let index = kinds.firstIndex(of: kind) else { return nil }
             let entry = grouped[index]
-            let actions = Phrase.list(entry.actions.map(Phrase.code))
-            let phrase =
-                kind == .useKMSKey
-                ? .text(kind.verb + " ") + .list(entry.resources.map(Phrase.code)) + .text(" for ")
-                    + kmsActionsPhrase(entry.actions, needed: neededKMSActions, vendor: vendor) + .text(" only")
-                : .text(kind.verb) + place(of: kind, resources: entry.resources, prefixes: entry.prefixes) + .text(" (") + actions + .text(")")
-            return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: phrase, probes: entry.probes)
+            // The phrase's segments in one array: each `+` of phrases would copy them all.
+            var segments: [Phrase.Segment]
+            if kind == .useKMSKey {
+                segments = [.text(kind.verb + " ")]
+                segments += Phrase.list(entry.resources.map(Phrase.code)).segments
+                segments.append(.text(" for "))
+                segments += kmsActionsPhrase(entry.actions, needed: neededKMSActions, vendor: vendor).segments
+                segments.append(.text(" only"))
+            } else {
+                segments = [.text(kind.verb)]
+                segments += place(of: kind, resources: entry.resources, prefixes: entry.prefixes).segments
+                segments.append(.text(" ("))
+                segments += Phrase.list(entry.actions.map(Phrase.code)).segments
+                segments.append(.text(")"))
+            }
+            return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: Phrase(segments), probes: entry.probes)
         }
     }
 
@@ -156,7 +165,8 @@ struct S3Place {
 
     /// " in the bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else the ARN.
     var objectsPhrase: Phrase {
-        guard let bucket, let keyPrefix else { return .text(" matching ") + .code(arn) }
-        return keyPrefix.isEmpty ? .text(" in the whole bucket ") + .code(bucket) : .text(" under ") + .code("s3://\(bucket)/\(keyPrefix)")
+        guard let bucket, let keyPrefix else { return Phrase([.text(" matching "), .code(arn)]) }
+        return keyPrefix.isEmpty
+            ? Phrase([.text(" in the whole bucket "), .code(bucket)]) : Phrase([.text(" under "), .code("s3://\(bucket)/\(keyPrefix)")])
     }
 }
