@@ -151,6 +151,11 @@ struct S3Place {
 
     init(arn: String) {
         self.arn = arn
+        var text = arn
+        if let place = text.withUTF8(Self.readASCII) {
+            (bucket, keyPrefix) = place
+            return
+        }
         let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "s3" else { return }
         let rest = parts[5].splitting(ascii: "/", maxSplits: 1, omittingEmptySubsequences: false)
@@ -158,6 +163,25 @@ struct S3Place {
         if rest.count == 2 {
             keyPrefix = rest[1].droppingSuffix(ascii: "*").map(String.init)
         }
+    }
+
+    /// The bucket and key prefix of an ARN in plain ASCII, read from its bytes (the ARNs of
+    /// every destination are read back, and splitting them as Strings costs several times
+    /// more); nil for other text, which `init` reads as Characters.
+    private static func readASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (bucket: String?, keyPrefix: String?)? {
+        guard ByteScan.isASCII(bytes) else { return nil }
+        var colons: [Int] = []
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
+            colons.append(index)
+            if colons.count == 5 { break }
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        guard colons.count == 5, text(0..<colons[0]) == "arn", text(colons[1] + 1..<colons[2]) == "s3" else { return (nil, nil) }
+        let rest = colons[4] + 1..<bytes.count
+        guard let slash = bytes[rest].firstIndex(of: UInt8(ascii: "/")) else { return (text(rest), nil) }
+        let pattern = slash + 1..<bytes.count
+        let keyPrefix = bytes[pattern].last == UInt8(ascii: "*") ? text(pattern.dropLast()) : nil
+        return (text(rest.lowerBound..<slash), keyPrefix)
     }
 
     /// "`bucket`", or the ARN when it is not an S3 ARN.
