@@ -2,7 +2,8 @@ extension SummaryContext {
     /// What the granted capabilities leave out, as sentences, each with the requests the
     /// policies must deny.
     func limits(given capabilities: [Capability], vendor: String, tlsDenied: Bool) -> [AccessLimit] {
-        let kinds = Set(capabilities.map(\.kind))
+        // A handful of kinds: an array scans them for less than a set hashes them.
+        let kinds = capabilities.map(\.kind)
         let inside = location.bucketArn + "/" + insideKey
         let prefixContext = location.prefix.isEmpty ? [:] : ["s3:prefix": location.prefix]
         var limits: [AccessLimit] = []

@@ -234,10 +234,12 @@ struct JSONParser {
                 throw fail(JSONSyntaxMessage.trailingCommaInArray, at: comma)
             }
             if skim {
-                let before = diagnostics
                 skimmedOffsets.append(index)
-                _ = try parseValue(path: path.appending(index: count), depth: depth + 1)
-                diagnostics = before
+                if !skipWellFormedValue(depth: depth + 1) {
+                    let before = diagnostics
+                    _ = try parseValue(path: path.appending(index: count), depth: depth + 1)
+                    diagnostics = before
+                }
             } else {
                 elements.append(try parseValue(path: path.appending(index: count), depth: depth + 1))
             }
