@@ -156,18 +156,22 @@ struct S3Place {
             (bucket, keyPrefix) = place
             return
         }
-        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "s3" else { return }
-        let rest = parts[5].splitting(ascii: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        bucket = String(rest[0])
-        if rest.count == 2 {
-            keyPrefix = rest[1].droppingSuffix(ascii: "*").map(String.init)
+        let rest = parts[5]
+        if let slash = rest.firstIndex(of: "/") {
+            bucket = String(rest[..<slash])
+            let pattern = rest[rest.index(after: slash)...]
+            keyPrefix = pattern.hasSuffix("*") ? String(pattern.dropLast()) : nil
+        } else {
+            bucket = String(rest)
         }
     }
 
     /// The bucket and key prefix of an ARN in plain ASCII, read from its bytes (the ARNs of
-    /// every destination are read back, and splitting them as Strings costs several times
-    /// more); nil for other text, which `init` reads as Characters.
+    /// every destination are read back, and splitting them as Characters costs several times
+    /// more); nil for other text, which `init` reads as Characters. In ASCII text every
+    /// Character is one byte but CR LF, which holds no `:`, `/` or `*`, so both ways agree.
     private static func readASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (bucket: String?, keyPrefix: String?)? {
         guard ByteScan.isASCII(bytes) else { return nil }
         var colons: [Int] = []
