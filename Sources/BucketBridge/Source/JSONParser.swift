@@ -153,7 +153,8 @@ struct JSONParser {
         var firstOffsets: [String: Int]?
         func firstOffset(of key: String) -> Int? {
             if let firstOffsets { return firstOffsets[key] }
-            return members.first { $0.key == key }?.keyOffset
+            // By index: a closure over the members would copy (and retain) each one it looks at.
+            return members.indices.first { members[$0].key == key }.map { members[$0].keyOffset }
         }
         var lastComma: Int?
         skipWhitespace()

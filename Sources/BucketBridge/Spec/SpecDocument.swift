@@ -54,7 +54,8 @@ public struct MergedObject: Sendable {
     public subscript(key: String) -> JSONNode? {
         // The index rather than a scan: fields are looked up by the dozen per destination.
         if let positions { return positions[key].map { members[$0].node } }
-        return members.first { $0.key == key }?.node
+        // By index: a closure over the members would copy (and retain) each one it looks at.
+        return members.indices.first { members[$0].key == key }.map { members[$0].node }
     }
 
     /// Merges `overlay` over `base`; both must be object members.
@@ -66,7 +67,7 @@ public struct MergedObject: Sendable {
         var positions: [String: Int]?
         func position(of key: String) -> Int? {
             if let positions { return positions[key] }
-            return members.firstIndex { $0.key == key }
+            return members.indices.first { members[$0].key == key }
         }
         func append(_ key: String, _ node: JSONNode) {
             members.append((key, node))
