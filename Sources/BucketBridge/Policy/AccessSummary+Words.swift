@@ -2,26 +2,36 @@ extension AccessSummary {
     /// How the vendor gets in, as one sentence: the role it assumes and the external ID it
     /// presents, or the bucket policy that names it directly.
     public var who: Phrase {
+        // Phrases here are built from one array of segments: each `+` would copy them all.
         if route == .user, let user {
-            return .text("\(capitalizedVendor) signs its requests with an access key of the IAM user ") + .code(user.name)
-                + .text(" in your account. An access key is a long-term secret: whoever holds it has this access until you deactivate the key, which is why a role is safer.")
+            return Phrase([
+                .text("\(capitalizedVendor) signs its requests with an access key of the IAM user "), .code(user.name),
+                .text(" in your account. An access key is a long-term secret: whoever holds it has this access until you deactivate the key, which is why a role is safer."),
+            ])
         }
         guard route.assumesRole, let role else {
-            return .text("The bucket policy of ") + .code(location.bucket)
-                + .text(" names \(vendor)'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access.")
+            return Phrase([
+                .text("The bucket policy of "), .code(location.bucket),
+                .text(" names \(vendor)'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access."),
+            ])
         }
-        var phrase = Phrase.text("\(capitalizedVendor) assumes the role ") + .code(role.name) + .text(" in your account")
-        if let externalId { phrase = phrase + .text(", presenting the external ID ") + .code(externalId) }
-        phrase = phrase + .text(", as one of the principals below.")
+        var segments: [Phrase.Segment] = [.text("\(capitalizedVendor) assumes the role "), .code(role.name), .text(" in your account")]
+        segments.reserveCapacity(7)
+        if let externalId {
+            segments.append(.text(", presenting the external ID "))
+            segments.append(.code(externalId))
+        }
+        segments.append(.text(", as one of the principals below."))
         if route == .roleAndBucketPolicy {
-            phrase = phrase + .text(" The bucket policy grants the same access to that role.")
+            segments.append(.text(" The bucket policy grants the same access to that role."))
         }
-        return phrase
+        return Phrase(segments)
     }
 
     /// Where the access applies: "`s3://b/p/` in `us-east-1`".
     public var place: Phrase {
-        .code(location.s3Uri) + (location.region.map { .text(" in ") + .code($0) } ?? "")
+        // Without a region, an empty run of words ends the phrase.
+        Phrase(location.region.map { [.code(location.s3Uri), .text(" in "), .code($0)] } ?? [.code(location.s3Uri), .text("")])
     }
 
     /// The vendor's display name with a capital first letter, to start a sentence.

@@ -83,9 +83,8 @@ private func kmsStatements(for destination: Destination) -> [PolicyStatement] {
 /// The KMS actions S3 actions need on an SSE-KMS bucket's key: `kms:Decrypt` to read objects,
 /// `kms:GenerateDataKey` and `kms:Decrypt` (multipart uploads) to write them; none otherwise.
 func kmsActions(for actions: [S3Action]) -> [String] {
-    let names = Set(actions.map(\.name))
-    let reads = !names.isDisjoint(with: ["GetObject", "GetObjectVersion"])
-    let writes = names.contains("PutObject")
+    let reads = actions.contains { $0.name == "GetObject" || $0.name == "GetObjectVersion" }
+    let writes = actions.contains { $0.name == "PutObject" }
     var result: [String] = []
     if reads || writes { result.append("kms:Decrypt") }
     if writes { result.append("kms:GenerateDataKey") }

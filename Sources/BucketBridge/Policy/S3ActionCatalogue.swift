@@ -53,16 +53,17 @@ public struct S3Action: Sendable, Hashable, CustomStringConvertible {
     public let scope: S3ResourceScope
     /// Whether the action supports the `s3:prefix` condition key.
     public let supportsPrefixCondition: Bool
+    /// The name as it appears in a policy: `s3:GetObject`. Kept, not joined at each use: every
+    /// destination's policies and summary name their actions several times.
+    public let qualifiedName: String
 
     init(_ name: String, _ accessLevel: IAMAccessLevel, _ scope: S3ResourceScope, prefix: Bool = false) {
         self.name = name
         self.accessLevel = accessLevel
         self.scope = scope
         self.supportsPrefixCondition = prefix
+        self.qualifiedName = S3ActionCatalogue.servicePrefix + ":" + name
     }
-
-    /// The name as it appears in a policy: `s3:GetObject`.
-    public var qualifiedName: String { S3ActionCatalogue.servicePrefix + ":" + name }
 
     /// Same as `qualifiedName`.
     public var description: String { qualifiedName }

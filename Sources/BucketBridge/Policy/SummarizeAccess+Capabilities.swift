@@ -54,7 +54,9 @@ extension SummaryContext {
     /// The KMS capability tells the actions the granted S3 actions need from the ones `vendor`
     /// asks for beyond them.
     func capabilities(from statements: [PolicyStatement], vendor: String) -> [Capability] {
-        var grouped: [CapabilityKind: (actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = [:]
+        // A few kinds per destination: found by a scan, and each entry's arrays grown in place.
+        var kinds: [CapabilityKind] = []
+        var grouped: [(actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
             for action in statement.actions {
@@ -66,24 +68,41 @@ extension SummaryContext {
                 } else {
                     continue
                 }
-                var entry = grouped[kind] ?? ([], [], [], [])
-                if !entry.actions.contains(action) { entry.actions.append(action) }
-                for resource in statement.resources where !entry.resources.contains(resource) { entry.resources.append(resource) }
-                for prefix in prefixes where !entry.prefixes.contains(prefix) { entry.prefixes.append(prefix) }
-                entry.probes += probes(for: action, kind: kind, resources: statement.resources, prefixes: prefixes)
-                grouped[kind] = entry
+                let index = kinds.firstIndex(of: kind) ?? kinds.count
+                if index == kinds.count {
+                    kinds.append(kind)
+                    grouped.append(([], [], [], []))
+                }
+                if !grouped[index].actions.contains(action) { grouped[index].actions.append(action) }
+                for resource in statement.resources where !grouped[index].resources.contains(resource) {
+                    grouped[index].resources.append(resource)
+                }
+                for prefix in prefixes where !grouped[index].prefixes.contains(prefix) { grouped[index].prefixes.append(prefix) }
+                if withProbes {
+                    grouped[index].probes += probes(for: action, kind: kind, resources: statement.resources, prefixes: prefixes)
+                }
             }
         }
         let neededKMSActions = kmsActions(for: statements.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)))
         return CapabilityKind.allCases.compactMap { kind in
-            guard let entry = grouped[kind] else { return nil }
-            let actions = Phrase.list(entry.actions.map(Phrase.code))
-            let phrase =
-                kind == .useKMSKey
-                ? .text(kind.verb + " ") + .list(entry.resources.map(Phrase.code)) + .text(" for ")
-                    + kmsActionsPhrase(entry.actions, needed: neededKMSActions, vendor: vendor) + .text(" only")
-                : .text(kind.verb) + place(of: kind, resources: entry.resources, prefixes: entry.prefixes) + .text(" (") + actions + .text(")")
-            return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: phrase, probes: entry.probes)
+            guard let index = kinds.firstIndex(of: kind) else { return nil }
+            let entry = grouped[index]
+            // The phrase's segments in one array: each `+` of phrases would copy them all.
+            var segments: [Phrase.Segment]
+            if kind == .useKMSKey {
+                segments = [.text(kind.verb + " ")]
+                segments += Phrase.list(entry.resources.map(Phrase.code)).segments
+                segments.append(.text(" for "))
+                segments += kmsActionsPhrase(entry.actions, needed: neededKMSActions, vendor: vendor).segments
+                segments.append(.text(" only"))
+            } else {
+                segments = [.text(kind.verb)]
+                segments += place(of: kind, resources: entry.resources, prefixes: entry.prefixes).segments
+                segments.append(.text(" ("))
+                segments += Phrase.list(entry.actions.map(Phrase.code)).segments
+                segments.append(.text(")"))
+            }
+            return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: Phrase(segments), probes: entry.probes)
         }
     }
 
@@ -92,7 +111,7 @@ extension SummaryContext {
     private func place(of kind: CapabilityKind, resources: [String], prefixes: [String]) -> Phrase {
         let places = resources.map(S3Place.init(arn:))
         if kind == .listKeys, !prefixes.isEmpty {
-            let starts = Phrase.list(prefixes.map { .code(String($0.hasSuffix("*") ? $0.dropLast() : $0[...])) }, conjunction: "or")
+            let starts = Phrase.list(prefixes.map { .code(String($0.droppingSuffix(ascii: "*") ?? $0[...])) }, conjunction: "or")
             return .text(" that start with ") + starts + .text(" in the bucket ") + .list(places.map(\.bucketPhrase))
         }
         if [.listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions].contains(kind) {
@@ -108,7 +127,7 @@ extension SummaryContext {
         if kind == .useKMSKey { return resources.flatMap { probes(action, $0) } }
         guard let s3 = S3ActionCatalogue.action(named: action) else { return [] }
         if s3.scope == .object { return probes(action, location.bucketArn + "/" + insideKey) }
-        let context = prefixes.first.map { ["s3:prefix": String($0.hasSuffix("*") ? $0.dropLast() : $0[...]) + "example/"] } ?? [:]
+        let context = prefixes.first.map { ["s3:prefix": String($0.droppingSuffix(ascii: "*") ?? $0[...]) + "example/"] } ?? [:]
         return probes(action, location.bucketArn, context)
     }
 }
@@ -132,6 +151,11 @@ struct S3Place {
 
     init(arn: String) {
         self.arn = arn
+        var text = arn
+        if let place = text.withUTF8(Self.readASCII) {
+            (bucket, keyPrefix) = place
+            return
+        }
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "s3" else { return }
         let rest = parts[5]
@@ -144,12 +168,33 @@ struct S3Place {
         }
     }
 
+    /// The bucket and key prefix of an ARN in plain ASCII, read from its bytes (the ARNs of
+    /// every destination are read back, and splitting them as Characters costs several times
+    /// more); nil for other text, which `init` reads as Characters. In ASCII text every
+    /// Character is one byte but CR LF, which holds no `:`, `/` or `*`, so both ways agree.
+    private static func readASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (bucket: String?, keyPrefix: String?)? {
+        guard ByteScan.isASCII(bytes) else { return nil }
+        var colons: [Int] = []
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
+            colons.append(index)
+            if colons.count == 5 { break }
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        guard colons.count == 5, text(0..<colons[0]) == "arn", text(colons[1] + 1..<colons[2]) == "s3" else { return (nil, nil) }
+        let rest = colons[4] + 1..<bytes.count
+        guard let slash = bytes[rest].firstIndex(of: UInt8(ascii: "/")) else { return (text(rest), nil) }
+        let pattern = slash + 1..<bytes.count
+        let keyPrefix = bytes[pattern].last == UInt8(ascii: "*") ? text(pattern.dropLast()) : nil
+        return (text(rest.lowerBound..<slash), keyPrefix)
+    }
+
     /// "`bucket`", or the ARN when it is not an S3 ARN.
     var bucketPhrase: Phrase { .code(bucket ?? arn) }
 
     /// " in the bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else the ARN.
     var objectsPhrase: Phrase {
-        guard let bucket, let keyPrefix else { return .text(" matching ") + .code(arn) }
-        return keyPrefix.isEmpty ? .text(" in the whole bucket ") + .code(bucket) : .text(" under ") + .code("s3://\(bucket)/\(keyPrefix)")
+        guard let bucket, let keyPrefix else { return Phrase([.text(" matching "), .code(arn)]) }
+        return keyPrefix.isEmpty
+            ? Phrase([.text(" in the whole bucket "), .code(bucket)]) : Phrase([.text(" under "), .code("s3://\(bucket)/\(keyPrefix)")])
     }
 }

@@ -2,18 +2,18 @@ extension SummaryContext {
     /// What the granted capabilities leave out, as sentences, each with the requests the
     /// policies must deny.
     func limits(given capabilities: [Capability], vendor: String, tlsDenied: Bool) -> [AccessLimit] {
-        let kinds = Set(capabilities.map(\.kind))
-        let bucket = Phrase.code(location.bucket)
+        // A handful of kinds: an array scans them for less than a set hashes them.
+        let kinds = capabilities.map(\.kind)
         let inside = location.bucketArn + "/" + insideKey
         let prefixContext = location.prefix.isEmpty ? [:] : ["s3:prefix": location.prefix]
         var limits: [AccessLimit] = []
-        func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: [AccessProbe]) {
-            limits.append(AccessLimit(kind: kind, phrase: phrase, probes: probes))
+        func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: @autoclosure () -> [AccessProbe]) {
+            limits.append(AccessLimit(kind: kind, phrase: phrase, probes: withProbes ? probes() : []))
         }
         let who = vendor.prefix(1).uppercased() + vendor.dropFirst()
 
         if !kinds.contains(.listKeys) {
-            add(.listKeys, .text("\(who) cannot list the keys in the bucket ") + bucket + ".",
+            add(.listKeys, Phrase([.text("\(who) cannot list the keys in the bucket "), .code(location.bucket), .text(".")]),
                 probes("s3:ListBucket", location.bucketArn, prefixContext) + probes("s3:ListBucketVersions", location.bucketArn, prefixContext))
         }
         if !kinds.contains(.readObjects) {
@@ -30,11 +30,11 @@ extension SummaryContext {
         let objectActions = s3Actions.filter { $0.scope == .object }
         if !location.prefix.isEmpty, !objectActions.isEmpty {
             let outside = location.bucketArn + "/" + outsideKey
-            add(.outsidePrefix, .text("\(who) cannot touch any object outside ") + .code(location.prefix) + .text(" in the bucket."),
+            add(.outsidePrefix, Phrase([.text("\(who) cannot touch any object outside "), .code(location.prefix), .text(" in the bucket.")]),
                 objectActions.flatMap { probes($0.qualifiedName, outside) })
         }
         if !location.prefix.isEmpty, kinds.contains(.listKeys) {
-            add(.listOutsidePrefix, .text("\(who) cannot list keys outside ") + .code(location.prefix) + .text("."),
+            add(.listOutsidePrefix, Phrase([.text("\(who) cannot list keys outside "), .code(location.prefix), .text(".")]),
                 probes("s3:ListBucket", location.bucketArn) + probes("s3:ListBucket", location.bucketArn, ["s3:prefix": outsideKey]))
         }
         add(.otherBuckets, .text("\(who) cannot use any other bucket."),
@@ -56,19 +56,21 @@ extension SummaryContext {
         if route.assumesRole, let vendorPrincipal = principals.first?.arn {
             let assume = AccessProbe(document: .trust, principal: vendorPrincipal, action: "sts:AssumeRole", resource: nil, context: [:])
             add(.withoutExternalId,
-                .text("Nobody can assume the role without the external ID") + (externalId.map { .text(" ") + .code($0) } ?? "") + ".",
+                Phrase(
+                    externalId.map { [.text("Nobody can assume the role without the external ID"), .text(" "), .code($0), .text(".")] }
+                        ?? [.text("Nobody can assume the role without the external ID"), .text(""), .text(".")]),
                 [assume])
-            var stranger = assume
-            stranger.principal = "arn:\(partition):iam::000000000000:root"
-            stranger.context = externalId.map { ["sts:ExternalId": $0] } ?? [:]
-            add(.otherPrincipals, .text("Nobody but the principals above can assume the role, even with the external ID."), [stranger])
+            add(.otherPrincipals, .text("Nobody but the principals above can assume the role, even with the external ID."), [
+                AccessProbe(
+                    document: .trust, principal: "arn:\(partition):iam::000000000000:root", action: "sts:AssumeRole", resource: nil,
+                    context: externalId.map { ["sts:ExternalId": $0] } ?? [:])
+            ])
         }
         if tlsDenied {
-            let caller = anyCaller
             add(.withoutTLS, .text("Requests to the bucket without TLS (plain HTTP) are denied, whoever sends them."),
                 [s3Actions.first ?? S3ActionCatalogue.action(named: "s3:GetObject")!].map { action in
                     AccessProbe(
-                        document: .bucket, principal: caller, action: action.qualifiedName,
+                        document: .bucket, principal: anyCaller, action: action.qualifiedName,
                         resource: action.scope == .object ? inside : location.bucketArn,
                         context: ["aws:SecureTransport": "false"])
                 })

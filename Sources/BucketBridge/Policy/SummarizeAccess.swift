@@ -5,7 +5,10 @@
 /// actions do; principals and the external ID come from the trust policy or the bucket
 /// policy; limits are stated for what those statements do not allow, each with the requests
 /// that show it. The destination only names things (vendor, role, region).
-public func summarizeAccess(of destination: Destination, policies: DestinationPolicies) -> AccessSummary {
+///
+/// With `withProbes` false, no claim carries its probes: a render prints only the sentences,
+/// and building the requests for each would cost it a third of the summary.
+public func summarizeAccess(of destination: Destination, policies: DestinationPolicies, withProbes: Bool = true) -> AccessSummary {
     let bucketGrants = policies.bucket?.statements.filter { $0.effect == .allow } ?? []
     let route: AccessRoute =
         policies.trust != nil
@@ -28,7 +31,7 @@ public func summarizeAccess(of destination: Destination, policies: DestinationPo
 
     let context = SummaryContext(
         route: route, principals: principalARNs.map(TrustedPrincipal.init(arn:)), externalId: externalId,
-        roleArn: policies.roleArn, location: location, partition: destination.partition.rawValue)
+        roleArn: policies.roleArn, location: location, partition: destination.partition.rawValue, withProbes: withProbes)
     let granting = route.grantsByIdentityPolicy ? (policies.permissions?.statements.filter { $0.effect == .allow } ?? []) : bucketGrants
     let vendor = destination.vendor ?? "the vendor"
     let capabilities = context.capabilities(from: granting, vendor: vendor)
@@ -60,6 +63,8 @@ struct SummaryContext {
     var roleArn: String?
     var location: AccessLocation
     var partition: String
+    /// Whether claims carry their probes.
+    var withProbes: Bool
 
     /// The document that grants the S3 access.
     var grantingDocument: AccessProbe.Document { route.grantsByIdentityPolicy ? .permissions : .bucket }

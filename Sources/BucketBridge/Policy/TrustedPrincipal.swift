@@ -34,7 +34,7 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .placeholder
             return
         }
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
             kind = .other
             return
@@ -46,12 +46,12 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .account
         case "iam" where resource.hasPrefix("role/"):
             kind = .role
-            name = resource.split(separator: "/").last.map(String.init)
+            name = resource.splitting(ascii: "/").last.map(String.init)
         case "iam" where resource.hasPrefix("user/"):
             kind = .user
-            name = resource.split(separator: "/").last.map(String.init)
+            name = resource.splitting(ascii: "/").last.map(String.init)
         case "sts" where resource.hasPrefix("assumed-role/"):
-            let pieces = resource.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let pieces = resource.splitting(ascii: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             kind = pieces.count == 3 ? .session : .other
             if pieces.count == 3 {
                 name = pieces[1]
@@ -64,18 +64,28 @@ public struct TrustedPrincipal: Sendable, Hashable {
 
     /// Who this is, in words, ending with the ARN: "the IAM role `x` in account `1234…`: `arn:…`".
     public var phrase: Phrase {
-        let inAccount: Phrase = account.map { .text(" in account ") + .code($0) } ?? ""
-        let identity: Phrase
+        // Built as one array of segments: each `+` of phrases would copy them all.
+        var segments: [Phrase.Segment]
         switch kind {
-        case .role: identity = .text("the IAM role ") + .code(name ?? arn) + inAccount
-        case .user: identity = .text("the IAM user ") + .code(name ?? arn) + inAccount
-        case .account:
-            identity = .text("any identity of account ") + .code(account ?? arn) + .text(" that its own administrators allow")
-        case .session:
-            identity = .text("only the session ") + .code(sessionName ?? "") + .text(" of the role ") + .code(name ?? "") + inAccount
-        case .placeholder: return .text("the principal you fill in as ") + .code(arn)
+        case .role: segments = [.text("the IAM role "), .code(name ?? arn)]
+        case .user: segments = [.text("the IAM user "), .code(name ?? arn)]
+        case .account: segments = [.text("any identity of account "), .code(account ?? arn), .text(" that its own administrators allow")]
+        case .session: segments = [.text("only the session "), .code(sessionName ?? ""), .text(" of the role "), .code(name ?? "")]
+        case .placeholder: return Phrase([.text("the principal you fill in as "), .code(arn)])
         case .other: return .code(arn)
         }
-        return identity + .text(": ") + .code(arn)
+        segments.reserveCapacity(segments.count + 4)
+        if kind != .account {
+            // " in account `…`", or an empty run of words when the ARN names no account.
+            if let account {
+                segments.append(.text(" in account "))
+                segments.append(.code(account))
+            } else {
+                segments.append(.text(""))
+            }
+        }
+        segments.append(.text(": "))
+        segments.append(.code(arn))
+        return Phrase(segments)
     }
 }

@@ -22,8 +22,8 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
         nodes.append(.init(id: grantee, label: "bucket policy of \(summary.location.bucket)"))
         for index in summary.principals.indices { edges.append(.init(from: "p\(index)", to: grantee, label: "named directly, no external ID")) }
     }
-    var targets: [String: (label: String, actions: [String])] = [:]
-    var order: [String] = []
+    // At most three targets (objects, bucket, key), in the order first met.
+    var targets: [(id: String, label: String, actions: [String])] = []
     for capability in summary.capabilities {
         let (id, label): (String, String)
         switch capability.kind {
@@ -33,13 +33,15 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
         default:
             (id, label) = ("objects", summary.location.prefix.isEmpty ? "every object in " + summary.location.bucket : "objects under " + summary.location.s3Uri)
         }
-        if targets[id] == nil { order.append(id) }
-        targets[id, default: (label, [])].actions += capability.actions
+        if let index = targets.firstIndex(where: { $0.id == id }) {
+            targets[index].actions += capability.actions
+        } else {
+            targets.append((id, label, capability.actions))
+        }
     }
-    for id in order {
-        guard let target = targets[id] else { continue }
-        nodes.append(.init(id: id, label: target.label))
-        edges.append(.init(from: grantee, to: id, label: target.actions.joined(separator: ", ")))
+    for target in targets {
+        nodes.append(.init(id: target.id, label: target.label))
+        edges.append(.init(from: grantee, to: target.id, label: target.actions.joined(separator: ", ")))
     }
     return MermaidFlowchart(nodes: nodes, edges: edges)
 }

@@ -9,15 +9,20 @@ public func renderDestination(
     var files: [OutputFile] = []
     // Each policy is encoded once: for its IAM JSON file, and for templates printing it with `json`.
     var cache = TemplateCache()
+    // Each document's JSON value is built once too: the templates' context holds the same values.
+    var documentValues = PolicyValues()
     for (path, name, document) in iamDocuments(policies) {
-        let json = encodeJSON(document.jsonValue)
+        let value = document.jsonValue
+        documentValues[name] = value
+        let json = encodeJSON(value)
         templates.seed(&cache, ["policies", name], .json, json)
         files.append(OutputFile(path: path, text: json + "\n"))
     }
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
-    let summary = summarizeAccess(of: destination, policies: policies)
+    let summary = summarizeAccess(of: destination, policies: policies, withProbes: false)
     let placeholders = PlaceholderFormats(uses: destination.placeholders)
-    let context = templateContext(for: destination, policies: policies, summary: summary, placeholders: placeholders)
+    let context = templateContext(
+        for: destination, policies: policies, documentValues: documentValues, summary: summary, placeholders: placeholders)
     var failed = false
     for path in templates.outputPaths {
         guard let text = templates.renderUTF8(

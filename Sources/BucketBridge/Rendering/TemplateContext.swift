@@ -27,7 +27,8 @@
 /// - `facts`: booleans for templates' `if`s (see `TemplateFacts`).
 /// - `generator`: `name`, `version`.
 func templateContext(
-    for destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats
+    for destination: Destination, policies: DestinationPolicies, documentValues: PolicyValues, summary: AccessSummary,
+    placeholders: PlaceholderFormats
 ) -> JSONValue {
     let role: JSONValue = destination.role.map { role in
         [
@@ -83,9 +84,9 @@ func templateContext(
         "role": role,
         "user": user,
         "policies": [
-            "trust": policies.trust?.jsonValue ?? .null,
-            "permissions": policies.permissions?.jsonValue ?? .null,
-            "bucket": policies.bucket?.jsonValue ?? .null,
+            "trust": documentValues.trust,
+            "permissions": documentValues.permissions,
+            "bucket": documentValues.bucket,
             "ownedBucketSids": .array(ownedBucketSids(destination).map(JSONValue.string)),
         ],
         "access": access,
@@ -94,6 +95,26 @@ func templateContext(
         "facts": TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue,
         "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
     ]
+}
+
+/// The JSON values of a destination's policy documents (`PolicyDocument.jsonValue`), null for
+/// the documents it has not, by their names under `policies`.
+struct PolicyValues {
+    var trust: JSONValue = .null
+    var permissions: JSONValue = .null
+    var bucket: JSONValue = .null
+
+    /// The value of the document named `name` (`trust`, `permissions` or `bucket`).
+    subscript(name: String) -> JSONValue {
+        get { name == "trust" ? trust : name == "permissions" ? permissions : bucket }
+        set {
+            switch name {
+            case "trust": trust = newValue
+            case "permissions": permissions = newValue
+            default: bucket = newValue
+            }
+        }
+    }
 }
 
 /// The facts templates test, each computed once by the model.

@@ -9,6 +9,14 @@ extension JSONParser {
             guard index < bytes.count else { throw fail("unterminated string", at: start) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if runStart == start + 1 {
+                    // No escapes: the text is the file's bytes, read without copying them first.
+                    defer { index += 1 }
+                    guard let text = validUTF8String(bytes[runStart..<index]) else {
+                        throw fail("string is not valid UTF-8", at: start)
+                    }
+                    return text
+                }
                 utf8.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 break

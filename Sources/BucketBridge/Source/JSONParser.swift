@@ -142,10 +142,20 @@ struct JSONParser {
         }
     }
 
+    /// Up to this many members, an object's keys are scanned for duplicates rather than hashed.
+    private static let keyScanLimit = 24
+
     mutating func parseObject(path: FieldPath, depth: Int) throws(JSONSyntaxError) -> [JSONNode.Member] {
         index += 1
         var members: [JSONNode.Member] = []
-        var firstOffsets: [String: Int] = [:]
+        // Where each key was first written, for duplicate keys: found by scanning `members` while
+        // they are few (cheaper than hashing every key), from a dictionary once they are many.
+        var firstOffsets: [String: Int]?
+        func firstOffset(of key: String) -> Int? {
+            if let firstOffsets { return firstOffsets[key] }
+            // By index: a closure over the members would copy (and retain) each one it looks at.
+            return members.indices.first { members[$0].key == key }.map { members[$0].keyOffset }
+        }
         var lastComma: Int?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -177,14 +187,19 @@ struct JSONParser {
             } else {
                 child = try parseValue(path: path.appending(key), depth: depth + 1)
             }
-            if let first = firstOffsets[key] {
+            if let first = firstOffset(of: key) {
                 let firstLocation = file.location(ofOffset: first)
                 diagnostics.error(
                     at: file.location(ofOffset: keyOffset), path: path.appending(key), Message.duplicateKey(firstLocation))
-            } else {
-                firstOffsets[key] = keyOffset
+            } else if firstOffsets != nil {
+                firstOffsets?[key] = keyOffset
             }
             members.append(JSONNode.Member(key: key, keyOffset: keyOffset, node: child))
+            if firstOffsets == nil, members.count > Self.keyScanLimit {
+                var offsets: [String: Int] = [:]
+                for member in members where offsets[member.key] == nil { offsets[member.key] = member.keyOffset }
+                firstOffsets = offsets
+            }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of file inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -220,10 +235,12 @@ struct JSONParser {
                 throw fail(JSONSyntaxMessage.trailingCommaInArray, at: comma)
             }
             if skim {
-                let before = diagnostics
                 skimmedOffsets.append(index)
-                _ = try parseValue(path: path.appending(index: count), depth: depth + 1)
-                diagnostics = before
+                if !skipWellFormedValue(depth: depth + 1) {
+                    let before = diagnostics
+                    _ = try parseValue(path: path.appending(index: count), depth: depth + 1)
+                    diagnostics = before
+                }
             } else {
                 elements.append(try parseValue(path: path.appending(index: count), depth: depth + 1))
             }

@@ -42,32 +42,49 @@ public struct MergedObject: Sendable {
         didSet { positions = nil }
     }
 
-    /// Where each key is in `members`, as `init` made them (each key once); nil once `members`
-    /// has been changed.
+    /// Where each key is in `members`, as `init` made them (each key once), for objects of more
+    /// than `scanLimit` keys; nil for smaller ones and once `members` has been changed.
     private var positions: [String: Int]?
+
+    /// Up to this many keys, scanning them costs less than hashing one: most objects (a
+    /// destination, its role, its tags) are that small.
+    private static let scanLimit = 24
 
     /// The merged value of `key`, when set.
     public subscript(key: String) -> JSONNode? {
         // The index rather than a scan: fields are looked up by the dozen per destination.
         if let positions { return positions[key].map { members[$0].node } }
-        return members.first { $0.key == key }?.node
+        // By index: a closure over the members would copy (and retain) each one it looks at.
+        return members.indices.first { members[$0].key == key }.map { members[$0].node }
     }
 
     /// Merges `overlay` over `base`; both must be object members.
     init(base: [JSONNode.Member], overlay: [JSONNode.Member]) {
         var members: [(key: String, node: JSONNode)] = []
-        // Where each key is in `members`: an object with many keys merges in linear time.
-        var positions: [String: Int] = [:]
-        for member in base where positions[member.key] == nil {
-            positions[member.key] = members.count
-            members.append((member.key, member.node))
+        members.reserveCapacity(base.count + overlay.count)
+        // Where each key is in `members`, once there are many: an object with many keys merges
+        // in linear time.
+        var positions: [String: Int]?
+        func position(of key: String) -> Int? {
+            if let positions { return positions[key] }
+            return members.indices.first { members[$0].key == key }
+        }
+        func append(_ key: String, _ node: JSONNode) {
+            members.append((key, node))
+            if positions != nil {
+                positions![key] = members.count - 1
+            } else if members.count > Self.scanLimit {
+                positions = Dictionary(uniqueKeysWithValues: members.indices.map { (members[$0].key, $0) })
+            }
+        }
+        for member in base where position(of: member.key) == nil {
+            append(member.key, member.node)
         }
         for member in overlay {
-            if let existing = positions[member.key] {
+            if let existing = position(of: member.key) {
                 members[existing].node = Self.merge(members[existing].node, member.node)
             } else {
-                positions[member.key] = members.count
-                members.append((member.key, member.node))
+                append(member.key, member.node)
             }
         }
         self.members = members

@@ -59,7 +59,7 @@ enum IAMNameRules {
 
     /// Splits `path/to/name` into the IAM path (`/path/to/`) and the name.
     static func splitPathAndName(_ text: Substring) -> (path: String, name: String) {
-        guard let slash = text.lastIndex(of: "/") else { return ("/", String(text)) }
+        guard let slash = text.lastIndex(ascii: "/") else { return ("/", String(text)) }
         return ("/" + text[..<slash] + "/", String(text[text.index(after: slash)...]))
     }
 }

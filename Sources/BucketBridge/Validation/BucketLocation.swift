@@ -64,9 +64,10 @@ enum BucketLocationRules {
         }
         if id.hasPrefix("mrk-") {
             let rest = id.dropFirst(4)
-            return rest.count == 32 && rest.unicodeScalars.allSatisfy(isHex)
+            return rest.utf8.count == 32 && rest.unicodeScalars.allSatisfy(isHex)
         }
+        // Bytes, not Characters, are counted: the two agree whenever every scalar is a hex digit.
         let groups = id.splitASCII(UInt8(ascii: "-"))
-        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.unicodeScalars.allSatisfy(isHex) }
+        return groups.map(\.utf8.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.unicodeScalars.allSatisfy(isHex) }
     }
 }

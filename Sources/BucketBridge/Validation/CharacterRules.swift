@@ -11,7 +11,10 @@ enum CharacterRules {
 
     /// `[\w+=,.@-]`: IAM role, user and inline policy names, STS session names.
     static func isIAMName(_ scalar: Unicode.Scalar) -> Bool {
-        isWord(scalar) || "+=,.@-".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "+", "=", ",", ".", "@", "-": true
+        default: isWord(scalar)
+        }
     }
 
     /// `[\w+=,.@:/-]`: STS external IDs.
@@ -34,7 +37,13 @@ enum CharacterRules {
 
     /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`: IAM tag keys and values.
     static func isTag(_ scalar: Unicode.Scalar) -> Bool {
-        if "_.:/=+-@".unicodeScalars.contains(scalar) { return true }
+        switch scalar {
+        case "_", ".", ":", "/", "=", "+", "-", "@", " ": return true
+        // The other ASCII letters and digits are all in the categories below, and the rest of
+        // ASCII in none of them: answered without looking the category up.
+        case _ where scalar.isASCII: return isWord(scalar)
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .spaceSeparator, .lineSeparator, .paragraphSeparator,
@@ -120,16 +129,22 @@ extension StringProtocol {
 
     /// The text split at every ASCII `separator` byte, keeping empty parts.
     func splitASCII(_ separator: UInt8, maxSplits: Int = .max) -> [SubSequence] {
-        var parts: [SubSequence] = []
-        var start = startIndex
-        var index = startIndex
-        while index < endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == separator, parts.count < maxSplits {
-                parts.append(self[start..<index])
-                start = next
+        func offsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var found: [Int] = []
+            for offset in bytes.indices where bytes[offset] == separator {
+                if found.count == maxSplits { break }
+                found.append(offset)
             }
-            index = next
+            return found
+        }
+        let separators = utf8.withContiguousStorageIfAvailable(offsets) ?? Array(utf8).withUnsafeBufferPointer(offsets)
+        var parts: [SubSequence] = []
+        parts.reserveCapacity(separators.count + 1)
+        var start = startIndex
+        for offset in separators {
+            let end = utf8.index(startIndex, offsetBy: offset)
+            parts.append(self[start..<end])
+            start = utf8.index(after: end)
         }
         parts.append(self[start..<endIndex])
         return parts

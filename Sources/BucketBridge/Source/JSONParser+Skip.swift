@@ -1,0 +1,115 @@
+extension JSONParser {
+    /// Moves past the value at `index` when a scan that builds no nodes and no strings finds it
+    /// well formed, and returns true; otherwise leaves `index` where it was and returns false.
+    ///
+    /// The skim of a large spec reads every destination once only to check its syntax, on one
+    /// core while the others wait: building and dropping each tree cost several times this scan.
+    /// The scan accepts only what `parseValue` accepts; anything else (a backslash escape, a
+    /// syntax error) is left to `parseValue`, which reports the exact error.
+    mutating func skipWellFormedValue(depth: Int) -> Bool {
+        let start = index
+        if skipValue(depth: depth) { return true }
+        index = start
+        return false
+    }
+
+    private mutating func skipValue(depth: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return depth < Self.maximumDepth && skipObject(depth: depth)
+        case UInt8(ascii: "["): return depth < Self.maximumDepth && skipArray(depth: depth)
+        case UInt8(ascii: "\""): return skipString()
+        case UInt8(ascii: "t"): return (try? expectLiteral("true")) != nil
+        case UInt8(ascii: "f"): return (try? expectLiteral("false")) != nil
+        case UInt8(ascii: "n"): return (try? expectLiteral("null")) != nil
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return (try? parseNumber()) != nil
+        default: return false
+        }
+    }
+
+    /// True when the next byte is `byte`, stepping past it.
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipObject(depth: Int) -> Bool {
+        index += 1
+        skipWhitespace()
+        if consume(UInt8(ascii: "}")) { return true }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), skipString() else { return false }
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")) else { return false }
+            skipWhitespace()
+            guard skipValue(depth: depth + 1) else { return false }
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            return consume(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func skipArray(depth: Int) -> Bool {
+        index += 1
+        skipWhitespace()
+        if consume(UInt8(ascii: "]")) { return true }
+        while true {
+            skipWhitespace()
+            guard skipValue(depth: depth + 1) else { return false }
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            return consume(UInt8(ascii: "]"))
+        }
+    }
+
+    /// A string without control characters or `\u` escapes whose bytes are valid UTF-8. (A
+    /// one-letter escape stands for one ASCII byte, as its two ASCII bytes in the file do, so
+    /// the file's bytes are valid exactly when the decoded ones are.)
+    private mutating func skipString() -> Bool {
+        index += 1
+        let start = index
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let end = index
+                index += 1
+                return ascii || isValidUTF8(start..<end)
+            }
+            if byte == UInt8(ascii: "\\") {
+                guard index + 1 < bytes.count, Self.isOneLetterEscape(bytes[index + 1]) else { return false }
+                index += 2
+                continue
+            }
+            if byte < 0x20 { return false }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        return false
+    }
+
+    /// The letters after a backslash that `parseEscape` decodes to one byte.
+    private static func isOneLetterEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+            UInt8(ascii: "r"), UInt8(ascii: "t"):
+            true
+        default: false
+        }
+    }
+
+    /// Whether `validUTF8String` would accept these bytes: the same decoder, no string made.
+    private func isValidUTF8(_ range: Range<Int>) -> Bool {
+        var iterator = bytes[range].makeIterator()
+        var decoder = Unicode.UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}
