@@ -46,7 +46,7 @@ struct TemplateRenderer {
             }
             switch node {
             case .text(let text):
-                out += text
+                out.append(text)
             case .output(let expression, let filters, let position, let slots):
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)

@@ -17,7 +17,15 @@ struct TextBuffer {
 
     /// Appends text.
     static func += (buffer: inout TextBuffer, text: String) {
-        buffer.bytes.append(contentsOf: text.utf8)
+        // One copy of the string's contiguous UTF-8 (native and small strings have it): the
+        // generic append of a `String.UTF8View` goes through `_StringGuts.copyUTF8`.
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.bytes.append(contentsOf: $0) }
+        if copied == nil { buffer.bytes.append(contentsOf: text.utf8) }
+    }
+
+    /// Appends UTF-8 bytes.
+    mutating func append(_ utf8: [UInt8]) {
+        bytes.append(contentsOf: utf8)
     }
 
     /// Appends one Unicode scalar as UTF-8.
