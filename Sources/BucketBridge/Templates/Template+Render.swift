@@ -63,9 +63,15 @@ struct TemplateRenderer {
                         }
                     }
                 }
-                var failed = false
+                var failed = false, printed = false
                 for index in applied..<filters.count {
                     let call = filters[index]
+                    if index == filters.count - 1, case .indent(let width) = call.filter, case .escaped(let text) = current {
+                        // The last filter indents escaped text: indented straight into the output.
+                        out.appendIndenting(text, by: width)
+                        printed = true
+                        break
+                    }
                     switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
                     case .success(let next):
                         current = next
@@ -76,9 +82,9 @@ struct TemplateRenderer {
                     }
                     if failed { break }
                 }
-                if failed { continue }
+                if failed || printed { continue }
                 switch current {
-                case .escaped(let text): out += text
+                case .escaped(let text): out.append(text)
                 case .value(let value): printDefault(value, expression, in: template, at: position)
                 }
             case .conditional(let branches, let otherwise):

@@ -18,6 +18,11 @@ public func encodeHCL(_ value: JSONValue, placeholders: PlaceholderReferences? =
     return out.text
 }
 
+/// Appends the HCL of `value` (see ``encodeHCL(_:placeholders:)``) to `out`.
+func appendHCL(_ value: JSONValue, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    writeHCL(value, indent: 0, placeholders: placeholders, into: &out)
+}
+
 /// Appends `value` at the cursor; `indent` is the column its closing bracket goes to.
 private func writeHCL(_ value: JSONValue, indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
     switch value {

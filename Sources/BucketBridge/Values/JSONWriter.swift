@@ -17,6 +17,12 @@ public func encodeCompactJSON(_ value: JSONValue) -> String {
     return out.text
 }
 
+/// Appends the JSON of `value` (pretty as ``encodeJSON(_:)`` or compact as
+/// ``encodeCompactJSON(_:)``) to `out`.
+func appendJSON(_ value: JSONValue, pretty: Bool, into out: inout TextBuffer) {
+    writeJSON(value, pretty: pretty, indent: 0, into: &out)
+}
+
 /// Appends the JSON of `value`; `indent` is the nesting depth of the line it starts on.
 private func writeJSON(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout TextBuffer) {
     switch value {
@@ -67,7 +73,8 @@ public func jsonStringLiteral(_ text: String) -> String {
     return out.text
 }
 
-private func appendJSONString(_ text: String, into out: inout TextBuffer) {
+/// Appends `text` as a JSON string literal (see ``jsonStringLiteral(_:)``).
+func appendJSONString(_ text: String, into out: inout TextBuffer) {
     out += "\""
     if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
         out += text

@@ -70,6 +70,17 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
     return out.text
 }
 
+/// Appends `text` as ``escapeMarkdown(_:lineStart:lineEnd:)`` spells it; text that needs no
+/// escaping (the common case) is copied as it is.
+func appendEscapedMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true, into out: inout TextBuffer) {
+    // Inert text is plain ASCII, so it holds no placeholder to display either.
+    if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) {
+        out += text
+    } else {
+        out += escapeMarkdown(text, lineStart: lineStart, lineEnd: lineEnd)
+    }
+}
+
 /// An inline Markdown code span showing `text`: the backtick fence is longer than any run of
 /// backticks inside, with a padding space on both sides when the text starts or ends with a
 /// backtick. Line breaks become spaces (as CommonMark renders them anyway) so the span cannot be
@@ -137,31 +148,40 @@ public func markdownLink(_ text: String, url: String) -> String {
 /// is longer than any run of backticks inside (at least 3). No trailing newline. Returns nil when
 /// the info string holds a backtick or a line break, which would end or corrupt the fence line.
 public func markdownFencedBlock(_ text: String, language: String = "") -> String? {
-    let text = PlaceholderText.display(text)
     if language.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return nil }
-    let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
-    var out = TextBuffer(capacity: text.utf8.count + 2 * fence.utf8.count + language.utf8.count + 2)
-    out += fence
-    out += language
-    out += "\n"
-    out += text
-    if let last = text.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
-    out += fence
+    var text = PlaceholderText.display(text)
+    var out = TextBuffer(capacity: text.utf8.count + language.utf8.count + 16)
+    text.withUTF8 { appendMarkdownFencedBlock($0, language: language, into: &out) }
     return out.text
+}
+
+/// Appends UTF-8 `text`, which holds no placeholder, as a fenced code block (see
+/// ``markdownFencedBlock(_:language:)``); `language` is one that function accepts.
+func appendMarkdownFencedBlock(_ text: UnsafeBufferPointer<UInt8>, language: String, into out: inout TextBuffer) {
+    let fence = max(3, longestBacktickRun(text) + 1)
+    out.appendBackticks(fence)
+    out += language
+    out.appendByte(UInt8(ascii: "\n"))
+    out.append(contentsOf: text)
+    if let last = text.last, last != UInt8(ascii: "\n") { out.appendByte(UInt8(ascii: "\n")) }
+    out.appendBackticks(fence)
 }
 
 /// The length of the longest run of consecutive backticks.
 private func longestBacktickRun(_ text: String) -> Int {
     var text = text
-    return text.withUTF8 { bytes in
-        guard let first = ByteScan.firstIndex(of: UInt8(ascii: "`"), in: bytes) else { return 0 }
-        var longest = 0, current = 0
-        for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
-            current = byte == UInt8(ascii: "`") ? current + 1 : 0
-            longest = max(longest, current)
-        }
-        return longest
+    return text.withUTF8 { longestBacktickRun($0) }
+}
+
+/// The length of the longest run of consecutive backticks in UTF-8 `bytes`.
+private func longestBacktickRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let first = ByteScan.firstIndex(of: UInt8(ascii: "`"), in: bytes) else { return 0 }
+    var longest = 0, current = 0
+    for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
+        current = byte == UInt8(ascii: "`") ? current + 1 : 0
+        longest = max(longest, current)
     }
+    return longest
 }
 
 /// True when `text` needs no Markdown escaping: ASCII letters, digits, spaces and punctuation

@@ -38,14 +38,19 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The phrase as inline Markdown: words escaped, values as code spans.
     public var markdown: String {
         var out = TextBuffer(capacity: 256)
+        appendMarkdown(into: &out)
+        return out.text
+    }
+
+    /// Appends the phrase as inline Markdown (see ``markdown``).
+    func appendMarkdown(into out: inout TextBuffer) {
         for index in segments.indices {
             switch segments[index] {
-            case .text(let text): out += escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
+            case .text(let text): appendEscapedMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1, into: &out)
             case .code(let text): appendMarkdownCodeSpan(text, into: &out)
             case .link(let text, let url): out += markdownLink(text, url: url)
             }
         }
-        return out.text
     }
 
     /// The phrase as a JSON value: an array of `{"text": …}` and `{"code": …}` objects, the form

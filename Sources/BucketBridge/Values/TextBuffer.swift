@@ -42,6 +42,38 @@ struct TextBuffer {
         bytes.append(contentsOf: piece)
     }
 
+    /// Appends UTF-8 bytes.
+    mutating func append(contentsOf utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// Appends `count` backticks.
+    mutating func appendBackticks(_ count: Int) {
+        for _ in 0..<count { bytes.append(UInt8(ascii: "`")) }
+    }
+
+    /// Appends UTF-8 `text` with `width` spaces before every line but the first; empty lines
+    /// (a line break or a carriage return right after a line break) stay empty.
+    mutating func appendIndenting(_ text: [UInt8], by width: Int) {
+        guard width > 0 else {
+            bytes.append(contentsOf: text)
+            return
+        }
+        text.withUnsafeBufferPointer { text in
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+            var lineStart = 0
+            // Each line is copied whole; the line that starts after a newline is padded unless it is empty.
+            while let end = ByteScan.firstIndex(of: newline, in: text, from: lineStart) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart...end]))
+                lineStart = end + 1
+                if lineStart < text.count, text[lineStart] != newline, text[lineStart] != carriageReturn {
+                    appendSpaces(width)
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart...]))
+        }
+    }
+
     /// Appends one byte of UTF-8.
     mutating func appendByte(_ byte: UInt8) {
         bytes.append(byte)

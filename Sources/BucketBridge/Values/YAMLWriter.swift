@@ -17,6 +17,11 @@ public func encodeYAML(_ value: JSONValue, placeholders: PlaceholderReferences? 
     return out.text
 }
 
+/// Appends the YAML of `value` (see ``encodeYAML(_:placeholders:)``) to `out`.
+func appendYAML(_ value: JSONValue, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    writeYAML(value, indent: 0, placeholders: placeholders, into: &out)
+}
+
 /// Appends `value` at the cursor; continuation lines start with `indent` spaces.
 private func writeYAML(_ value: JSONValue, indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
     switch value {
