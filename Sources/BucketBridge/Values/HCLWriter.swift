@@ -146,12 +146,7 @@ func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into 
 
 /// Appends `text` as a quoted HCL string literal (see ``hclStringLiteral(_:)``).
 func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
-    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) {
-        out += "\""
-        out += text
-        out += "\""
-        return
-    }
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) { return }
     out += "\""
     var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {

@@ -75,12 +75,8 @@ public func jsonStringLiteral(_ text: String) -> String {
 
 /// Appends `text` as a JSON string literal (see ``jsonStringLiteral(_:)``).
 func appendJSONString(_ text: String, into out: inout TextBuffer) {
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\")) { return }
     out += "\""
-    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
-        out += text
-        out += "\""
-        return
-    }
     for scalar in text.unicodeScalars {
         switch scalar {
         case "\"": out += "\\\""

@@ -96,16 +96,11 @@ public func markdownCodeSpan(_ text: String) -> String {
 /// Appends `text` as an inline Markdown code span (see ``markdownCodeSpan(_:)``): plain ASCII
 /// straight between two backticks, anything else as `markdownCodeSpan` spells it.
 func appendMarkdownCodeSpan(_ text: String, into out: inout TextBuffer) {
-    let text = PlaceholderText.display(text)
-    if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " "),
-        isPlainASCII(text, except: UInt8(ascii: "`"))
-    {
-        out.appendByte(UInt8(ascii: "`"))
-        out += text
-        out.appendByte(UInt8(ascii: "`"))
-        return
-    }
-    out += unusualCodeSpan(text)
+    // Plain ASCII holds no placeholder token, so it needs no displaying either.
+    let space = UInt8(ascii: " ")
+    let startsOrEndsWithSpace = text.utf8.first.map { $0 == space } ?? true || text.utf8.last == space
+    if !startsOrEndsWithSpace, out.appendQuoted(text, quote: UInt8(ascii: "`"), ifPlainExcept: UInt8(ascii: "`")) { return }
+    out += unusualCodeSpan(PlaceholderText.display(text))
 }
 
 /// The general case of ``markdownCodeSpan(_:)``, placeholders already displayed: empty text,

@@ -17,6 +17,12 @@ struct TextBuffer {
 
     /// Appends text.
     static func += (buffer: inout TextBuffer, text: String) {
+        // Short pieces (punctuation, keywords) byte by byte: setting up a bulk append costs
+        // more than a few appends of one byte.
+        if text.utf8.count <= 8 {
+            for byte in text.utf8 { buffer.bytes.append(byte) }
+            return
+        }
         // One copy of the string's contiguous UTF-8 (native and small strings have it): the
         // generic append of a `String.UTF8View` goes through `_StringGuts.copyUTF8`.
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.bytes.append(contentsOf: $0) }
@@ -40,6 +46,20 @@ struct TextBuffer {
     /// Appends UTF-8 bytes (a piece of a string's `utf8` view).
     mutating func append(contentsOf piece: Substring.UTF8View) {
         bytes.append(contentsOf: piece)
+    }
+
+    /// Appends `text` between two `quote` bytes when every byte of it is printable ASCII
+    /// (0x20–0x7E) and none is one of the `special` bytes; false, appending nothing, otherwise.
+    /// The writers' fast path: one pass to check the text, one copy.
+    mutating func appendQuoted(_ text: String, quote: UInt8, ifPlainExcept special: UInt8, _ special2: UInt8 = 0, _ special3: UInt8 = 0) -> Bool {
+        let appended = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard ByteScan.isPlainASCII(utf8, except: special, special2, special3) else { return false }
+            bytes.append(quote)
+            bytes.append(contentsOf: utf8)
+            bytes.append(quote)
+            return true
+        }
+        return appended ?? false
     }
 
     /// Appends UTF-8 bytes.

@@ -134,12 +134,7 @@ public func yamlDoubleQuoted(_ text: String) -> String {
 
 /// Appends `text` as a double-quoted YAML scalar (see ``yamlDoubleQuoted(_:)``).
 func appendYAMLDoubleQuoted(_ text: String, into out: inout TextBuffer) {
-    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
-        out += "\""
-        out += text
-        out += "\""
-        return
-    }
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\")) { return }
     out += "\""
     for scalar in text.unicodeScalars {
         switch scalar {
