@@ -26,30 +26,30 @@ func appendHCL(_ value: JSONValue, placeholders: PlaceholderReferences?, into ou
 /// Appends `value` at the cursor; `indent` is the column its closing bracket goes to.
 private func writeHCL(_ value: JSONValue, indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
     switch value {
-    case .null: out += "null"
-    case .bool(let flag): out += flag ? "true" : "false"
+    case .null: out.append(literal: "null")
+    case .bool(let flag): out.append(literal: flag ? "true" : "false")
     case .int(let number): out += String(number)
     case .number(let text): out += text
     case .string(let text): appendHCLString(text, placeholders: placeholders, into: &out)
     case .array(let elements):
         if elements.isEmpty {
-            out += "[]"
+            out.append(literal: "[]")
             return
         }
-        out += "["
+        out.append(literal: "[")
         for element in elements {
             hclNewline(indent + 2, into: &out)
             writeHCL(element, indent: indent + 2, placeholders: placeholders, into: &out)
-            out += ","
+            out.append(literal: ",")
         }
         hclNewline(indent, into: &out)
-        out += "]"
+        out.append(literal: "]")
     case .object(let members):
         if members.isEmpty {
-            out += "{}"
+            out.append(literal: "{}")
             return
         }
-        out += "{"
+        out.append(literal: "{")
         let keys = members.map { hclKey($0.key) }
         var groupWidth = 0
         for (index, member) in members.enumerated() {
@@ -61,11 +61,11 @@ private func writeHCL(_ value: JSONValue, indent: Int, placeholders: Placeholder
             if isSingleLineHCL(member.value) {
                 out.appendSpaces(groupWidth - keys[index].unicodeScalars.count)
             }
-            out += " = "
+            out.append(literal: " = ")
             writeHCL(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
         }
         hclNewline(indent, into: &out)
-        out += "}"
+        out.append(literal: "}")
     }
 }
 
@@ -125,7 +125,7 @@ func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into 
         out += placeholders(name)
         return
     }
-    out += "\""
+    out.append(literal: "\"")
     for (index, part) in parts.enumerated() {
         switch part {
         case .text(var literal):
@@ -141,27 +141,27 @@ func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into 
         case .placeholder(let name): out += "${" + placeholders(name) + "}"
         }
     }
-    out += "\""
+    out.append(literal: "\"")
 }
 
 /// Appends `text` as a quoted HCL string literal (see ``hclStringLiteral(_:)``).
 func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
     if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) { return }
-    out += "\""
+    out.append(literal: "\"")
     var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {
         switch scalar {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case PlaceholderText.open: out += "<"
-        case PlaceholderText.close: out += ">"
+        case "\\": out.append(literal: "\\\\")
+        case "\"": out.append(literal: "\\\"")
+        case "\n": out.append(literal: "\\n")
+        case "\r": out.append(literal: "\\r")
+        case "\t": out.append(literal: "\\t")
+        case PlaceholderText.open: out.append(literal: "<")
+        case PlaceholderText.close: out.append(literal: ">")
         case "{" where previous == "$" || previous == "%":
             // Double the `$` or `%` already written: `${` → `$${`, `%{` → `%%{`.
             out.append(previous!)
-            out += "{"
+            out.append(literal: "{")
         default:
             if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {
                 out += "\\u" + hexDigits(scalar.value, width: 4)
@@ -171,5 +171,5 @@ func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
         }
         previous = scalar
     }
-    out += "\""
+    out.append(literal: "\"")
 }

@@ -23,7 +23,7 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
     for byte in text.utf8 {
         defer { previous = byte }
         if leading, byte == UInt8(ascii: " ") {
-            out += "&#32;"
+            out.append(literal: "&#32;")
             continue
         }
         leading = false
@@ -38,12 +38,12 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
             UInt8(ascii: "{"), UInt8(ascii: "}"):
             out.appendByte(UInt8(ascii: "\\"))
             out.appendByte(byte)
-        case UInt8(ascii: "<"): out += "&lt;"
-        case UInt8(ascii: "&"): out += "&amp;"
-        case UInt8(ascii: "|"): out += "&#124;"
-        case UInt8(ascii: "~"): out += "&#126;"
-        case UInt8(ascii: "\t"): out += "&#9;"
-        case UInt8(ascii: "=") where atStart: out += "&#61;"
+        case UInt8(ascii: "<"): out.append(literal: "&lt;")
+        case UInt8(ascii: "&"): out.append(literal: "&amp;")
+        case UInt8(ascii: "|"): out.append(literal: "&#124;")
+        case UInt8(ascii: "~"): out.append(literal: "&#126;")
+        case UInt8(ascii: "\t"): out.append(literal: "&#9;")
+        case UInt8(ascii: "=") where atStart: out.append(literal: "&#61;")
         case _ where atStart && (byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ">")),
             _ where leadingDigits && !atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")):
             out.appendByte(UInt8(ascii: "\\"))
@@ -66,7 +66,7 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
         return text + String(repeating: "&#32;", count: trailing)
     }
     let trailing = out.removeTrailingSpaces()
-    for _ in 0..<trailing { out += "&#32;" }
+    for _ in 0..<trailing { out.append(literal: "&#32;") }
     return out.text
 }
 

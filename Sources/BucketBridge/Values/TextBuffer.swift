@@ -17,16 +17,15 @@ struct TextBuffer {
 
     /// Appends text.
     static func += (buffer: inout TextBuffer, text: String) {
-        // Short pieces (punctuation, keywords) byte by byte: setting up a bulk append costs
-        // more than a few appends of one byte.
-        if text.utf8.count <= 8 {
-            for byte in text.utf8 { buffer.bytes.append(byte) }
-            return
-        }
         // One copy of the string's contiguous UTF-8 (native and small strings have it): the
         // generic append of a `String.UTF8View` goes through `_StringGuts.copyUTF8`.
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.bytes.append(contentsOf: $0) }
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
         if copied == nil { buffer.bytes.append(contentsOf: text.utf8) }
+    }
+
+    /// Appends a literal (punctuation, a keyword): no reference counting, no bulk-append setup.
+    mutating func append(literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 
     /// Appends UTF-8 bytes.
@@ -64,7 +63,12 @@ struct TextBuffer {
 
     /// Appends UTF-8 bytes.
     mutating func append(contentsOf utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: utf8)
+        // A few bytes one at a time: setting up a bulk append costs more than that.
+        if utf8.count <= 4 {
+            for byte in utf8 { bytes.append(byte) }
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// Appends `count` backticks.
