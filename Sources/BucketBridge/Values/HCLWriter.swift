@@ -51,15 +51,16 @@ private func writeHCL(_ value: JSONValue, indent: Int, placeholders: Placeholder
         }
         out.append(literal: "{")
         let keys = members.map { hclKey($0.key) }
+        let widths = keys.map(scalarCount)
         var groupWidth = 0
         for (index, member) in members.enumerated() {
             if index == 0 || !isSingleLineHCL(members[index - 1].value) {
-                groupWidth = alignmentWidth(keys: keys, members: members, from: index)
+                groupWidth = alignmentWidth(widths: widths, members: members, from: index)
             }
             hclNewline(indent + 2, into: &out)
             out += keys[index]
             if isSingleLineHCL(member.value) {
-                out.appendSpaces(groupWidth - keys[index].unicodeScalars.count)
+                out.appendSpaces(groupWidth - widths[index])
             }
             out.append(literal: " = ")
             writeHCL(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
@@ -69,12 +70,12 @@ private func writeHCL(_ value: JSONValue, indent: Int, placeholders: Placeholder
     }
 }
 
-/// The widest key of the run of single-line attributes starting at `start`.
-private func alignmentWidth(keys: [String], members: [JSONValue.Member], from start: Int) -> Int {
+/// The widest key (`widths` in scalars) of the run of single-line attributes starting at `start`.
+private func alignmentWidth(widths: [Int], members: [JSONValue.Member], from start: Int) -> Int {
     var width = 0
     var index = start
     while index < members.count, isSingleLineHCL(members[index].value) {
-        width = max(width, keys[index].unicodeScalars.count)
+        width = max(width, widths[index])
         index += 1
     }
     return width
@@ -98,11 +99,22 @@ private let hclKeywords: Set<String> = ["for", "in", "if", "true", "false", "nul
 
 /// The key bare when it matches `[A-Za-z_][A-Za-z0-9_-]*` and is not a keyword, else quoted.
 func hclKey(_ key: String) -> String {
-    guard let first = key.unicodeScalars.first, isASCIILetter(first) || first == "_",
-        key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == "_" || $0 == "-" }),
-        key.utf8.count > 5 || !hclKeywords.contains(key)
-    else { return hclStringLiteral(key) }
+    // Read as bytes: a byte of a multi-byte character is no ASCII letter, digit, `_` or `-`.
+    let identifier = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let first = bytes.first, isASCIILetter(first) || first == UInt8(ascii: "_") else { return false }
+        return bytes.allSatisfy { isASCIILetter($0) || isASCIIDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    } ?? false
+    guard identifier, key.utf8.count > 5 || !hclKeywords.contains(key) else { return hclStringLiteral(key) }
     return key
+}
+
+/// The number of Unicode scalars of `text`: its UTF-8 bytes that do not continue a scalar.
+private func scalarCount(_ text: String) -> Int {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    } ?? text.unicodeScalars.count
 }
 
 /// A quoted HCL string literal: `\`, `"`, `\n`, `\r`, `\t` escaped, other control characters

@@ -75,13 +75,21 @@ private let yamlReservedWords: Set<String> = [
 
 /// The key as a plain scalar when it is an unambiguous identifier, else double-quoted.
 func yamlKey(_ key: String) -> String {
-    guard let first = key.unicodeScalars.first, let last = key.unicodeScalars.last,
-        isASCIILetter(first) || first == "_",
-        isASCIILetter(last) || isASCIIDigit(last) || last == "_",
-        key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || "_-.:/".unicodeScalars.contains($0) }),
-        // The reserved words are at most 5 letters: longer keys skip the lowercasing and hashing.
-        key.utf8.count > 5 || !yamlReservedWords.contains(key.lowercased())
-    else { return yamlDoubleQuoted(key) }
+    // Read as bytes: a byte of a multi-byte character is no ASCII letter, digit or mark.
+    let identifier = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let first = bytes.first, let last = bytes.last,
+            isASCIILetter(first) || first == UInt8(ascii: "_"),
+            isASCIILetter(last) || isASCIIDigit(last) || last == UInt8(ascii: "_")
+        else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"): true
+            default: isASCIILetter(byte) || isASCIIDigit(byte)
+            }
+        }
+    } ?? false
+    // The reserved words are at most 5 letters: longer keys skip the lowercasing and hashing.
+    guard identifier, key.utf8.count > 5 || !yamlReservedWords.contains(key.lowercased()) else { return yamlDoubleQuoted(key) }
     return key
 }
 
@@ -176,4 +184,12 @@ func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
 
 func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
     scalar >= "0" && scalar <= "9"
+}
+
+func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+}
+
+func isASCIIDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
 }
