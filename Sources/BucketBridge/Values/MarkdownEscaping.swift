@@ -52,10 +52,10 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
         default: out.appendByte(byte)
         }
     }
-    guard lineEnd, out.bytes.last == UInt8(ascii: " ") else { return out.text }
+    guard lineEnd, out.lastByte == UInt8(ascii: " ") else { return out.text }
     // Trailing spaces go by whole characters: after a non-ASCII character (a prepended mark
     // such as U+0600 joins the space that follows it), the String does the counting.
-    let beforeSpaces = out.bytes.lastIndex { $0 != UInt8(ascii: " ") }.map { out.bytes[$0] } ?? 0
+    let beforeSpaces = out.withUnsafeBytes { bytes in bytes.lastIndex { $0 != UInt8(ascii: " ") }.map { bytes[$0] } } ?? 0
     if beforeSpaces >= 0x80 {
         var text = out.text
         var trailing = 0
