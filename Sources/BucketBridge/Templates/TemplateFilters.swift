@@ -85,10 +85,13 @@ extension TemplateFilter {
     /// The filter applied to `input` in a template of `format`, or the error to report.
     func apply(to input: FilteredValue, format: TemplateFormat, placeholders: TemplatePlaceholders) -> Result<FilteredValue, TemplateError> {
         switch (self, input) {
+        case (.prose, .value(let value)) where format == .markdown:
+            var out = TextBuffer(capacity: 256)
+            guard Phrase.appendMarkdown(ofJSON: value, into: &out) else { break }
+            return .success(.escaped(out.bytes))
         case (.prose, .value(let value)):
             guard let phrase = Phrase(jsonValue: value) else { break }
-            guard format == .markdown else { return .success(.value(.string(phrase.plainText))) }
-            return .success(.escaped(written(capacity: 256) { phrase.appendMarkdown(into: &$0) }))
+            return .success(.value(.string(phrase.plainText)))
         case (.json, .value(let value)): return .success(.escaped(written { appendJSON(value, pretty: true, into: &$0) }))
         case (.jsonCompact, .value(let value)): return .success(.escaped(written { appendJSON(value, pretty: false, into: &$0) }))
         case (.yaml, .value(let value)): return .success(.escaped(written { appendYAML(value, placeholders: placeholders.yaml, into: &$0) }))

@@ -50,17 +50,19 @@ private func writeHCL(_ value: JSONValue, indent: Int, placeholders: Placeholder
             return
         }
         out.append(literal: "{")
-        let keys = members.map { hclKey($0.key) }
-        let widths = keys.map(scalarCount)
+        let keys = members.map { member in
+            let key = hclKey(member.key)
+            return (text: key, width: scalarCount(key))
+        }
         var groupWidth = 0
         for (index, member) in members.enumerated() {
             if index == 0 || !isSingleLineHCL(members[index - 1].value) {
-                groupWidth = alignmentWidth(widths: widths, members: members, from: index)
+                groupWidth = alignmentWidth(keys: keys, members: members, from: index)
             }
             hclNewline(indent + 2, into: &out)
-            out += keys[index]
+            out += keys[index].text
             if isSingleLineHCL(member.value) {
-                out.appendSpaces(groupWidth - widths[index])
+                out.appendSpaces(groupWidth - keys[index].width)
             }
             out.append(literal: " = ")
             writeHCL(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
@@ -70,12 +72,12 @@ private func writeHCL(_ value: JSONValue, indent: Int, placeholders: Placeholder
     }
 }
 
-/// The widest key (`widths` in scalars) of the run of single-line attributes starting at `start`.
-private func alignmentWidth(widths: [Int], members: [JSONValue.Member], from start: Int) -> Int {
+/// The widest key (in scalars) of the run of single-line attributes starting at `start`.
+private func alignmentWidth(keys: [(text: String, width: Int)], members: [JSONValue.Member], from start: Int) -> Int {
     var width = 0
     var index = start
     while index < members.count, isSingleLineHCL(members[index].value) {
-        width = max(width, widths[index])
+        width = max(width, keys[index].width)
         index += 1
     }
     return width
@@ -128,6 +130,8 @@ public func hclStringLiteral(_ text: String) -> String {
 /// A string: a quoted literal, or with placeholders and references an interpolation (see
 /// `encodeHCL(_:placeholders:)`).
 func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    // Plain ASCII (the common case) holds no placeholder token: quoted as it is.
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) { return }
     guard let placeholders, PlaceholderText.contains(text) else {
         appendHCLStringLiteral(text, into: &out)
         return

@@ -96,6 +96,8 @@ func yamlKey(_ key: String) -> String {
 /// A string scalar: double-quoted, or with placeholders and references the CloudFormation
 /// `!Ref`/`!Sub` form (see `encodeYAML(_:placeholders:)`).
 func appendYAMLString(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    // Plain ASCII (the common case) holds no placeholder token: quoted as it is.
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\")) { return }
     guard let placeholders, PlaceholderText.contains(text) else {
         appendYAMLDoubleQuoted(text, into: &out)
         return
