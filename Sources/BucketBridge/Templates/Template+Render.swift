@@ -187,6 +187,8 @@ struct TemplateRenderer {
     /// A name found in the context is kept in the cache under `slot`, so each later lookup of it
     /// for the same context (in any template of the set) is one array read, not a scan of keys.
     private mutating func lookUp(_ names: [TemplateName], slot: Int?, in template: Template) -> JSONValue? {
+        // Outside loops nothing shadows the context: a name looked up before is read at once.
+        if bindings.isEmpty, let slot, let value = cache[lookup: slot] { return value }
         let root = names[0]
         if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {
