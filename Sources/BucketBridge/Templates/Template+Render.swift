@@ -66,11 +66,19 @@ struct TemplateRenderer {
                 var failed = false, printed = false
                 for index in applied..<filters.count {
                     let call = filters[index]
-                    if index == filters.count - 1, case .indent(let width) = call.filter, case .escaped(let text) = current {
-                        // The last filter indents escaped text: indented straight into the output.
-                        out.appendIndenting(text, by: width)
-                        printed = true
-                        break
+                    if index == filters.count - 1 {
+                        // The last filter writes straight into the output when it can: escaped
+                        // text indented, a scalar or a phrase escaped in place. Not when the
+                        // chain's text is kept (`cached`): the cache needs it on its own.
+                        if case .indent(let width) = call.filter, case .escaped(let text) = current {
+                            out.appendIndenting(text, by: width)
+                            printed = true
+                            break
+                        }
+                        if !cached, call.filter.append(current, format: template.format, placeholders: placeholders, to: &out) {
+                            printed = true
+                            break
+                        }
                     }
                     switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
                     case .success(let next):

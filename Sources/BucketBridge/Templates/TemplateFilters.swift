@@ -143,6 +143,30 @@ extension TemplateFilter {
         return .success(.escaped(Array(escaped.utf8)))
     }
 
+    /// Appends what the filter makes of `input` straight to `out`, as ``apply(to:format:placeholders:)``
+    /// would make it: an escaping filter on a scalar, or `prose` in Markdown. False when the
+    /// filter has no such path for this input, or fails on it: the caller applies it the usual
+    /// way, which reports the error (the render is then thrown away, so what was appended of
+    /// a broken phrase does not matter).
+    func append(_ input: FilteredValue, format: TemplateFormat, placeholders: TemplatePlaceholders, to out: inout TextBuffer) -> Bool {
+        guard case .value(let value) = input else { return false }
+        if self == .prose {
+            return format == .markdown && Phrase.appendMarkdown(ofJSON: value, into: &out)
+        }
+        guard let text = value.scalarText else { return false }
+        switch self {
+        case .raw: out += PlaceholderText.display(text)
+        case .json, .jsonCompact: appendJSONString(text, into: &out)
+        case .yaml: appendYAMLDoubleQuoted(text, into: &out)
+        case .hcl: appendHCLStringLiteral(text, into: &out)
+        case .shell: return appendShellQuoted(text, placeholders: placeholders.shell, into: &out)
+        case .markdown: appendEscapedMarkdown(text, into: &out)
+        case .markdownCode: appendMarkdownCodeSpan(text, into: &out)
+        case .fenced, .indent, .join, .length, .prose: return false
+        }
+        return true
+    }
+
     private func inputError(_ input: FilteredValue) -> TemplateError {
         let found: String
         switch input {
