@@ -1,9 +1,3 @@
-/// The most spaces `lineBreakAndSpaces` holds.
-private let maximumIndent = 128
-
-/// A line break followed by `maximumIndent` spaces.
-private let lineBreakAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: maximumIndent)
-
 /// UTF-8 text under construction. The writers append many small pieces (a quote, a key, two
 /// spaces); appending to a byte array costs a fraction of appending to a `String`.
 ///
@@ -173,32 +167,18 @@ struct TextBuffer {
     }
 
     /// Appends `count` spaces.
-    mutating func appendSpaces(_ count: Int) {
-        var remaining = count
-        while remaining > 0 {
-            let chunk = Swift.min(remaining, maximumIndent)
-            appendLineBreakAndSpaces(from: 1, to: 1 + chunk)
-            remaining -= chunk
-        }
+    mutating func appendSpaces(_ spaces: Int) {
+        guard spaces > 0 else { return }
+        reserve(spaces)
+        // Safe: `reserve` made room for `spaces` bytes after the `count` written.
+        (storage.base + count).initialize(repeating: UInt8(ascii: " "), count: spaces)
+        count += spaces
     }
 
     /// Appends a line break and `indent` spaces.
     mutating func newline(indent: Int) {
-        if indent <= maximumIndent {
-            appendLineBreakAndSpaces(from: 0, to: 1 + indent)
-        } else {
-            appendByte(UInt8(ascii: "\n"))
-            appendSpaces(indent)
-        }
-    }
-
-    /// Appends `lineBreakAndSpaces[start..<end]`, copied whole: appending a repeated element
-    /// goes byte by byte through the generic sequence code, which dominated the JSON writer's
-    /// time in a debug build.
-    private mutating func appendLineBreakAndSpaces(from start: Int, to end: Int) {
-        lineBreakAndSpaces.withUnsafeBufferPointer { all in
-            append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<end]))
-        }
+        appendByte(UInt8(ascii: "\n"))
+        appendSpaces(indent)
     }
 
     /// The text written so far.
