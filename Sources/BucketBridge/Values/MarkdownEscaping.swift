@@ -100,12 +100,12 @@ func appendMarkdownCodeSpan(_ text: String, into out: inout TextBuffer) {
     let space = UInt8(ascii: " ")
     let startsOrEndsWithSpace = text.utf8.first.map { $0 == space } ?? true || text.utf8.last == space
     if !startsOrEndsWithSpace, out.appendQuoted(text, quote: UInt8(ascii: "`"), ifPlainExcept: UInt8(ascii: "`")) { return }
-    out += unusualCodeSpan(PlaceholderText.display(text))
+    appendUnusualCodeSpan(PlaceholderText.display(text), into: &out)
 }
 
 /// The general case of ``markdownCodeSpan(_:)``, placeholders already displayed: empty text,
 /// text that is not plain ASCII, or that starts or ends with a space.
-private func unusualCodeSpan(_ text: String) -> String {
+private func appendUnusualCodeSpan(_ text: String, into out: inout TextBuffer) {
     // Line breaks are ASCII, so bytes can be replaced one by one.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
@@ -115,14 +115,18 @@ private func unusualCodeSpan(_ text: String) -> String {
         if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
         bytes.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
     }
-    guard let first = bytes.first, let last = bytes.last else { return "" }
-    let content = String(decoding: bytes, as: UTF8.self)
+    guard let first = bytes.first, let last = bytes.last else { return }
     if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || bytes.contains(UInt8(ascii: "\t")) {
-        return escapeMarkdown(content)
+        out += escapeMarkdown(String(decoding: bytes, as: UTF8.self))
+        return
     }
-    let fence = String(repeating: "`", count: longestBacktickRun(content) + 1)
-    let space = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") ? " " : ""
-    return fence + space + content + space + fence
+    let fence = bytes.withUnsafeBufferPointer(longestBacktickRun) + 1
+    let padded = first == UInt8(ascii: "`") || last == UInt8(ascii: "`")
+    out.appendBackticks(fence)
+    if padded { out.appendByte(UInt8(ascii: " ")) }
+    out.append(bytes)
+    if padded { out.appendByte(UInt8(ascii: " ")) }
+    out.appendBackticks(fence)
 }
 
 /// An inline Markdown link `[text](url)`: the text escaped, and in the URL every character
@@ -160,12 +164,6 @@ func appendMarkdownFencedBlock(_ text: UnsafeBufferPointer<UInt8>, language: Str
     out.append(contentsOf: text)
     if let last = text.last, last != UInt8(ascii: "\n") { out.appendByte(UInt8(ascii: "\n")) }
     out.appendBackticks(fence)
-}
-
-/// The length of the longest run of consecutive backticks.
-private func longestBacktickRun(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8 { longestBacktickRun($0) }
 }
 
 /// The length of the longest run of consecutive backticks in UTF-8 `bytes`.
