@@ -150,19 +150,26 @@ extension TemplateFilter {
     /// a broken phrase does not matter).
     func append(_ input: FilteredValue, format: TemplateFormat, placeholders: TemplatePlaceholders, to out: inout TextBuffer) -> Bool {
         guard case .value(let value) = input else { return false }
-        if self == .prose {
-            return format == .markdown && Phrase.appendMarkdown(ofJSON: value, into: &out)
-        }
-        guard let text = value.scalarText else { return false }
         switch self {
-        case .raw: out += PlaceholderText.display(text)
-        case .json, .jsonCompact: appendJSONString(text, into: &out)
-        case .yaml: appendYAMLDoubleQuoted(text, into: &out)
-        case .hcl: appendHCLStringLiteral(text, into: &out)
-        case .shell: return appendShellQuoted(text, placeholders: placeholders.shell, into: &out)
-        case .markdown: appendEscapedMarkdown(text, into: &out)
-        case .markdownCode: appendMarkdownCodeSpan(text, into: &out)
-        case .fenced, .indent, .join, .length, .prose: return false
+        case .prose: return format == .markdown && Phrase.appendMarkdown(ofJSON: value, into: &out)
+        // Any value, as `apply` writes it: a number plainly, a string with its placeholders.
+        case .json, .jsonCompact: appendJSON(value, pretty: self == .json, into: &out)
+        case .yaml: appendYAML(value, placeholders: placeholders.yaml, into: &out)
+        case .hcl: appendHCL(value, placeholders: placeholders.hcl, into: &out)
+        // The others take a scalar's text.
+        case .raw:
+            guard let text = value.scalarText else { return false }
+            out += PlaceholderText.display(text)
+        case .shell:
+            guard let text = value.scalarText else { return false }
+            return appendShellQuoted(text, placeholders: placeholders.shell, into: &out)
+        case .markdown:
+            guard let text = value.scalarText else { return false }
+            appendEscapedMarkdown(text, into: &out)
+        case .markdownCode:
+            guard let text = value.scalarText else { return false }
+            appendMarkdownCodeSpan(text, into: &out)
+        case .fenced, .indent, .join, .length: return false
         }
         return true
     }
