@@ -95,16 +95,19 @@ extension Phrase.Segment {
     /// The segment read back from its JSON form (an element of ``Phrase/jsonValue``); nil when
     /// `value` is not one.
     init?(jsonValue value: JSONValue) {
-        if case .string(let url)? = value["link"], case .string(let text)? = value["text"] {
-            self = .link(text, url: url)
+        guard case .object(let members) = value else { return nil }
+        // Words and values (most segments) are objects of one key, which cannot be a link.
+        if members.count == 1 {
+            guard case .string(let text) = members[0].value else { return nil }
+            switch members[0].key {
+            case "text": self = .text(text)
+            case "code": self = .code(text)
+            default: return nil
+            }
             return
         }
-        guard case .object(let members) = value, members.count == 1, case .string(let text) = members[0].value else { return nil }
-        switch members[0].key {
-        case "text": self = .text(text)
-        case "code": self = .code(text)
-        default: return nil
-        }
+        guard case .string(let url)? = value["link"], case .string(let text)? = value["text"] else { return nil }
+        self = .link(text, url: url)
     }
 
     /// Appends the segment as inline Markdown: words escaped (as the phrase's `first` segment
