@@ -54,7 +54,7 @@ private struct TemplateParser {
             switch lexeme {
             case .comment: break
             case .text(let range):
-                if !range.isEmpty { stack[stack.count - 1].nodes.append(.text(lexer.text(range))) }
+                if !range.isEmpty { stack[stack.count - 1].nodes.append(.text(Array(lexer.text(range).utf8))) }
             case .output(let content, let position):
                 let (tokens, lexicalError) = tokenizeTag(content, at: contentStart(position))
                 tagHasLexicalError = lexicalError != nil

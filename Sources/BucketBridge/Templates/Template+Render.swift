@@ -46,7 +46,7 @@ struct TemplateRenderer {
             }
             switch node {
             case .text(let text):
-                out += text
+                out.append(text)
             case .output(let expression, let filters, let position, let slots):
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)
@@ -63,9 +63,23 @@ struct TemplateRenderer {
                         }
                     }
                 }
-                var failed = false
+                var failed = false, printed = false
                 for index in applied..<filters.count {
                     let call = filters[index]
+                    if index == filters.count - 1 {
+                        // The last filter writes straight into the output when it can: escaped
+                        // text indented, a scalar or a phrase escaped in place. Not when the
+                        // chain's text is kept (`cached`): the cache needs it on its own.
+                        if case .indent(let width) = call.filter, case .escaped(let text) = current {
+                            out.appendIndenting(text, by: width)
+                            printed = true
+                            break
+                        }
+                        if !cached, call.filter.append(current, format: template.format, placeholders: placeholders, to: &out) {
+                            printed = true
+                            break
+                        }
+                    }
                     switch call.filter.apply(to: current, format: template.format, placeholders: placeholders) {
                     case .success(let next):
                         current = next
@@ -76,9 +90,9 @@ struct TemplateRenderer {
                     }
                     if failed { break }
                 }
-                if failed { continue }
+                if failed || printed { continue }
                 switch current {
-                case .escaped(let text): out += text
+                case .escaped(let text): out.append(text)
                 case .value(let value): printDefault(value, expression, in: template, at: position)
                 }
             case .conditional(let branches, let otherwise):
@@ -181,6 +195,8 @@ struct TemplateRenderer {
     /// A name found in the context is kept in the cache under `slot`, so each later lookup of it
     /// for the same context (in any template of the set) is one array read, not a scan of keys.
     private mutating func lookUp(_ names: [TemplateName], slot: Int?, in template: Template) -> JSONValue? {
+        // Outside loops nothing shadows the context: a name looked up before is read at once.
+        if bindings.isEmpty, let slot, let value = cache[lookup: slot] { return value }
         let root = names[0]
         if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {

@@ -81,8 +81,8 @@ struct TemplatePosition: Sendable, Hashable {
 
 /// One node of a template's syntax tree.
 indirect enum TemplateNode: Sendable {
-    /// Literal text, printed as it is.
-    case text(String)
+    /// Literal text, printed as it is: kept as UTF-8, so printing it is one copy of bytes.
+    case text([UInt8])
     /// `{{ expr | filters }}`. `cacheSlots` numbers, for each start of the filter chain, where a
     /// render's ``TemplateCache`` keeps what a context variable prints through it (set by
     /// ``TemplateSet``; empty when the value is not cached).

@@ -77,22 +77,35 @@ struct TemplateFilterCall: Sendable {
 enum FilteredValue {
     /// A value not escaped yet.
     case value(JSONValue)
-    /// Final text: the default escape must not be applied to it again.
-    case escaped(String)
+    /// Final text, as UTF-8: the default escape must not be applied to it again.
+    case escaped([UInt8])
 }
 
 extension TemplateFilter {
     /// The filter applied to `input` in a template of `format`, or the error to report.
     func apply(to input: FilteredValue, format: TemplateFormat, placeholders: TemplatePlaceholders) -> Result<FilteredValue, TemplateError> {
         switch (self, input) {
+        case (.prose, .value(let value)) where format == .markdown:
+            var out = TextBuffer(capacity: 256)
+            guard Phrase.appendMarkdown(ofJSON: value, into: &out) else { break }
+            return .success(.escaped(out.bytes))
         case (.prose, .value(let value)):
             guard let phrase = Phrase(jsonValue: value) else { break }
-            return .success(format == .markdown ? .escaped(phrase.markdown) : .value(.string(phrase.plainText)))
-        case (.json, .value(let value)): return .success(.escaped(encodeJSON(value)))
-        case (.jsonCompact, .value(let value)): return .success(.escaped(encodeCompactJSON(value)))
-        case (.yaml, .value(let value)): return .success(.escaped(encodeYAML(value, placeholders: placeholders.yaml)))
-        case (.hcl, .value(let value)): return .success(.escaped(encodeHCL(value, placeholders: placeholders.hcl)))
-        case (.indent(let width), .escaped(let text)): return .success(.escaped(indentLines(text, by: width)))
+            return .success(.value(.string(phrase.plainText)))
+        case (.json, .value(let value)): return .success(.escaped(written { appendJSON(value, pretty: true, into: &$0) }))
+        case (.jsonCompact, .value(let value)): return .success(.escaped(written { appendJSON(value, pretty: false, into: &$0) }))
+        case (.yaml, .value(let value)): return .success(.escaped(written { appendYAML(value, placeholders: placeholders.yaml, into: &$0) }))
+        case (.hcl, .value(let value)): return .success(.escaped(written { appendHCL(value, placeholders: placeholders.hcl, into: &$0) }))
+        case (.indent(let width), .escaped(let text)):
+            return .success(.escaped(written(capacity: text.count + 256) { $0.appendIndenting(text, by: width) }))
+        case (.shell, .escaped(let text)):
+            guard let quoted = shellQuote(utf8: text, placeholders: placeholders.shell) else { return .failure(.shellNUL("the value")) }
+            return .success(.escaped(quoted))
+        case (.fenced(let language), .escaped(let text)) where !text.withUnsafeBufferPointer(mayHoldPlaceholder):
+            // No placeholder token (it starts with the byte 0xEE) to display: fenced as it is.
+            return .success(.escaped(written(capacity: text.count + 16) { out in
+                text.withUnsafeBufferPointer { appendMarkdownFencedBlock($0, language: language, into: &out) }
+            }))
         case (.indent(let width), .value(.string(let text))):
             return .success(.value(.string(indentLines(text, by: width))))
         case (.indent, .value(let value)) where value.scalarText != nil: return .success(input)
@@ -108,24 +121,57 @@ extension TemplateFilter {
         // The remaining escaping filters take text: a scalar, or text escaped by an earlier filter.
         let text: String
         switch input {
-        case .escaped(let escaped): text = escaped
+        case .escaped(let escaped): text = String(decoding: escaped, as: UTF8.self)
         case .value(let value):
             guard let scalar = value.scalarText, isEscaping else { return .failure(inputError(input)) }
             text = scalar
         }
+        let escaped: String
         switch self {
-        case .raw: return .success(.escaped(PlaceholderText.display(text)))
-        case .json, .jsonCompact: return .success(.escaped(jsonStringLiteral(text)))
-        case .yaml: return .success(.escaped(yamlDoubleQuoted(text)))
-        case .hcl: return .success(.escaped(hclStringLiteral(text)))
+        case .raw: escaped = PlaceholderText.display(text)
+        case .json, .jsonCompact: escaped = jsonStringLiteral(text)
+        case .yaml: escaped = yamlDoubleQuoted(text)
+        case .hcl: escaped = hclStringLiteral(text)
         case .shell:
             guard let quoted = shellQuote(text, placeholders: placeholders.shell) else { return .failure(.shellNUL("the value")) }
-            return .success(.escaped(quoted))
-        case .markdown: return .success(.escaped(escapeMarkdown(text)))
-        case .markdownCode: return .success(.escaped(markdownCodeSpan(text)))
-        case .fenced(let language): return .success(.escaped(markdownFencedBlock(text, language: language) ?? text))
+            escaped = quoted
+        case .markdown: escaped = escapeMarkdown(text)
+        case .markdownCode: return .success(.escaped(written(capacity: text.utf8.count + 2) { appendMarkdownCodeSpan(text, into: &$0) }))
+        case .fenced(let language): escaped = markdownFencedBlock(text, language: language) ?? text
         case .indent, .join, .length, .prose: return .failure(inputError(input))
         }
+        return .success(.escaped(Array(escaped.utf8)))
+    }
+
+    /// Appends what the filter makes of `input` straight to `out`, as ``apply(to:format:placeholders:)``
+    /// would make it: an escaping filter on a scalar, or `prose` in Markdown. False when the
+    /// filter has no such path for this input, or fails on it: the caller applies it the usual
+    /// way, which reports the error (the render is then thrown away, so what was appended of
+    /// a broken phrase does not matter).
+    func append(_ input: FilteredValue, format: TemplateFormat, placeholders: TemplatePlaceholders, to out: inout TextBuffer) -> Bool {
+        guard case .value(let value) = input else { return false }
+        switch self {
+        case .prose: return format == .markdown && Phrase.appendMarkdown(ofJSON: value, into: &out)
+        // Any value, as `apply` writes it: a number plainly, a string with its placeholders.
+        case .json, .jsonCompact: appendJSON(value, pretty: self == .json, into: &out)
+        case .yaml: appendYAML(value, placeholders: placeholders.yaml, into: &out)
+        case .hcl: appendHCL(value, placeholders: placeholders.hcl, into: &out)
+        // The others take a scalar's text.
+        case .raw:
+            guard let text = value.scalarText else { return false }
+            out += PlaceholderText.display(text)
+        case .shell:
+            guard let text = value.scalarText else { return false }
+            return appendShellQuoted(text, placeholders: placeholders.shell, into: &out)
+        case .markdown:
+            guard let text = value.scalarText else { return false }
+            appendEscapedMarkdown(text, into: &out)
+        case .markdownCode:
+            guard let text = value.scalarText else { return false }
+            appendMarkdownCodeSpan(text, into: &out)
+        case .fenced, .indent, .join, .length: return false
+        }
+        return true
     }
 
     private func inputError(_ input: FilteredValue) -> TemplateError {
@@ -144,6 +190,18 @@ extension TemplateFilter {
         }
         return .filterInput(filter: name, expected: expected, found: found)
     }
+}
+
+/// True when UTF-8 `bytes` may hold a placeholder token: it starts with the byte 0xEE.
+private func mayHoldPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    ByteScan.firstIndex(of: 0xEE, in: bytes) != nil
+}
+
+/// The bytes `write` appends to an empty buffer of `capacity` bytes.
+private func written(capacity: Int = 2048, _ write: (inout TextBuffer) -> Void) -> [UInt8] {
+    var out = TextBuffer(capacity: capacity)
+    write(&out)
+    return out.bytes
 }
 
 extension JSONValue {

@@ -32,16 +32,14 @@ public enum TemplateFormat: String, Sendable, Hashable, CaseIterable {
 
     /// Appends the default escape of a string in this format to `out`, placeholders spelt as
     /// `placeholders` says; false (appending nothing) in `text`, or for a shell word holding a
-    /// NUL character. YAML and HCL strings are written straight into `out`.
+    /// NUL character. The escaped string is written straight into `out`.
     func appendEscaped(_ text: String, placeholders: TemplatePlaceholders, to out: inout TextBuffer) -> Bool {
         switch self {
-        case .json: out += jsonStringLiteral(text)
+        case .json: appendJSONString(text, into: &out)
         case .yaml: appendYAMLString(text, placeholders: placeholders.yaml, into: &out)
         case .hcl: appendHCLString(text, placeholders: placeholders.hcl, into: &out)
-        case .shell:
-            guard let quoted = shellQuote(text, placeholders: placeholders.shell) else { return false }
-            out += quoted
-        case .markdown: out += escapeMarkdown(text)
+        case .shell: return appendShellQuoted(text, placeholders: placeholders.shell, into: &out)
+        case .markdown: appendEscapedMarkdown(text, into: &out)
         case .text: return false
         }
         return true

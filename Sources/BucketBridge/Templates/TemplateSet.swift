@@ -85,7 +85,7 @@ public struct TemplateSet: Sendable {
     /// value the caller already encoded the same way (the IAM JSON files' policies, for
     /// `policies.trust | json`).
     func seed(_ cache: inout TemplateCache, _ name: [String], _ filter: TemplateFilter, _ text: String) {
-        if let slot = cacheSlots[TemplateCache.Key(names: name, filters: [filter], format: nil)] { cache[slot] = text }
+        if let slot = cacheSlots[TemplateCache.Key(names: name, filters: [filter], format: nil)] { cache[slot] = Array(text.utf8) }
     }
 
     /// Reports includes of templates that do not exist, and each include that closes a cycle.
@@ -192,15 +192,15 @@ public struct TemplateCache {
         }
     }
 
-    /// The texts by slot; nil where nothing is kept yet.
-    private var entries: [String?] = []
+    /// The texts by slot, as UTF-8; nil where nothing is kept yet.
+    private var entries: [[UInt8]?] = []
     /// The context's values of dotted names, by lookup slot; nil where none is kept yet.
     private var values: [JSONValue?] = []
 
     /// An empty cache, for one context.
     public init() {}
 
-    subscript(slot: Int) -> String? {
+    subscript(slot: Int) -> [UInt8]? {
         get { slot < entries.count ? entries[slot] : nil }
         set {
             if slot >= entries.count { entries.append(contentsOf: repeatElement(nil, count: slot + 1 - entries.count)) }

@@ -18,58 +18,66 @@ public func encodeHCL(_ value: JSONValue, placeholders: PlaceholderReferences? =
     return out.text
 }
 
+/// Appends the HCL of `value` (see ``encodeHCL(_:placeholders:)``) to `out`.
+func appendHCL(_ value: JSONValue, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    writeHCL(value, indent: 0, placeholders: placeholders, into: &out)
+}
+
 /// Appends `value` at the cursor; `indent` is the column its closing bracket goes to.
 private func writeHCL(_ value: JSONValue, indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
     switch value {
-    case .null: out += "null"
-    case .bool(let flag): out += flag ? "true" : "false"
+    case .null: out.append(literal: "null")
+    case .bool(let flag): out.append(literal: flag ? "true" : "false")
     case .int(let number): out += String(number)
     case .number(let text): out += text
     case .string(let text): appendHCLString(text, placeholders: placeholders, into: &out)
     case .array(let elements):
         if elements.isEmpty {
-            out += "[]"
+            out.append(literal: "[]")
             return
         }
-        out += "["
+        out.append(literal: "[")
         for element in elements {
             hclNewline(indent + 2, into: &out)
             writeHCL(element, indent: indent + 2, placeholders: placeholders, into: &out)
-            out += ","
+            out.append(literal: ",")
         }
         hclNewline(indent, into: &out)
-        out += "]"
+        out.append(literal: "]")
     case .object(let members):
         if members.isEmpty {
-            out += "{}"
+            out.append(literal: "{}")
             return
         }
-        out += "{"
-        let keys = members.map { hclKey($0.key) }
+        out.append(literal: "{")
+        let keys = members.map { member in
+            let key = hclKey(member.key)
+            return (text: key, width: scalarCount(key))
+        }
         var groupWidth = 0
         for (index, member) in members.enumerated() {
             if index == 0 || !isSingleLineHCL(members[index - 1].value) {
                 groupWidth = alignmentWidth(keys: keys, members: members, from: index)
             }
             hclNewline(indent + 2, into: &out)
-            out += keys[index]
+            out += keys[index].text
             if isSingleLineHCL(member.value) {
-                out.appendSpaces(groupWidth - keys[index].unicodeScalars.count)
+                out.appendSpaces(groupWidth - keys[index].width)
             }
-            out += " = "
+            out.append(literal: " = ")
             writeHCL(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
         }
         hclNewline(indent, into: &out)
-        out += "}"
+        out.append(literal: "}")
     }
 }
 
-/// The widest key of the run of single-line attributes starting at `start`.
-private func alignmentWidth(keys: [String], members: [JSONValue.Member], from start: Int) -> Int {
+/// The widest key (in scalars) of the run of single-line attributes starting at `start`.
+private func alignmentWidth(keys: [(text: String, width: Int)], members: [JSONValue.Member], from start: Int) -> Int {
     var width = 0
     var index = start
     while index < members.count, isSingleLineHCL(members[index].value) {
-        width = max(width, keys[index].unicodeScalars.count)
+        width = max(width, keys[index].width)
         index += 1
     }
     return width
@@ -93,11 +101,22 @@ private let hclKeywords: Set<String> = ["for", "in", "if", "true", "false", "nul
 
 /// The key bare when it matches `[A-Za-z_][A-Za-z0-9_-]*` and is not a keyword, else quoted.
 func hclKey(_ key: String) -> String {
-    guard let first = key.unicodeScalars.first, isASCIILetter(first) || first == "_",
-        key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == "_" || $0 == "-" }),
-        key.utf8.count > 5 || !hclKeywords.contains(key)
-    else { return hclStringLiteral(key) }
+    // Read as bytes: a byte of a multi-byte character is no ASCII letter, digit, `_` or `-`.
+    let identifier = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let first = bytes.first, isASCIILetter(first) || first == UInt8(ascii: "_") else { return false }
+        return bytes.allSatisfy { isASCIILetter($0) || isASCIIDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    } ?? false
+    guard identifier, key.utf8.count > 5 || !hclKeywords.contains(key) else { return hclStringLiteral(key) }
     return key
+}
+
+/// The number of Unicode scalars of `text`: its UTF-8 bytes that do not continue a scalar.
+private func scalarCount(_ text: String) -> Int {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    } ?? text.unicodeScalars.count
 }
 
 /// A quoted HCL string literal: `\`, `"`, `\n`, `\r`, `\t` escaped, other control characters
@@ -111,6 +130,8 @@ public func hclStringLiteral(_ text: String) -> String {
 /// A string: a quoted literal, or with placeholders and references an interpolation (see
 /// `encodeHCL(_:placeholders:)`).
 func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    // Plain ASCII (the common case) holds no placeholder token: quoted as it is.
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) { return }
     guard let placeholders, PlaceholderText.contains(text) else {
         appendHCLStringLiteral(text, into: &out)
         return
@@ -120,7 +141,7 @@ func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into 
         out += placeholders(name)
         return
     }
-    out += "\""
+    out.append(literal: "\"")
     for (index, part) in parts.enumerated() {
         switch part {
         case .text(var literal):
@@ -136,32 +157,27 @@ func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into 
         case .placeholder(let name): out += "${" + placeholders(name) + "}"
         }
     }
-    out += "\""
+    out.append(literal: "\"")
 }
 
 /// Appends `text` as a quoted HCL string literal (see ``hclStringLiteral(_:)``).
 func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
-    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) {
-        out += "\""
-        out += text
-        out += "\""
-        return
-    }
-    out += "\""
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) { return }
+    out.append(literal: "\"")
     var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {
         switch scalar {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case PlaceholderText.open: out += "<"
-        case PlaceholderText.close: out += ">"
+        case "\\": out.append(literal: "\\\\")
+        case "\"": out.append(literal: "\\\"")
+        case "\n": out.append(literal: "\\n")
+        case "\r": out.append(literal: "\\r")
+        case "\t": out.append(literal: "\\t")
+        case PlaceholderText.open: out.append(literal: "<")
+        case PlaceholderText.close: out.append(literal: ">")
         case "{" where previous == "$" || previous == "%":
             // Double the `$` or `%` already written: `${` → `$${`, `%{` → `%%{`.
             out.append(previous!)
-            out += "{"
+            out.append(literal: "{")
         default:
             if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {
                 out += "\\u" + hexDigits(scalar.value, width: 4)
@@ -171,5 +187,5 @@ func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
         }
         previous = scalar
     }
-    out += "\""
+    out.append(literal: "\"")
 }

@@ -17,42 +17,48 @@ public func encodeCompactJSON(_ value: JSONValue) -> String {
     return out.text
 }
 
+/// Appends the JSON of `value` (pretty as ``encodeJSON(_:)`` or compact as
+/// ``encodeCompactJSON(_:)``) to `out`.
+func appendJSON(_ value: JSONValue, pretty: Bool, into out: inout TextBuffer) {
+    writeJSON(value, pretty: pretty, indent: 0, into: &out)
+}
+
 /// Appends the JSON of `value`; `indent` is the nesting depth of the line it starts on.
 private func writeJSON(_ value: JSONValue, pretty: Bool, indent: Int, into out: inout TextBuffer) {
     switch value {
-    case .null: out += "null"
-    case .bool(let flag): out += flag ? "true" : "false"
+    case .null: out.append(literal: "null")
+    case .bool(let flag): out.append(literal: flag ? "true" : "false")
     case .int(let number): out += String(number)
     case .number(let text): out += text
     case .string(let text): appendJSONString(text, into: &out)
     case .array(let elements):
         if elements.isEmpty {
-            out += "[]"
+            out.append(literal: "[]")
             return
         }
-        out += "["
+        out.append(literal: "[")
         for (index, element) in elements.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(literal: ",") }
             if pretty { newline(indent + 1, into: &out) }
             writeJSON(element, pretty: pretty, indent: indent + 1, into: &out)
         }
         if pretty { newline(indent, into: &out) }
-        out += "]"
+        out.append(literal: "]")
     case .object(let members):
         if members.isEmpty {
-            out += "{}"
+            out.append(literal: "{}")
             return
         }
-        out += "{"
+        out.append(literal: "{")
         for (index, member) in members.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(literal: ",") }
             if pretty { newline(indent + 1, into: &out) }
             appendJSONString(member.key, into: &out)
-            out += pretty ? ": " : ":"
+            out.append(literal: pretty ? ": " : ":")
             writeJSON(member.value, pretty: pretty, indent: indent + 1, into: &out)
         }
         if pretty { newline(indent, into: &out) }
-        out += "}"
+        out.append(literal: "}")
     }
 }
 
@@ -67,24 +73,21 @@ public func jsonStringLiteral(_ text: String) -> String {
     return out.text
 }
 
-private func appendJSONString(_ text: String, into out: inout TextBuffer) {
-    out += "\""
-    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
-        out += text
-        out += "\""
-        return
-    }
+/// Appends `text` as a JSON string literal (see ``jsonStringLiteral(_:)``).
+func appendJSONString(_ text: String, into out: inout TextBuffer) {
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\")) { return }
+    out.append(literal: "\"")
     for scalar in text.unicodeScalars {
         switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case PlaceholderText.open: out += "<"
-        case PlaceholderText.close: out += ">"
+        case "\"": out.append(literal: "\\\"")
+        case "\\": out.append(literal: "\\\\")
+        case "\n": out.append(literal: "\\n")
+        case "\r": out.append(literal: "\\r")
+        case "\t": out.append(literal: "\\t")
+        case "\u{08}": out.append(literal: "\\b")
+        case "\u{0C}": out.append(literal: "\\f")
+        case PlaceholderText.open: out.append(literal: "<")
+        case PlaceholderText.close: out.append(literal: ">")
         default:
             let value = scalar.value
             if value < 0x20 || (value >= 0x7F && value <= 0x9F) || value == 0x2028 || value == 0x2029 {
@@ -94,7 +97,7 @@ private func appendJSONString(_ text: String, into out: inout TextBuffer) {
             }
         }
     }
-    out += "\""
+    out.append(literal: "\"")
 }
 
 /// True when every byte of `text` is printable ASCII (0x20–0x7E) and none is one of the

@@ -23,7 +23,7 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
     for byte in text.utf8 {
         defer { previous = byte }
         if leading, byte == UInt8(ascii: " ") {
-            out += "&#32;"
+            out.append(literal: "&#32;")
             continue
         }
         leading = false
@@ -38,12 +38,12 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
             UInt8(ascii: "{"), UInt8(ascii: "}"):
             out.appendByte(UInt8(ascii: "\\"))
             out.appendByte(byte)
-        case UInt8(ascii: "<"): out += "&lt;"
-        case UInt8(ascii: "&"): out += "&amp;"
-        case UInt8(ascii: "|"): out += "&#124;"
-        case UInt8(ascii: "~"): out += "&#126;"
-        case UInt8(ascii: "\t"): out += "&#9;"
-        case UInt8(ascii: "=") where atStart: out += "&#61;"
+        case UInt8(ascii: "<"): out.append(literal: "&lt;")
+        case UInt8(ascii: "&"): out.append(literal: "&amp;")
+        case UInt8(ascii: "|"): out.append(literal: "&#124;")
+        case UInt8(ascii: "~"): out.append(literal: "&#126;")
+        case UInt8(ascii: "\t"): out.append(literal: "&#9;")
+        case UInt8(ascii: "=") where atStart: out.append(literal: "&#61;")
         case _ where atStart && (byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ">")),
             _ where leadingDigits && !atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")):
             out.appendByte(UInt8(ascii: "\\"))
@@ -52,10 +52,10 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
         default: out.appendByte(byte)
         }
     }
-    guard lineEnd, out.bytes.last == UInt8(ascii: " ") else { return out.text }
+    guard lineEnd, out.lastByte == UInt8(ascii: " ") else { return out.text }
     // Trailing spaces go by whole characters: after a non-ASCII character (a prepended mark
     // such as U+0600 joins the space that follows it), the String does the counting.
-    let beforeSpaces = out.bytes.lastIndex { $0 != UInt8(ascii: " ") }.map { out.bytes[$0] } ?? 0
+    let beforeSpaces = out.withUnsafeBytes { bytes in bytes.lastIndex { $0 != UInt8(ascii: " ") }.map { bytes[$0] } } ?? 0
     if beforeSpaces >= 0x80 {
         var text = out.text
         var trailing = 0
@@ -66,8 +66,19 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
         return text + String(repeating: "&#32;", count: trailing)
     }
     let trailing = out.removeTrailingSpaces()
-    for _ in 0..<trailing { out += "&#32;" }
+    for _ in 0..<trailing { out.append(literal: "&#32;") }
     return out.text
+}
+
+/// Appends `text` as ``escapeMarkdown(_:lineStart:lineEnd:)`` spells it; text that needs no
+/// escaping (the common case) is copied as it is.
+func appendEscapedMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true, into out: inout TextBuffer) {
+    // Inert text is plain ASCII, so it holds no placeholder to display either.
+    if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) {
+        out += text
+    } else {
+        out += escapeMarkdown(text, lineStart: lineStart, lineEnd: lineEnd)
+    }
 }
 
 /// An inline Markdown code span showing `text`: the backtick fence is longer than any run of
@@ -85,21 +96,16 @@ public func markdownCodeSpan(_ text: String) -> String {
 /// Appends `text` as an inline Markdown code span (see ``markdownCodeSpan(_:)``): plain ASCII
 /// straight between two backticks, anything else as `markdownCodeSpan` spells it.
 func appendMarkdownCodeSpan(_ text: String, into out: inout TextBuffer) {
-    let text = PlaceholderText.display(text)
-    if !text.isEmpty, text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " "),
-        isPlainASCII(text, except: UInt8(ascii: "`"))
-    {
-        out.appendByte(UInt8(ascii: "`"))
-        out += text
-        out.appendByte(UInt8(ascii: "`"))
-        return
-    }
-    out += unusualCodeSpan(text)
+    // Plain ASCII holds no placeholder token, so it needs no displaying either.
+    let space = UInt8(ascii: " ")
+    let startsOrEndsWithSpace = text.utf8.first.map { $0 == space } ?? true || text.utf8.last == space
+    if !startsOrEndsWithSpace, out.appendQuoted(text, quote: UInt8(ascii: "`"), ifPlainExcept: UInt8(ascii: "`")) { return }
+    appendUnusualCodeSpan(PlaceholderText.display(text), into: &out)
 }
 
 /// The general case of ``markdownCodeSpan(_:)``, placeholders already displayed: empty text,
 /// text that is not plain ASCII, or that starts or ends with a space.
-private func unusualCodeSpan(_ text: String) -> String {
+private func appendUnusualCodeSpan(_ text: String, into out: inout TextBuffer) {
     // Line breaks are ASCII, so bytes can be replaced one by one.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
@@ -109,14 +115,18 @@ private func unusualCodeSpan(_ text: String) -> String {
         if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
         bytes.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
     }
-    guard let first = bytes.first, let last = bytes.last else { return "" }
-    let content = String(decoding: bytes, as: UTF8.self)
+    guard let first = bytes.first, let last = bytes.last else { return }
     if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || bytes.contains(UInt8(ascii: "\t")) {
-        return escapeMarkdown(content)
+        out += escapeMarkdown(String(decoding: bytes, as: UTF8.self))
+        return
     }
-    let fence = String(repeating: "`", count: longestBacktickRun(content) + 1)
-    let space = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") ? " " : ""
-    return fence + space + content + space + fence
+    let fence = bytes.withUnsafeBufferPointer(longestBacktickRun) + 1
+    let padded = first == UInt8(ascii: "`") || last == UInt8(ascii: "`")
+    out.appendBackticks(fence)
+    if padded { out.appendByte(UInt8(ascii: " ")) }
+    out.append(bytes)
+    if padded { out.appendByte(UInt8(ascii: " ")) }
+    out.appendBackticks(fence)
 }
 
 /// An inline Markdown link `[text](url)`: the text escaped, and in the URL every character
@@ -137,31 +147,34 @@ public func markdownLink(_ text: String, url: String) -> String {
 /// is longer than any run of backticks inside (at least 3). No trailing newline. Returns nil when
 /// the info string holds a backtick or a line break, which would end or corrupt the fence line.
 public func markdownFencedBlock(_ text: String, language: String = "") -> String? {
-    let text = PlaceholderText.display(text)
     if language.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return nil }
-    let fence = String(repeating: "`", count: max(3, longestBacktickRun(text) + 1))
-    var out = TextBuffer(capacity: text.utf8.count + 2 * fence.utf8.count + language.utf8.count + 2)
-    out += fence
-    out += language
-    out += "\n"
-    out += text
-    if let last = text.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
-    out += fence
+    var text = PlaceholderText.display(text)
+    var out = TextBuffer(capacity: text.utf8.count + language.utf8.count + 16)
+    text.withUTF8 { appendMarkdownFencedBlock($0, language: language, into: &out) }
     return out.text
 }
 
-/// The length of the longest run of consecutive backticks.
-private func longestBacktickRun(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8 { bytes in
-        guard let first = ByteScan.firstIndex(of: UInt8(ascii: "`"), in: bytes) else { return 0 }
-        var longest = 0, current = 0
-        for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
-            current = byte == UInt8(ascii: "`") ? current + 1 : 0
-            longest = max(longest, current)
-        }
-        return longest
+/// Appends UTF-8 `text`, which holds no placeholder, as a fenced code block (see
+/// ``markdownFencedBlock(_:language:)``); `language` is one that function accepts.
+func appendMarkdownFencedBlock(_ text: UnsafeBufferPointer<UInt8>, language: String, into out: inout TextBuffer) {
+    let fence = max(3, longestBacktickRun(text) + 1)
+    out.appendBackticks(fence)
+    out += language
+    out.appendByte(UInt8(ascii: "\n"))
+    out.append(contentsOf: text)
+    if let last = text.last, last != UInt8(ascii: "\n") { out.appendByte(UInt8(ascii: "\n")) }
+    out.appendBackticks(fence)
+}
+
+/// The length of the longest run of consecutive backticks in UTF-8 `bytes`.
+private func longestBacktickRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let first = ByteScan.firstIndex(of: UInt8(ascii: "`"), in: bytes) else { return 0 }
+    var longest = 0, current = 0
+    for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
+        current = byte == UInt8(ascii: "`") ? current + 1 : 0
+        longest = max(longest, current)
     }
+    return longest
 }
 
 /// True when `text` needs no Markdown escaping: ASCII letters, digits, spaces and punctuation

@@ -45,25 +45,25 @@ public struct MermaidFlowchart: Sendable, Hashable {
     /// The diagram's Mermaid source, without a code fence.
     public var source: String {
         var out = TextBuffer(capacity: 1024)
-        out += "flowchart "
+        out.append(literal: "flowchart ")
         out += direction
         for node in nodes {
-            out += "\n  "
+            out.append(literal: "\n  ")
             out += node.id
             out += node.rounded ? "(" : "["
             appendMermaidLabel(node.label, into: &out)
             out += node.rounded ? ")" : "]"
         }
         for edge in edges {
-            out += "\n  "
+            out.append(literal: "\n  ")
             out += edge.from
-            out += " -->"
+            out.append(literal: " -->")
             if let label = edge.label {
-                out += "|"
+                out.append(literal: "|")
                 appendMermaidLabel(label, into: &out)
-                out += "|"
+                out.append(literal: "|")
             }
-            out += " "
+            out.append(literal: " ")
             out += edge.to
         }
         return out.text
@@ -81,27 +81,27 @@ public func mermaidLabel(_ text: String) -> String {
 
 private func appendMermaidLabel(_ text: String, into out: inout TextBuffer) {
     let text = PlaceholderText.display(text)
-    out += "\""
+    out.append(literal: "\"")
     // Most labels are printable ASCII without any of the six characters: appended whole.
     if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "<"))
         && isPlainASCII(text, except: UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "`"))
     {
         out += text
-        out += "\""
+        out.append(literal: "\"")
         return
     }
     for byte in text.utf8 {
         switch byte {
-        case UInt8(ascii: "\""): out += "#quot;"
-        case UInt8(ascii: "#"): out += "#35;"
-        case UInt8(ascii: "<"): out += "#lt;"
-        case UInt8(ascii: ">"): out += "#gt;"
-        case UInt8(ascii: "&"): out += "#amp;"
-        case UInt8(ascii: "`"): out += "#96;"
+        case UInt8(ascii: "\""): out.append(literal: "#quot;")
+        case UInt8(ascii: "#"): out.append(literal: "#35;")
+        case UInt8(ascii: "<"): out.append(literal: "#lt;")
+        case UInt8(ascii: ">"): out.append(literal: "#gt;")
+        case UInt8(ascii: "&"): out.append(literal: "#amp;")
+        case UInt8(ascii: "`"): out.append(literal: "#96;")
         // Control characters are ASCII: every byte of a multi-byte character is 0x80 or more.
         case 0..<0x20, 0x7F: out.appendByte(UInt8(ascii: " "))
         default: out.appendByte(byte)
         }
     }
-    out += "\""
+    out.append(literal: "\"")
 }

@@ -38,14 +38,27 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The phrase as inline Markdown: words escaped, values as code spans.
     public var markdown: String {
         var out = TextBuffer(capacity: 256)
-        for index in segments.indices {
-            switch segments[index] {
-            case .text(let text): out += escapeMarkdown(text, lineStart: index == 0, lineEnd: index == segments.count - 1)
-            case .code(let text): appendMarkdownCodeSpan(text, into: &out)
-            case .link(let text, let url): out += markdownLink(text, url: url)
-            }
-        }
+        appendMarkdown(into: &out)
         return out.text
+    }
+
+    /// Appends the phrase as inline Markdown (see ``markdown``).
+    func appendMarkdown(into out: inout TextBuffer) {
+        for index in segments.indices {
+            segments[index].appendMarkdown(first: index == 0, last: index == segments.count - 1, into: &out)
+        }
+    }
+
+    /// Appends the Markdown of the phrase whose JSON form is `value` (see ``markdown`` and
+    /// ``init(jsonValue:)``) without building the phrase; false when `value` is not one (some
+    /// of it may have been appended).
+    static func appendMarkdown(ofJSON value: JSONValue, into out: inout TextBuffer) -> Bool {
+        guard case .array(let elements) = value else { return false }
+        for index in elements.indices {
+            guard let segment = Segment(jsonValue: elements[index]) else { return false }
+            segment.appendMarkdown(first: index == 0, last: index == elements.count - 1, into: &out)
+        }
+        return true
     }
 
     /// The phrase as a JSON value: an array of `{"text": …}` and `{"code": …}` objects, the form
@@ -64,17 +77,10 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     public init?(jsonValue value: JSONValue) {
         guard case .array(let elements) = value else { return nil }
         var segments: [Segment] = []
+        segments.reserveCapacity(elements.count)
         for element in elements {
-            if case .string(let url)? = element["link"], case .string(let text)? = element["text"] {
-                segments.append(.link(text, url: url))
-                continue
-            }
-            guard case .object(let members) = element, members.count == 1, case .string(let text) = members[0].value else { return nil }
-            switch members[0].key {
-            case "text": segments.append(.text(text))
-            case "code": segments.append(.code(text))
-            default: return nil
-            }
+            guard let segment = Segment(jsonValue: element) else { return nil }
+            segments.append(segment)
         }
         self.segments = segments
     }
@@ -82,6 +88,36 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     /// This phrase followed by another.
     public static func + (lhs: Phrase, rhs: Phrase) -> Phrase {
         Phrase(lhs.segments + rhs.segments)
+    }
+}
+
+extension Phrase.Segment {
+    /// The segment read back from its JSON form (an element of ``Phrase/jsonValue``); nil when
+    /// `value` is not one.
+    init?(jsonValue value: JSONValue) {
+        guard case .object(let members) = value else { return nil }
+        // Words and values (most segments) are objects of one key, which cannot be a link.
+        if members.count == 1 {
+            guard case .string(let text) = members[0].value else { return nil }
+            switch members[0].key {
+            case "text": self = .text(text)
+            case "code": self = .code(text)
+            default: return nil
+            }
+            return
+        }
+        guard case .string(let url)? = value["link"], case .string(let text)? = value["text"] else { return nil }
+        self = .link(text, url: url)
+    }
+
+    /// Appends the segment as inline Markdown: words escaped (as the phrase's `first` segment
+    /// they may start a line, as its `last` they may end one), values as code spans.
+    func appendMarkdown(first: Bool, last: Bool, into out: inout TextBuffer) {
+        switch self {
+        case .text(let text): appendEscapedMarkdown(text, lineStart: first, lineEnd: last, into: &out)
+        case .code(let text): appendMarkdownCodeSpan(text, into: &out)
+        case .link(let text, let url): out += markdownLink(text, url: url)
+        }
     }
 }
 

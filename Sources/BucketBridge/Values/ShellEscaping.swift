@@ -34,3 +34,39 @@ public func shellQuote(_ text: String, placeholders: PlaceholderReferences? = ni
     out += "'"
     return out.text
 }
+
+/// Appends `text` as ``shellQuote(_:placeholders:)`` spells it; false (appending nothing) when
+/// the text holds a NUL character.
+func appendShellQuoted(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) -> Bool {
+    var bytes = text
+    let plain = bytes.withUTF8 { isPlainShellWord($0) }
+    if plain {
+        out.appendByte(UInt8(ascii: "'"))
+        out += text
+        out.appendByte(UInt8(ascii: "'"))
+        return true
+    }
+    guard let quoted = shellQuote(text, placeholders: placeholders) else { return false }
+    out += quoted
+    return true
+}
+
+/// `shellQuote` of UTF-8 `text` (escaped text of a filter chain, such as a policy's JSON), as
+/// UTF-8; nil when the text holds a NUL character.
+func shellQuote(utf8 text: [UInt8], placeholders: PlaceholderReferences?) -> [UInt8]? {
+    if text.withUnsafeBufferPointer(isPlainShellWord) {
+        var out = TextBuffer(capacity: text.count + 2)
+        out.appendByte(UInt8(ascii: "'"))
+        out.append(text)
+        out.appendByte(UInt8(ascii: "'"))
+        return out.bytes
+    }
+    return shellQuote(String(decoding: text, as: UTF8.self), placeholders: placeholders).map { Array($0.utf8) }
+}
+
+/// True when UTF-8 `bytes` hold no `'`, no NUL and no placeholder (whose token starts with
+/// the byte 0xEE): text that goes between two single quotes as it is.
+private func isPlainShellWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Eight bytes at a time: a policy's JSON is long and seldom holds any of them.
+    !ByteScan.contains(0, or: UInt8(ascii: "'"), in: bytes) && ByteScan.firstIndex(of: 0xEE, in: bytes) == nil
+}

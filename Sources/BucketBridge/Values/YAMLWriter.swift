@@ -17,33 +17,38 @@ public func encodeYAML(_ value: JSONValue, placeholders: PlaceholderReferences? 
     return out.text
 }
 
+/// Appends the YAML of `value` (see ``encodeYAML(_:placeholders:)``) to `out`.
+func appendYAML(_ value: JSONValue, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    writeYAML(value, indent: 0, placeholders: placeholders, into: &out)
+}
+
 /// Appends `value` at the cursor; continuation lines start with `indent` spaces.
 private func writeYAML(_ value: JSONValue, indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
     switch value {
-    case .null: out += "null"
-    case .bool(let flag): out += flag ? "true" : "false"
+    case .null: out.append(literal: "null")
+    case .bool(let flag): out.append(literal: flag ? "true" : "false")
     case .int(let number): out += String(number)
     case .number(let text): out += text
     case .string(let text): appendYAMLString(text, placeholders: placeholders, into: &out)
     case .array(let elements):
         if elements.isEmpty {
-            out += "[]"
+            out.append(literal: "[]")
             return
         }
         for (index, element) in elements.enumerated() {
             if index > 0 { yamlNewline(indent, into: &out) }
-            out += "- "
+            out.append(literal: "- ")
             writeYAML(element, indent: indent + 2, placeholders: placeholders, into: &out)
         }
     case .object(let members):
         if members.isEmpty {
-            out += "{}"
+            out.append(literal: "{}")
             return
         }
         for (index, member) in members.enumerated() {
             if index > 0 { yamlNewline(indent, into: &out) }
             out += yamlKey(member.key)
-            out += ":"
+            out.append(literal: ":")
             switch member.value {
             case .array(let elements) where !elements.isEmpty:
                 yamlNewline(indent + 2, into: &out)
@@ -52,7 +57,7 @@ private func writeYAML(_ value: JSONValue, indent: Int, placeholders: Placeholde
                 yamlNewline(indent + 2, into: &out)
                 writeYAML(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
             default:
-                out += " "
+                out.append(literal: " ")
                 writeYAML(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
             }
         }
@@ -70,19 +75,29 @@ private let yamlReservedWords: Set<String> = [
 
 /// The key as a plain scalar when it is an unambiguous identifier, else double-quoted.
 func yamlKey(_ key: String) -> String {
-    guard let first = key.unicodeScalars.first, let last = key.unicodeScalars.last,
-        isASCIILetter(first) || first == "_",
-        isASCIILetter(last) || isASCIIDigit(last) || last == "_",
-        key.unicodeScalars.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || "_-.:/".unicodeScalars.contains($0) }),
-        // The reserved words are at most 5 letters: longer keys skip the lowercasing and hashing.
-        key.utf8.count > 5 || !yamlReservedWords.contains(key.lowercased())
-    else { return yamlDoubleQuoted(key) }
+    // Read as bytes: a byte of a multi-byte character is no ASCII letter, digit or mark.
+    let identifier = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let first = bytes.first, let last = bytes.last,
+            isASCIILetter(first) || first == UInt8(ascii: "_"),
+            isASCIILetter(last) || isASCIIDigit(last) || last == UInt8(ascii: "_")
+        else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "/"): true
+            default: isASCIILetter(byte) || isASCIIDigit(byte)
+            }
+        }
+    } ?? false
+    // The reserved words are at most 5 letters: longer keys skip the lowercasing and hashing.
+    guard identifier, key.utf8.count > 5 || !yamlReservedWords.contains(key.lowercased()) else { return yamlDoubleQuoted(key) }
     return key
 }
 
 /// A string scalar: double-quoted, or with placeholders and references the CloudFormation
 /// `!Ref`/`!Sub` form (see `encodeYAML(_:placeholders:)`).
 func appendYAMLString(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    // Plain ASCII (the common case) holds no placeholder token: quoted as it is.
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\")) { return }
     guard let placeholders, PlaceholderText.contains(text) else {
         appendYAMLDoubleQuoted(text, into: &out)
         return
@@ -98,7 +113,7 @@ func appendYAMLString(_ text: String, placeholders: PlaceholderReferences?, into
         case .placeholder(let name): "${" + placeholders(name) + "}"
         }
     }.joined()
-    out += "!Sub "
+    out.append(literal: "!Sub ")
     appendYAMLDoubleQuoted(substituted, into: &out)
 }
 
@@ -129,31 +144,26 @@ public func yamlDoubleQuoted(_ text: String) -> String {
 
 /// Appends `text` as a double-quoted YAML scalar (see ``yamlDoubleQuoted(_:)``).
 func appendYAMLDoubleQuoted(_ text: String, into out: inout TextBuffer) {
-    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "\\")) {
-        out += "\""
-        out += text
-        out += "\""
-        return
-    }
-    out += "\""
+    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\")) { return }
+    out.append(literal: "\"")
     for scalar in text.unicodeScalars {
         switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\0": out += "\\0"
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\t": out += "\\t"
-        case "\n": out += "\\n"
-        case "\u{0B}": out += "\\v"
-        case "\u{0C}": out += "\\f"
-        case "\r": out += "\\r"
-        case "\u{1B}": out += "\\e"
-        case "\u{85}": out += "\\N"
-        case "\u{2028}": out += "\\L"
-        case "\u{2029}": out += "\\P"
-        case PlaceholderText.open: out += "<"
-        case PlaceholderText.close: out += ">"
+        case "\"": out.append(literal: "\\\"")
+        case "\\": out.append(literal: "\\\\")
+        case "\0": out.append(literal: "\\0")
+        case "\u{07}": out.append(literal: "\\a")
+        case "\u{08}": out.append(literal: "\\b")
+        case "\t": out.append(literal: "\\t")
+        case "\n": out.append(literal: "\\n")
+        case "\u{0B}": out.append(literal: "\\v")
+        case "\u{0C}": out.append(literal: "\\f")
+        case "\r": out.append(literal: "\\r")
+        case "\u{1B}": out.append(literal: "\\e")
+        case "\u{85}": out.append(literal: "\\N")
+        case "\u{2028}": out.append(literal: "\\L")
+        case "\u{2029}": out.append(literal: "\\P")
+        case PlaceholderText.open: out.append(literal: "<")
+        case PlaceholderText.close: out.append(literal: ">")
         default:
             let value = scalar.value
             if value < 0x20 || (value >= 0x7F && value <= 0x9F) {
@@ -167,7 +177,7 @@ func appendYAMLDoubleQuoted(_ text: String, into out: inout TextBuffer) {
             }
         }
     }
-    out += "\""
+    out.append(literal: "\"")
 }
 
 func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -176,4 +186,12 @@ func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
 
 func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
     scalar >= "0" && scalar <= "9"
+}
+
+func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+}
+
+func isASCIIDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
 }
