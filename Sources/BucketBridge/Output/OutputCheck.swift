@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One way the files on disk differ from a fresh render.
 public struct OutputDifference: Sendable, Hashable, CustomStringConvertible {
     /// What differs.
@@ -40,7 +46,7 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
             continue
         }
         if file.path == DestinationOutput.manifestName { manifestOnDisk = actual }
-        if actual != file.contents {
+        if !sameBytes(actual, file.contents) {
             let diff = unifiedDiff(old: actual, new: file.contents, oldLabel: path, newLabel: path)
             differences.append(OutputDifference(path: path, kind: .different, diff: diff))
         } else if isExecutable != file.isExecutable {
@@ -57,4 +63,11 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
         }
     }
     return differences
+}
+
+/// `a == b` with one `memcmp`: `render --check` compares every byte of the output tree, and
+/// `Array`'s `==` compares one element at a time.
+private func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    return a.withUnsafeBytes { a in b.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
 }
