@@ -32,7 +32,8 @@ let fuzzTemplateInputs: (context: JSONValue, placeholders: TemplatePlaceholders)
     let policies = buildPolicies(for: destination)
     let placeholders = PlaceholderFormats(uses: destination.placeholders)
     let summary = summarizeAccess(of: destination, policies: policies)
-    let context = templateContext(for: destination, policies: policies, summary: summary, placeholders: placeholders)
+    let context = templateContext(
+        for: destination, policies: policies, documentValues: PolicyValues(policies), summary: summary, placeholders: placeholders)
     return (context, placeholders.templatePlaceholders)
 }()
 

@@ -104,6 +104,13 @@ struct PolicyValues {
     var permissions: JSONValue = .null
     var bucket: JSONValue = .null
 
+    init() {}
+
+    /// The values of every document of `policies` (a render builds them while it encodes the IAM files).
+    init(_ policies: DestinationPolicies) {
+        for (_, name, document) in iamDocuments(policies) { self[name] = document.jsonValue }
+    }
+
     /// The value of the document named `name` (`trust`, `permissions` or `bucket`).
     subscript(name: String) -> JSONValue {
         get { name == "trust" ? trust : name == "permissions" ? permissions : bucket }
