@@ -54,6 +54,14 @@ enum FileSystem {
         }
     }
 
+    /// Creates `relative`, a folder directly inside the open folder `folder` (from
+    /// `openFolder`); an existing directory is fine. `path` names it in errors.
+    static func makeDirectory(_ path: String, relative: String, in folder: Int32) throws(IOError) {
+        if mkdirat(folder, relative, 0o755) != 0 && !(errno == EEXIST && kind(of: path, following: true) == .directory) {
+            throw failure(path, "create the folder")
+        }
+    }
+
     /// Creates a directory and any missing parents.
     static func makeDirectories(_ path: String) throws(IOError) {
         if mkdir(path, 0o755) == 0 { return }
@@ -66,7 +74,13 @@ enum FileSystem {
 
     /// Writes bytes to a new file.
     static func write(_ bytes: [UInt8], to path: String, executable: Bool) throws(IOError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
+        try write(bytes, to: path, relative: path, in: AT_FDCWD, executable: executable)
+    }
+
+    /// `write` to `relative`, a path inside the open folder `folder` (from `openFolder`);
+    /// `path` names the file in errors.
+    static func write(_ bytes: [UInt8], to path: String, relative: String, in folder: Int32, executable: Bool) throws(IOError) {
+        let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
         guard descriptor >= 0 else { throw failure(path, "create the file") }
         var written = 0
         while written < bytes.count {
@@ -93,10 +107,17 @@ enum FileSystem {
     /// and `close` for a file that is not a symbolic link: `render --check` reads every file
     /// of the output tree this way.
     static func readWithMode(_ path: String) throws(IOError) -> (bytes: [UInt8], isExecutable: Bool)? {
-        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        try readWithMode(path, relative: path, in: AT_FDCWD)
+    }
+
+    /// `readWithMode` of `relative`, a path inside the open folder `folder` (a descriptor from
+    /// `openFolder`, or `AT_FDCWD`): the kernel walks only the path inside it. `path` names the
+    /// file in errors.
+    static func readWithMode(_ path: String, relative: String, in folder: Int32) throws(IOError) -> (bytes: [UInt8], isExecutable: Bool)? {
+        var descriptor = openat(folder, relative, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         // A symbolic link: read its target; its executable bit is the link's own (as `lstat`).
         let isLink = descriptor < 0 && errno == ELOOP
-        if isLink { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
+        if isLink { descriptor = openat(folder, relative, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw failure(path, "read the file")
@@ -106,7 +127,18 @@ enum FileSystem {
         guard fstat(descriptor, &info) == 0 else { throw failure(path, "read the file") }
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         let bytes = try readToEnd(descriptor, sizeHint: Int(info.st_size), path: path)
-        return (bytes, isLink ? isExecutable(path) : info.st_mode & S_IXUSR != 0)
+        if isLink {
+            var link = stat()
+            return (bytes, fstatat(folder, relative, &link, AT_SYMLINK_NOFOLLOW) == 0 && link.st_mode & S_IXUSR != 0)
+        }
+        return (bytes, info.st_mode & S_IXUSR != 0)
+    }
+
+    /// A descriptor of the folder `path` for `readWithMode(_:relative:in:)`, nil when it cannot
+    /// be opened (the caller then reads by whole paths, which report the reason). Close it.
+    static func openFolder(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
     }
 
     /// Reads an open regular file to its end. Asks for one byte more than `sizeHint` (the size

@@ -38,14 +38,18 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
     var differences: [OutputDifference] = []
     let expected = output.filesWithManifest
     var manifestOnDisk: [UInt8]? = nil
+    var manifestExpected: [UInt8] = []
+    let descriptor = FileSystem.openFolder(folder)
+    defer { if let descriptor { close(descriptor) } }
     for file in expected {
         let path = folder + "/" + file.path
-        guard let (actual, isExecutable) = try FileSystem.readWithMode(path) else {
+        let read = try FileSystem.readWithMode(path, relative: descriptor == nil ? path : file.path, in: descriptor ?? AT_FDCWD)
+        guard let (actual, isExecutable) = read else {
             let diff = unifiedDiff(old: [], new: file.contents, oldLabel: "/dev/null", newLabel: path)
             differences.append(OutputDifference(path: path, kind: .missing, diff: diff))
             continue
         }
-        if file.path == DestinationOutput.manifestName { manifestOnDisk = actual }
+        if file.path == DestinationOutput.manifestName { (manifestOnDisk, manifestExpected) = (actual, file.contents) }
         if !sameBytes(actual, file.contents) {
             let diff = unifiedDiff(old: actual, new: file.contents, oldLabel: path, newLabel: path)
             differences.append(OutputDifference(path: path, kind: .different, diff: diff))
@@ -53,7 +57,8 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
             differences.append(OutputDifference(path: path, kind: .mode))
         }
     }
-    if let manifest = manifestOnDisk {
+    // A manifest on disk equal to the expected one lists nothing more than the expected files.
+    if let manifest = manifestOnDisk, !sameBytes(manifest, manifestExpected) {
         let expectedPaths = Set(expected.map(\.path))
         let listed = DestinationOutput.parseManifest(String(decoding: manifest, as: UTF8.self))
         for path in listed.subtracting(expectedPaths).sorted() where FileSystem.kind(of: folder + "/" + path) != nil {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes destination folders under `--out` so that a failed render changes nothing there,
 /// and a killed one leaves nothing the next run does not finish or remove.
 ///
@@ -69,6 +75,9 @@ public final class OutputWriter: Sendable {
         let folder = staging.new(output.name)
         try FileSystem.makeDirectory(folder)
         let files = output.filesWithManifest
+        // Files are created from the folder's descriptor: the kernel walks only the path inside it.
+        let descriptor = FileSystem.openFolder(folder)
+        defer { if let descriptor { close(descriptor) } }
         // The subfolders made so far (a destination has a handful: a list beats a set).
         var created: [Substring] = []
         for file in files {
@@ -76,10 +85,17 @@ public final class OutputWriter: Sendable {
                 let parent = file.path[..<slash]
                 if !created.contains(parent) {
                     created.append(parent)
-                    try FileSystem.makeDirectories(folder + "/" + parent)
+                    if let descriptor, !parent.utf8.contains(UInt8(ascii: "/")) {
+                        try FileSystem.makeDirectory(folder + "/" + parent, relative: String(parent), in: descriptor)
+                    } else {
+                        try FileSystem.makeDirectories(folder + "/" + parent)
+                    }
                 }
             }
-            try FileSystem.write(file.contents, to: folder + "/" + file.path, executable: file.isExecutable)
+            let path = folder + "/" + file.path
+            try FileSystem.write(
+                file.contents, to: path, relative: descriptor == nil ? path : file.path, in: descriptor ?? AT_FDCWD,
+                executable: file.isExecutable)
         }
         let carried = try userEntries(in: root + "/" + output.name)
         let generated = files.map(\.path)

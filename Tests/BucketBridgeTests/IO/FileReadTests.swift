@@ -38,6 +38,28 @@ struct FileReadTests {
         #expect(try FileSystem.readWithMode(script)?.isExecutable == true)
     }
 
+    /// Read through a folder descriptor: the same answers as by whole paths.
+    @Test func relativeToAFolderAgreesWithWholePaths() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        try writeFile(folder + "/sub/plain", "a\n")
+        try writeFile(folder + "/sub/script.sh", "#!/bin/sh\n")
+        chmod(folder + "/sub/script.sh", 0o755)
+        symlink(folder + "/sub/script.sh", folder + "/sub/link-to-script")
+        symlink(folder + "/nowhere", folder + "/sub/dangling")
+        let descriptor = try #require(FileSystem.openFolder(folder))
+        defer { close(descriptor) }
+        for relative in ["sub/plain", "sub/script.sh", "sub/link-to-script", "sub/dangling", "sub/missing", "sub", "sub/plain/below"] {
+            let path = folder + "/" + relative
+            let byPath = try FileSystem.readWithMode(path)
+            let inFolder = try FileSystem.readWithMode(path, relative: relative, in: descriptor)
+            #expect(byPath?.bytes == inFolder?.bytes, "\(relative)")
+            #expect(byPath?.isExecutable == inFolder?.isExecutable, "\(relative)")
+            #expect((inFolder == nil) == !["sub/plain", "sub/script.sh", "sub/link-to-script"].contains(relative), "\(relative)")
+        }
+        #expect(FileSystem.openFolder(folder + "/sub/plain") == nil)
+        #expect(FileSystem.openFolder(folder + "/missing") == nil)
+    }
+
     @Test func noRegularFileIsNil() throws {
         #expect(try FileSystem.readWithMode(folder + "/missing") == nil)
         #expect(try FileSystem.readWithMode(folder) == nil)
