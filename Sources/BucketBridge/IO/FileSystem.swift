@@ -31,12 +31,6 @@ enum FileSystem {
         }
     }
 
-    /// True when the path is a regular file with an executable bit.
-    static func isExecutable(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & S_IXUSR != 0
-    }
-
     static func failure(_ path: String, _ action: String) -> IOError {
         IOError(path: path, message: "cannot \(action): \(String(cString: strerror(errno)))")
     }
@@ -103,7 +97,7 @@ enum FileSystem {
     }
 
     /// A regular file's bytes and whether it has an executable bit, as `read` and
-    /// `isExecutable` would tell; nil when there is no regular file. One `open`, `fstat`, `read`
+    /// `lstat` would tell; nil when there is no regular file. One `open`, `fstat`, `read`
     /// and `close` for a file that is not a symbolic link: `render --check` reads every file
     /// of the output tree this way.
     static func readWithMode(_ path: String) throws(IOError) -> (bytes: [UInt8], isExecutable: Bool)? {
