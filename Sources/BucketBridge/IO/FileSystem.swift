@@ -49,11 +49,12 @@ enum FileSystem {
     }
 
     /// Creates `relative`, a folder directly inside the open folder `folder` (from
-    /// `openFolder`); an existing directory is fine. `path` names it in errors.
-    static func makeDirectory(_ path: String, relative: String, in folder: Int32) throws(IOError) {
-        if mkdirat(folder, relative, 0o755) != 0 && !(errno == EEXIST && kind(of: path, following: true) == .directory) {
-            throw failure(path, "create the folder")
-        }
+    /// `openFolder`); an existing directory is fine. `path` names it in errors (built only then).
+    static func makeDirectory(_ path: @autoclosure () -> String, relative: String, in folder: Int32) throws(IOError) {
+        guard mkdirat(folder, relative, 0o755) != 0 else { return }
+        var info = stat()
+        if errno == EEXIST && fstatat(folder, relative, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
+        throw failure(path(), "create the folder")
     }
 
     /// Creates a directory and any missing parents.
@@ -72,10 +73,12 @@ enum FileSystem {
     }
 
     /// `write` to `relative`, a path inside the open folder `folder` (from `openFolder`);
-    /// `path` names the file in errors.
-    static func write(_ bytes: [UInt8], to path: String, relative: String, in folder: Int32, executable: Bool) throws(IOError) {
+    /// `path` names the file in errors (built only then).
+    static func write(
+        _ bytes: [UInt8], to path: @autoclosure () -> String, relative: String, in folder: Int32, executable: Bool
+    ) throws(IOError) {
         let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
-        guard descriptor >= 0 else { throw failure(path, "create the file") }
+        guard descriptor >= 0 else { throw failure(path(), "create the file") }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
@@ -83,12 +86,12 @@ enum FileSystem {
             }
             guard result > 0 else {
                 close(descriptor)
-                throw failure(path, "write the file")
+                throw failure(path(), "write the file")
             }
             written += result
         }
         if executable { fchmod(descriptor, 0o755) }
-        guard close(descriptor) == 0 else { throw failure(path, "write the file") }
+        guard close(descriptor) == 0 else { throw failure(path(), "write the file") }
     }
 
     /// Reads a whole regular file (following symbolic links); nil when there is none.
@@ -107,18 +110,20 @@ enum FileSystem {
     /// `readWithMode` of `relative`, a path inside the open folder `folder` (a descriptor from
     /// `openFolder`, or `AT_FDCWD`): the kernel walks only the path inside it. `path` names the
     /// file in errors.
-    static func readWithMode(_ path: String, relative: String, in folder: Int32) throws(IOError) -> (bytes: [UInt8], isExecutable: Bool)? {
+    static func readWithMode(
+        _ path: @autoclosure () -> String, relative: String, in folder: Int32
+    ) throws(IOError) -> (bytes: [UInt8], isExecutable: Bool)? {
         var descriptor = openat(folder, relative, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         // A symbolic link: read its target; its executable bit is the link's own (as `lstat`).
         let isLink = descriptor < 0 && errno == ELOOP
         if isLink { descriptor = openat(folder, relative, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw failure(path, "read the file")
+            throw failure(path(), "read the file")
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw failure(path, "read the file") }
+        guard fstat(descriptor, &info) == 0 else { throw failure(path(), "read the file") }
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         let bytes = try readToEnd(descriptor, sizeHint: Int(info.st_size), path: path)
         if isLink {
@@ -131,14 +136,19 @@ enum FileSystem {
     /// A descriptor of the folder `path` for `readWithMode(_:relative:in:)`, nil when it cannot
     /// be opened (the caller then reads by whole paths, which report the reason). Close it.
     static func openFolder(_ path: String) -> Int32? {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        openFolder(path, in: AT_FDCWD)
+    }
+
+    /// `openFolder` of `relative`, a path inside the open folder `folder`.
+    static func openFolder(_ relative: String, in folder: Int32) -> Int32? {
+        let descriptor = openat(folder, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         return descriptor >= 0 ? descriptor : nil
     }
 
     /// Reads an open regular file to its end. Asks for one byte more than `sizeHint` (the size
     /// `fstat` reported): a read of a regular file that returns less than it asked for has
     /// reached the end, so a file that did not grow takes one `read`.
-    private static func readToEnd(_ descriptor: Int32, sizeHint: Int, path: String) throws(IOError) -> [UInt8] {
+    private static func readToEnd(_ descriptor: Int32, sizeHint: Int, path: () -> String) throws(IOError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: sizeHint + 1)
         var filled = 0
         while true {
@@ -147,7 +157,7 @@ enum FileSystem {
             let result = bytes.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress! + filled, asked)
             }
-            guard result >= 0 else { throw failure(path, "read the file") }
+            guard result >= 0 else { throw failure(path(), "read the file") }
             filled += result
             if result < asked { break }
         }

@@ -42,7 +42,8 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
     let descriptor = FileSystem.openFolder(folder)
     defer { if let descriptor { close(descriptor) } }
     for file in expected {
-        let path = folder + "/" + file.path
+        // The whole path is built only when it is reported.
+        var path: String { folder + "/" + file.path }
         let read = try FileSystem.readWithMode(path, relative: descriptor == nil ? path : file.path, in: descriptor ?? AT_FDCWD)
         guard let (actual, isExecutable) = read else {
             let diff = unifiedDiff(old: [], new: file.contents, oldLabel: "/dev/null", newLabel: path)
