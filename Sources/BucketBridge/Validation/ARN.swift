@@ -9,13 +9,20 @@ struct ARN {
     /// Splits `text`; nil when it does not have the `arn:` form with six parts.
     init?(_ text: String) {
         guard text.hasPrefix("arn:") else { return nil }
-        let parts = text.splitASCII(UInt8(ascii: ":"), maxSplits: 5)
-        guard parts.count == 6 else { return nil }
-        partition = String(parts[1])
-        service = String(parts[2])
-        region = String(parts[3])
-        account = String(parts[4])
-        resource = String(parts[5])
+        // One walk over the bytes, no array of parts: ARNs are read by the dozen per destination.
+        let utf8 = text.utf8
+        var start = utf8.index(utf8.startIndex, offsetBy: 4)
+        func field() -> String? {
+            guard let colon = utf8[start...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            defer { start = utf8.index(after: colon) }
+            return String(text[start..<colon])
+        }
+        guard let partition = field(), let service = field(), let region = field(), let account = field() else { return nil }
+        self.partition = partition
+        self.service = service
+        self.region = region
+        self.account = account
+        resource = String(text[start...])
     }
 
     /// The partition when it is one bucketbridge knows.

@@ -57,17 +57,23 @@ enum BucketLocationRules {
         return (problems, nil)
     }
 
-    /// A key id: a UUID, or `mrk-` and 32 hex digits for a multi-Region key.
+    /// A key id: a UUID (lowercase hex digits in groups of 8-4-4-4-12), or `mrk-` and 32
+    /// lowercase hex digits for a multi-Region key. Checked byte by byte: any other byte,
+    /// ASCII or not, makes it no key id.
     private static func isKeyID(_ id: String) -> Bool {
-        let isHex = { (scalar: Unicode.Scalar) in
-            CharacterRules.isDigit(scalar) || ("a"..."f").contains(scalar)
+        func isHex(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
+        let bytes = id.utf8
         if id.hasPrefix("mrk-") {
-            let rest = id.dropFirst(4)
-            return rest.utf8.count == 32 && rest.unicodeScalars.allSatisfy(isHex)
+            let rest = bytes.dropFirst(4)
+            return rest.count == 32 && rest.allSatisfy(isHex)
         }
-        // Bytes, not Characters, are counted: the two agree whenever every scalar is a hex digit.
-        let groups = id.splitASCII(UInt8(ascii: "-"))
-        return groups.map(\.utf8.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.unicodeScalars.allSatisfy(isHex) }
+        guard bytes.count == 36 else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+            guard dash ? byte == UInt8(ascii: "-") : isHex(byte) else { return false }
+        }
+        return true
     }
 }
