@@ -132,8 +132,9 @@ enum PlaceholderName {
 private func checkDestinationKeys(_ members: [JSONNode.Member], in node: JSONNode, diagnostics: inout Diagnostics) {
     checkKnownKeys(members, allowed: SpecFields.destination, in: node, diagnostics: &diagnostics)
     for member in members {
-        guard let nested = SpecFields.field(member.key, in: .destination)?.nested,
-            case .object(let nestedMembers) = member.node.value
+        // The value first: most members are not objects, and looking the field up costs a hash.
+        guard case .object(let nestedMembers) = member.node.value,
+            let nested = SpecFields.field(member.key, in: .destination)?.nested
         else { continue }
         checkKnownKeys(nestedMembers, allowed: SpecFields.names(in: nested), in: member.node, diagnostics: &diagnostics)
     }
@@ -141,7 +142,8 @@ private func checkDestinationKeys(_ members: [JSONNode.Member], in node: JSONNod
 
 /// Reports each key not in `allowed`, with a "did you mean" hint when a known key is close.
 private func checkKnownKeys(_ members: [JSONNode.Member], allowed: [String], in node: JSONNode, diagnostics: inout Diagnostics) {
-    for member in members where !allowed.contains(member.key) {
+    // Lengths first: comparing lengths rules out most keys before any string compare.
+    for member in members where !allowed.contains(where: { $0.utf8.count == member.key.utf8.count && $0 == member.key }) {
         diagnostics.error(
             at: node.file.location(ofOffset: member.keyOffset), path: node.path.appending(member.key),
             Message.unknownField, hint: closestMatch(to: member.key, in: allowed).map(Message.didYouMean))

@@ -55,7 +55,15 @@ public struct MergedObject: Sendable {
         // The index rather than a scan: fields are looked up by the dozen per destination.
         if let positions { return positions[key].map { members[$0].node } }
         // By index: a closure over the members would copy (and retain) each one it looks at.
-        return members.indices.first { members[$0].key == key }.map { members[$0].node }
+        // Lengths first: most keys differ from the one asked for in length, and comparing two
+        // lengths costs far less than comparing two strings.
+        let length = key.utf8.count
+        var index = 0
+        while index < members.count {
+            if members[index].key.utf8.count == length && members[index].key == key { return members[index].node }
+            index += 1
+        }
+        return nil
     }
 
     /// Merges `overlay` over `base`; both must be object members.
@@ -67,7 +75,8 @@ public struct MergedObject: Sendable {
         var positions: [String: Int]?
         func position(of key: String) -> Int? {
             if let positions { return positions[key] }
-            return members.indices.first { members[$0].key == key }
+            let length = key.utf8.count
+            return members.indices.first { members[$0].key.utf8.count == length && members[$0].key == key }
         }
         func append(_ key: String, _ node: JSONNode) {
             members.append((key, node))
