@@ -193,6 +193,22 @@ enum FileSystem {
         guard rename(source, target) == 0 else { throw failure(source, "move it to \(target)") }
     }
 
+    /// `move` of `name` in the open folder `sourceFolder` to `name` in the open folder
+    /// `targetFolder`: the kernel walks no paths. `source` and `target` name them in errors.
+    static func move(
+        _ name: String, in sourceFolder: Int32, to targetFolder: Int32,
+        source: @autoclosure () -> String, target: @autoclosure () -> String
+    ) throws(IOError) {
+        guard renameat(sourceFolder, name, targetFolder, name) == 0 else { throw failure(source(), "move it to \(target())") }
+    }
+
+    /// True when `name` exists in the open folder `folder` (as `kind(of:) != nil`: a final
+    /// symbolic link is not followed).
+    static func exists(_ name: String, in folder: Int32) -> Bool {
+        var info = stat()
+        return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+    }
+
     /// Removes a folder when it is empty; anything in it keeps it (and is kept).
     static func removeEmptyFolder(_ path: String) {
         _ = rmdir(path)
