@@ -37,8 +37,15 @@ public struct DestinationSource: Sendable {
 /// An object merged from `defaults` and a destination: the destination's value wins, and
 /// objects found on both sides (such as `role` and `role.tags`) merge key by key.
 public struct MergedObject: Sendable {
+    /// One member: a key and its merged value. (A struct, not a tuple: arrays of tuples are
+    /// destroyed element by element through the runtime's generic tuple code.)
+    public struct Member: Sendable {
+        public var key: String
+        public var node: JSONNode
+    }
+
     /// The members in order: the defaults' keys first, then keys only the destination sets.
-    public var members: [(key: String, node: JSONNode)] {
+    public var members: [Member] {
         didSet { positions = nil }
     }
 
@@ -68,7 +75,7 @@ public struct MergedObject: Sendable {
 
     /// Merges `overlay` over `base`; both must be object members.
     init(base: [JSONNode.Member], overlay: [JSONNode.Member]) {
-        var members: [(key: String, node: JSONNode)] = []
+        var members: [Member] = []
         members.reserveCapacity(base.count + overlay.count)
         // Where each key is in `members`, once there are many: an object with many keys merges
         // in linear time.
@@ -79,7 +86,7 @@ public struct MergedObject: Sendable {
             return members.indices.first { members[$0].key.utf8.count == length && members[$0].key == key }
         }
         func append(_ key: String, _ node: JSONNode) {
-            members.append((key, node))
+            members.append(Member(key: key, node: node))
             if positions != nil {
                 positions![key] = members.count - 1
             } else if members.count > Self.scanLimit {

@@ -75,7 +75,8 @@ func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
     guard let tagsReader = role.object("tags") else { return [] }
     var tags: [(key: String, value: String)] = []
     var seen: [String: JSONNode] = [:]
-    for (key, node) in tagsReader.fields.members {
+    for member in tagsReader.fields.members {
+        let (key, node) = (member.key, member.node)
         guard case .string(let text) = node.value else {
             role.report(node, Message.mustBe("a string"))
             continue
