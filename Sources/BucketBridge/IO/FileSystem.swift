@@ -16,6 +16,8 @@ public struct IOError: Error, Sendable, CustomStringConvertible {
 
 /// Thin wrappers over POSIX file calls: no `try?`, every failure names its path. The library
 /// uses these instead of Foundation, which keeps start-up fast and file handling explicit.
+/// The calls made for every file pass names with `withCString`, which lends a string's own
+/// bytes; passing a `String` straight to a C function copies it into a new array first.
 enum FileSystem {
     /// The kind of an entry; nil when it does not exist.
     enum Kind { case file, directory, other }
@@ -51,7 +53,7 @@ enum FileSystem {
     /// Creates `relative`, a folder directly inside the open folder `folder` (from
     /// `openFolder`); an existing directory is fine. `path` names it in errors (built only then).
     static func makeDirectory(_ path: @autoclosure () -> String, relative: String, in folder: Int32) throws(IOError) {
-        guard mkdirat(folder, relative, 0o755) != 0 else { return }
+        guard relative.withCString({ mkdirat(folder, $0, 0o755) }) != 0 else { return }
         var info = stat()
         if errno == EEXIST && fstatat(folder, relative, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
         throw failure(path(), "create the folder")
@@ -77,7 +79,7 @@ enum FileSystem {
     static func write(
         _ bytes: [UInt8], to path: @autoclosure () -> String, relative: String, in folder: Int32, executable: Bool
     ) throws(IOError) {
-        let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644)
+        let descriptor = relative.withCString { openat(folder, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644) }
         guard descriptor >= 0 else { throw failure(path(), "create the file") }
         var written = 0
         while written < bytes.count {
@@ -113,7 +115,7 @@ enum FileSystem {
     static func readWithMode(
         _ path: @autoclosure () -> String, relative: String, in folder: Int32
     ) throws(IOError) -> (bytes: [UInt8], isExecutable: Bool)? {
-        var descriptor = openat(folder, relative, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        var descriptor = relative.withCString { openat(folder, $0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
         // A symbolic link: read its target; its executable bit is the link's own (as `lstat`).
         let isLink = descriptor < 0 && errno == ELOOP
         if isLink { descriptor = openat(folder, relative, O_RDONLY | O_CLOEXEC) }
@@ -141,7 +143,7 @@ enum FileSystem {
 
     /// `openFolder` of `relative`, a path inside the open folder `folder`.
     static func openFolder(_ relative: String, in folder: Int32) -> Int32? {
-        let descriptor = openat(folder, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = relative.withCString { openat(folder, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         return descriptor >= 0 ? descriptor : nil
     }
 
@@ -199,14 +201,14 @@ enum FileSystem {
         _ name: String, in sourceFolder: Int32, to targetFolder: Int32,
         source: @autoclosure () -> String, target: @autoclosure () -> String
     ) throws(IOError) {
-        guard renameat(sourceFolder, name, targetFolder, name) == 0 else { throw failure(source(), "move it to \(target())") }
+        guard name.withCString({ renameat(sourceFolder, $0, targetFolder, $0) }) == 0 else { throw failure(source(), "move it to \(target())") }
     }
 
     /// True when `name` exists in the open folder `folder` (as `kind(of:) != nil`: a final
     /// symbolic link is not followed).
     static func exists(_ name: String, in folder: Int32) -> Bool {
         var info = stat()
-        return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+        return name.withCString { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) } == 0
     }
 
     /// Removes a folder when it is empty; anything in it keeps it (and is kept).

@@ -99,7 +99,7 @@ private func decodePlaceholders(_ node: JSONNode, diagnostics: inout Diagnostics
             continue
         }
         guard case .string(let description) = member.node.value, !description.allSatisfy(\.isWhitespace),
-            description.unicodeScalars.count <= 1000,
+            description.scalarCount <= 1000,
             !description.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == PlaceholderText.open || $0 == PlaceholderText.close })
         else {
             diagnostics.error(at: member.node.location, path: member.node.path, value: member.node.jsonValue, Message.placeholderNeedsDescription)

@@ -50,7 +50,7 @@ enum IAMNameRules {
     /// Problems with an IAM path: `/` alone, or `/` + printable ASCII + `/`, at most 512 characters.
     static func pathProblems(_ path: String) -> [String] {
         var problems: [String] = []
-        let length = path.unicodeScalars.count
+        let length = path.scalarCount
         if length < 1 || length > 512 {
             problems.append("it must be 1 to 512 characters long, not \(length)")
         }

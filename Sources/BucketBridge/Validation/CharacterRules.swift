@@ -85,7 +85,7 @@ enum CharacterRules {
     /// its length, and the characters outside the class followed by `explanation`.
     static func problems(_ text: String, maximum: Int, allowed: (Unicode.Scalar) -> Bool, explanation: String) -> [String] {
         var problems: [String] = []
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if length < 1 || length > maximum {
             problems.append("it must be 1 to \(maximum) characters long, not \(length)")
         }
@@ -148,5 +148,19 @@ extension StringProtocol {
         }
         parts.append(self[start..<endIndex])
         return parts
+    }
+}
+
+extension StringProtocol {
+    /// The number of Unicode scalars, as `unicodeScalars.count`, counted from the UTF-8 bytes
+    /// without decoding them: every byte that does not continue a multi-byte sequence starts a
+    /// scalar (a string's UTF-8 is always valid). Length rules count every value they check.
+    var scalarCount: Int {
+        let counted = utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return counted ?? unicodeScalars.count
     }
 }

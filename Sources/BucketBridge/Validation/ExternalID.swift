@@ -6,7 +6,7 @@ enum ExternalIDRules {
     /// Every rule `text` breaks, as phrases after "is not a valid external ID: ".
     static func problems(_ text: String) -> [String] {
         var problems: [String] = []
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if length < minimumLength || length > maximumLength {
             problems.append("it must be \(minimumLength) to \(maximumLength) characters long, not \(length)")
         }

@@ -53,7 +53,7 @@ enum PrincipalRules {
         }
         var problems = IAMNameRules.nameProblems(String(parts[1])).map { "role name: \($0)" }
         let session = String(parts[2])
-        let length = session.unicodeScalars.count
+        let length = session.scalarCount
         if length < 2 || length > 64 {
             problems.append("session name: it must be 2 to 64 characters long, not \(length)")
         }

@@ -7,7 +7,7 @@ enum RoleRules {
     /// Problems with a role description: at most 1000 characters of IAM's description set.
     static func descriptionProblems(_ text: String) -> [String] {
         var problems: [String] = []
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if length > maximumDescriptionLength {
             problems.append("it must be at most \(maximumDescriptionLength) characters long, not \(length)")
         }
@@ -20,7 +20,7 @@ enum RoleRules {
     /// Problems with a permissions boundary: a managed policy ARN of 20–2048 characters.
     static func boundaryProblems(_ text: String, partition: Partition) -> [String] {
         var problems: [String] = []
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if length < 20 || length > 2048 {
             problems.append("it must be 20 to 2048 characters long, not \(length)")
         }
@@ -49,7 +49,7 @@ enum TagRules {
     /// Problems with a tag key.
     static func keyProblems(_ key: String) -> [String] {
         var problems: [String] = []
-        let length = key.unicodeScalars.count
+        let length = key.scalarCount
         if length < 1 || length > maximumKeyLength {
             problems.append("it must be 1 to \(maximumKeyLength) characters long, not \(length)")
         }
@@ -63,7 +63,7 @@ enum TagRules {
     /// Problems with a tag value.
     static func valueProblems(_ value: String) -> [String] {
         var problems: [String] = []
-        let length = value.unicodeScalars.count
+        let length = value.scalarCount
         if length > maximumValueLength {
             problems.append("it must be at most \(maximumValueLength) characters long, not \(length)")
         }

@@ -130,7 +130,7 @@ enum VendorRules {
 
     static func problems(_ text: String) -> [String] {
         var problems = RoleRules.descriptionProblems(text).filter { !$0.hasPrefix("it must be at most") }
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if length < 1 || length > maximumLength {
             problems.insert("it must be 1 to \(maximumLength) characters long, not \(length)", at: 0)
         }

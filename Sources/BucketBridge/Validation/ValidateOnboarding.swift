@@ -41,7 +41,7 @@ enum OnboardingRules {
     /// One line of 1 to `maximum` characters, no control characters.
     static func lineProblems(_ text: String, maximum: Int = 1000) -> [String] {
         var problems: [String] = []
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if text.allSatisfy(\.isWhitespace) || length > maximum {
             problems.append("it must be 1 to \(maximum) characters of text, not \(length)")
         }
