@@ -42,4 +42,23 @@ struct SourceLocationTableTests {
         #expect(file.location(ofOffset: bytes.count + 10) == file.location(ofOffset: bytes.count))
         #expect(file.location(ofOffset: -3) == SourceLocation(file: "spec.json", line: 1, column: 1))
     }
+
+    /// Every byte value, at every alignment within an eight-byte word, with line feeds between
+    /// bytes that differ from 0x0A in one bit (0x0B, 0x8A, 0x4A, 0x0E, ...): the table reads
+    /// words at a time and must count exactly the line feeds and the bytes that start scalars.
+    @Test(arguments: 0..<8)
+    func everyByteValueAtEveryAlignment(shift: Int) {
+        var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: shift)
+        for value in 0...255 {
+            bytes.append(UInt8(value))
+            if value % 3 == 0 { bytes.append(0x0A) }
+        }
+        for bit in 0..<8 { bytes += [0x0A ^ (1 << bit), 0x0A, 0x0A ^ (1 << bit), 0x80, 0xC3, 0x0A] }
+        let file = SourceFile(name: "spec.json", bytes: bytes)
+        let naive = Self.naiveLocations(bytes)
+        for offset in 0...bytes.count {
+            let location = file.location(ofOffset: offset)
+            #expect(location.line == naive[offset].line && location.column == naive[offset].column, "offset \(offset)")
+        }
+    }
 }
