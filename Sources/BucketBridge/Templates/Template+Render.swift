@@ -45,8 +45,11 @@ struct TemplateRenderer {
                 return
             }
             switch node {
-            case .text(let text):
-                out.append(text)
+            case .text(let range):
+                template.text.withUnsafeBufferPointer { text in
+                    precondition(range.lowerBound >= 0 && range.upperBound <= text.count)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+                }
             case .output(let expression, let filters, let position, let slots):
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)
@@ -96,18 +99,7 @@ struct TemplateRenderer {
                 case .value(let value): printDefault(value, expression, in: template, at: position)
                 }
             case .conditional(let branches, let otherwise):
-                var chosen: [TemplateNode]? = nil
-                for branch in branches {
-                    guard let condition = evaluate(branch.condition, in: template) else {
-                        chosen = []
-                        break
-                    }
-                    if condition.isTruthy {
-                        chosen = branch.body
-                        break
-                    }
-                }
-                render(chosen ?? otherwise, in: template)
+                renderChosen(branches, otherwise: otherwise, in: template)
             case .loop(let variable, let sequence, let body, let position):
                 guard let value = evaluate(sequence, in: template) else { continue }
                 guard case .array(let elements) = value else {
@@ -142,6 +134,18 @@ struct TemplateRenderer {
                 render(included)
             }
         }
+    }
+
+    /// Renders the body of the first branch whose condition is true, else `otherwise`; nothing
+    /// when a condition fails to evaluate.
+    @inline(__always)
+    private mutating func renderChosen(_ branches: [TemplateBranch], otherwise: [TemplateNode], in template: Template) {
+        // By index: a copy of each branch would retain its condition and body.
+        for index in branches.indices {
+            guard let condition = evaluate(branches[index].condition, in: template) else { return }
+            if condition.isTruthy { return render(branches[index].body, in: template) }
+        }
+        render(otherwise, in: template)
     }
 
     /// True when the expression's root names a variable of an enclosing `for` (in this template

@@ -43,7 +43,7 @@ public struct TemplateSet: Sendable {
         for path in templates.keys.sorted() {
             let template = templates[path]!
             let nodes = Self.numberCacheSlots(template.nodes, format: template.format, slots: &slots, lookups: &lookups)
-            templates[path] = Template(path: template.path, format: template.format, nodes: nodes, includes: template.includes)
+            templates[path] = Template(path: template.path, format: template.format, nodes: nodes, text: template.text, includes: template.includes)
         }
         cacheSlots = slots
         lookupSlotCount = lookups.count
