@@ -199,8 +199,14 @@ struct TemplateRenderer {
     /// A name found in the context is kept in the cache under `slot`, so each later lookup of it
     /// for the same context (in any template of the set) is one array read, not a scan of keys.
     private mutating func lookUp(_ names: [TemplateName], slot: Int?, in template: Template) -> JSONValue? {
-        // Outside loops nothing shadows the context: a name looked up before is read at once.
-        if bindings.isEmpty, let slot, let value = cache[lookup: slot] { return value }
+        if let slot {
+            // A numbered name's root is never `loop`: it is the context's unless a loop variable
+            // shadows it, and a name looked up before is read at once.
+            if !bindings.isEmpty, let binding = innermostBinding(named: names[0].name) {
+                return lookUp(names, from: binding, in: template)
+            }
+            if let value = cache[lookup: slot] { return value }
+        }
         let root = names[0]
         if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {
@@ -280,12 +286,13 @@ private func sameName(_ a: String, _ b: String) -> Bool {
     a.utf8.count == b.utf8.count && a == b
 }
 
-/// The index of the first member called `name`.
+/// The index of the first member called `name` (as ``sameName(_:_:)`` compares).
 @inline(__always)
 private func memberIndex(_ name: String, in members: [JSONValue.Member]) -> Int? {
+    let length = name.utf8.count
     var index = 0
     while index < members.count {
-        if sameName(members[index].key, name) { return index }
+        if members[index].key.utf8.count == length, members[index].key == name { return index }
         index += 1
     }
     return nil
