@@ -53,31 +53,39 @@ struct TemplateClosers {
         let count = scalars.count
         var outside = [Int](repeating: -1, count: count + 2)
         var anywhere = [Int](repeating: -1, count: count + 2)
+        let newline: UInt32 = 0x0A, backslash: UInt32 = 0x5C, quote: UInt32 = 0x22, brace: UInt32 = 0x7D
+        let closer = closer.value
         // The in-string scan's result from index + 1 and index + 2.
         var inStringNext = -1
         var inStringAfterNext = -1
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            let scalar = scalars[index]
-            let next: Unicode.Scalar? = index + 1 < count ? scalars[index + 1] : nil
+        // What was worked out for index + 1 (for the last scalar: the -1 past the end).
+        var outsideNext = -1, anywhereNext = -1
+        var next: UInt32? = nil
+        var index = count - 1
+        while index >= 0 {
+            let scalar = scalars[index].value
             let inString: Int
             switch scalar {
-            case "\n": inString = -1
-            case "\\": inString = next == "\n" ? -1 : inStringAfterNext
-            case "\"": inString = outside[index + 1]
+            case newline: inString = -1
+            case backslash: inString = next == newline ? -1 : inStringAfterNext
+            case quote: inString = outsideNext
             default: inString = inStringNext
             }
-            if next == nil || scalar == "\n" {
-                outside[index] = -1
-                anywhere[index] = -1
-            } else if scalar == closer && next == "}" {
-                outside[index] = index
-                anywhere[index] = index
-            } else {
-                outside[index] = scalar == "\"" ? inStringNext : outside[index + 1]
-                anywhere[index] = anywhere[index + 1]
+            if next == nil || scalar == newline {
+                outsideNext = -1
+                anywhereNext = -1
+            } else if scalar == closer && next == brace {
+                outsideNext = index
+                anywhereNext = index
+            } else if scalar == quote {
+                outsideNext = inStringNext
             }
+            outside[index] = outsideNext
+            anywhere[index] = anywhereNext
             inStringAfterNext = inStringNext
             inStringNext = inString
+            next = scalar
+            index -= 1
         }
         return (outside, anywhere)
     }
