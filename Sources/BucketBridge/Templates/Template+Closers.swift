@@ -51,41 +51,62 @@ struct TemplateClosers {
     /// needs only the values one and two places further on.
     private static func tagEnds(_ scalars: [Unicode.Scalar], closer: Unicode.Scalar) -> ([Int], [Int]) {
         let count = scalars.count
-        var outside = [Int](repeating: -1, count: count + 2)
-        var anywhere = [Int](repeating: -1, count: count + 2)
         let newline: UInt32 = 0x0A, backslash: UInt32 = 0x5C, quote: UInt32 = 0x22, brace: UInt32 = 0x7D
         let closer = closer.value
-        // The in-string scan's result from index + 1 and index + 2.
-        var inStringNext = -1
-        var inStringAfterNext = -1
-        // What was worked out for index + 1 (for the last scalar: the -1 past the end).
-        var outsideNext = -1, anywhereNext = -1
-        var next: UInt32? = nil
-        var index = count - 1
-        while index >= 0 {
-            let scalar = scalars[index].value
-            let inString: Int
-            switch scalar {
-            case newline: inString = -1
-            case backslash: inString = next == newline ? -1 : inStringAfterNext
-            case quote: inString = outsideNext
-            default: inString = inStringNext
+        // Each table is written whole, offset by offset from the end, then -1 at the two offsets
+        // past it: no filling first.
+        let outside = [Int](unsafeUninitializedCapacity: count + 2) { outside, initialized in
+            // The in-string scan's result from index + 1 and index + 2.
+            var inStringNext = -1
+            var inStringAfterNext = -1
+            // The table's value at index + 1 (-1 past the end).
+            var outsideNext = -1
+            var next: UInt32? = nil
+            var index = count - 1
+            while index >= 0 {
+                let scalar = scalars[index].value
+                let inString: Int
+                switch scalar {
+                case newline: inString = -1
+                case backslash: inString = next == newline ? -1 : inStringAfterNext
+                case quote: inString = outsideNext
+                default: inString = inStringNext
+                }
+                if next == nil || scalar == newline {
+                    outsideNext = -1
+                } else if scalar == closer && next == brace {
+                    outsideNext = index
+                } else if scalar == quote {
+                    outsideNext = inStringNext
+                }
+                outside[index] = outsideNext
+                inStringAfterNext = inStringNext
+                inStringNext = inString
+                next = scalar
+                index -= 1
             }
-            if next == nil || scalar == newline {
-                outsideNext = -1
-                anywhereNext = -1
-            } else if scalar == closer && next == brace {
-                outsideNext = index
-                anywhereNext = index
-            } else if scalar == quote {
-                outsideNext = inStringNext
+            outside[count] = -1
+            outside[count + 1] = -1
+            initialized = count + 2
+        }
+        let anywhere = [Int](unsafeUninitializedCapacity: count + 2) { anywhere, initialized in
+            var anywhereNext = -1
+            var next: UInt32? = nil
+            var index = count - 1
+            while index >= 0 {
+                let scalar = scalars[index].value
+                if next == nil || scalar == newline {
+                    anywhereNext = -1
+                } else if scalar == closer && next == brace {
+                    anywhereNext = index
+                }
+                anywhere[index] = anywhereNext
+                next = scalar
+                index -= 1
             }
-            outside[index] = outsideNext
-            anywhere[index] = anywhereNext
-            inStringAfterNext = inStringNext
-            inStringNext = inString
-            next = scalar
-            index -= 1
+            anywhere[count] = -1
+            anywhere[count + 1] = -1
+            initialized = count + 2
         }
         return (outside, anywhere)
     }
