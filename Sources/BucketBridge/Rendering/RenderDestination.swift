@@ -26,10 +26,11 @@ public func renderDestination(
     let placeholders = PlaceholderFormats(uses: destination.placeholders)
     let context = templateContext(
         for: destination, policies: policies, documentValues: documentValues, summary: summary, placeholders: placeholders)
+    let templatePlaceholders = placeholders.templatePlaceholders
     var failed = false
     for (index, path) in templates.outputPaths.enumerated() {
         guard let text = templates.renderOutput(
-            index, context: context, placeholders: placeholders.templatePlaceholders, cache: &cache, diagnostics: &diagnostics)
+            index, context: context, placeholders: templatePlaceholders, cache: &cache, diagnostics: &diagnostics)
         else {
             failed = true
             continue

@@ -239,8 +239,17 @@ public struct TemplateCache {
     /// An empty cache with room for `entries` texts and `lookups` values: its slots are set
     /// without growing the arrays.
     init(entries: Int, lookups: Int) {
-        self.entries = Array(repeating: nil, count: entries)
-        values = Array(repeating: nil, count: lookups)
+        self.entries = Self.empty(entries)
+        values = Self.empty(lookups)
+    }
+
+    /// `count` nils: stored one by one as the constant they are (`Array(repeating:count:)`
+    /// copies its argument into each element through the generic value witness).
+    private static func empty<Element>(_ count: Int) -> [Element?] {
+        [Element?](unsafeUninitializedCapacity: count) { slots, initialized in
+            for index in 0..<count { (slots.baseAddress! + index).initialize(to: nil) }
+            initialized = count
+        }
     }
 
     subscript(slot: Int) -> [UInt8]? {
