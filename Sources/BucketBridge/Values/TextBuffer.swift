@@ -38,10 +38,12 @@ struct TextBuffer {
         if count + extra > capacity || !isKnownUniquelyReferenced(&storage) { grow(by: extra) }
     }
 
-    /// Moves the bytes to new storage with room for `extra` more (at least twice the capacity).
+    /// Moves the bytes to new storage with room for `extra` more: at least twice the capacity
+    /// when they do not fit, the same capacity when the storage is only shared (so that a
+    /// buffer copied before each write does not double its capacity every time).
     @inline(never)
     private mutating func grow(by extra: Int) {
-        let grown = Swift.max(2 * capacity, count + extra)
+        let grown = count + extra > capacity ? Swift.max(2 * capacity, count + extra) : capacity
         let new = Storage(capacity: grown)
         // Safe: `new` has room for `grown` bytes, at least `count`, and `storage` holds `count`.
         new.base.initialize(from: storage.base, count: count)
