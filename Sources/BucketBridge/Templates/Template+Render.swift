@@ -178,7 +178,10 @@ struct TemplateRenderer {
     private mutating func evaluate(_ expression: TemplateExpression, in template: Template) -> JSONValue? {
         switch expression {
         case .literal(let value): return value
-        case .variable(let names, let slot): return lookUp(names, slot: slot, in: template)
+        case .variable(let names, let slot):
+            // Outside loops a name looked up before is read at once, without the full lookup.
+            if bindings.isEmpty, let slot, let value = cache[lookup: slot] { return value }
+            return lookUp(names, slot: slot, in: template)
         case .not(let inner): return evaluate(inner, in: template).map { .bool(!$0.isTruthy) }
         case .and(let left, let right):
             guard let left = evaluate(left, in: template) else { return nil }
