@@ -8,25 +8,29 @@ public func renderDestination(
     let policies = buildPolicies(for: destination)
     var files: [OutputFile] = []
     // Each policy is encoded once: for its IAM JSON file, and for templates printing it with `json`.
-    var cache = TemplateCache()
+    var cache = templates.makeCache()
     // Each document's JSON value is built once too: the templates' context holds the same values.
     var documentValues = PolicyValues()
     for (path, name, document) in iamDocuments(policies) {
         let value = document.jsonValue
         documentValues[name] = value
-        let json = encodeJSON(value)
-        templates.seed(&cache, ["policies", name], .json, json)
-        files.append(OutputFile(path: path, text: json + "\n"))
+        var json = TextBuffer(capacity: 4096)
+        appendJSON(value, pretty: true, into: &json)
+        var contents = json.bytes
+        templates.seedPolicyJSON(&cache, name, contents)
+        contents.append(UInt8(ascii: "\n"))
+        files.append(OutputFile(path: path, contents: contents))
     }
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
     let summary = summarizeAccess(of: destination, policies: policies, withProbes: false)
     let placeholders = PlaceholderFormats(uses: destination.placeholders)
     let context = templateContext(
         for: destination, policies: policies, documentValues: documentValues, summary: summary, placeholders: placeholders)
+    let templatePlaceholders = placeholders.templatePlaceholders
     var failed = false
-    for path in templates.outputPaths {
-        guard let text = templates.renderUTF8(
-            path, context: context, placeholders: placeholders.templatePlaceholders, cache: &cache, diagnostics: &diagnostics)
+    for (index, path) in templates.outputPaths.enumerated() {
+        guard let text = templates.renderOutput(
+            index, context: context, placeholders: templatePlaceholders, cache: &cache, diagnostics: &diagnostics)
         else {
             failed = true
             continue
@@ -35,11 +39,4 @@ public func renderDestination(
         files.append(OutputFile(path: path, contents: text.bytes, isExecutable: path.hasSuffix(".sh")))
     }
     return failed ? nil : DestinationOutput(name: destination.name, files: files)
-}
-
-extension TemplateSet {
-    /// The templates that become output files: all but those under `partials/`, sorted.
-    var outputPaths: [String] {
-        paths.filter { !$0.hasPrefix("partials/") }.sorted()
-    }
 }

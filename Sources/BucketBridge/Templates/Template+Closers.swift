@@ -51,33 +51,62 @@ struct TemplateClosers {
     /// needs only the values one and two places further on.
     private static func tagEnds(_ scalars: [Unicode.Scalar], closer: Unicode.Scalar) -> ([Int], [Int]) {
         let count = scalars.count
-        var outside = [Int](repeating: -1, count: count + 2)
-        var anywhere = [Int](repeating: -1, count: count + 2)
-        // The in-string scan's result from index + 1 and index + 2.
-        var inStringNext = -1
-        var inStringAfterNext = -1
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            let scalar = scalars[index]
-            let next: Unicode.Scalar? = index + 1 < count ? scalars[index + 1] : nil
-            let inString: Int
-            switch scalar {
-            case "\n": inString = -1
-            case "\\": inString = next == "\n" ? -1 : inStringAfterNext
-            case "\"": inString = outside[index + 1]
-            default: inString = inStringNext
+        let newline: UInt32 = 0x0A, backslash: UInt32 = 0x5C, quote: UInt32 = 0x22, brace: UInt32 = 0x7D
+        let closer = closer.value
+        // Each table is written whole, offset by offset from the end, then -1 at the two offsets
+        // past it: no filling first.
+        let outside = [Int](unsafeUninitializedCapacity: count + 2) { outside, initialized in
+            // The in-string scan's result from index + 1 and index + 2.
+            var inStringNext = -1
+            var inStringAfterNext = -1
+            // The table's value at index + 1 (-1 past the end).
+            var outsideNext = -1
+            var next: UInt32? = nil
+            var index = count - 1
+            while index >= 0 {
+                let scalar = scalars[index].value
+                let inString: Int
+                switch scalar {
+                case newline: inString = -1
+                case backslash: inString = next == newline ? -1 : inStringAfterNext
+                case quote: inString = outsideNext
+                default: inString = inStringNext
+                }
+                if next == nil || scalar == newline {
+                    outsideNext = -1
+                } else if scalar == closer && next == brace {
+                    outsideNext = index
+                } else if scalar == quote {
+                    outsideNext = inStringNext
+                }
+                outside[index] = outsideNext
+                inStringAfterNext = inStringNext
+                inStringNext = inString
+                next = scalar
+                index -= 1
             }
-            if next == nil || scalar == "\n" {
-                outside[index] = -1
-                anywhere[index] = -1
-            } else if scalar == closer && next == "}" {
-                outside[index] = index
-                anywhere[index] = index
-            } else {
-                outside[index] = scalar == "\"" ? inStringNext : outside[index + 1]
-                anywhere[index] = anywhere[index + 1]
+            outside[count] = -1
+            outside[count + 1] = -1
+            initialized = count + 2
+        }
+        let anywhere = [Int](unsafeUninitializedCapacity: count + 2) { anywhere, initialized in
+            var anywhereNext = -1
+            var next: UInt32? = nil
+            var index = count - 1
+            while index >= 0 {
+                let scalar = scalars[index].value
+                if next == nil || scalar == newline {
+                    anywhereNext = -1
+                } else if scalar == closer && next == brace {
+                    anywhereNext = index
+                }
+                anywhere[index] = anywhereNext
+                next = scalar
+                index -= 1
             }
-            inStringAfterNext = inStringNext
-            inStringNext = inString
+            anywhere[count] = -1
+            anywhere[count + 1] = -1
+            initialized = count + 2
         }
         return (outside, anywhere)
     }

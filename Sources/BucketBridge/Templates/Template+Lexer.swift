@@ -25,7 +25,11 @@ struct TemplateLexer {
     private(set) var errors: [(TemplateError, TemplatePosition)] = []
 
     init(_ source: String) {
-        scalars = Array(source.unicodeScalars)
+        // One decoding pass, into room for the most scalars the UTF-8 can hold.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(source.utf8.count)
+        for scalar in source.unicodeScalars { scalars.append(scalar) }
+        self.scalars = scalars
         split(closers: TemplateClosers(scalars))
         dropTagOnlyLines()
     }

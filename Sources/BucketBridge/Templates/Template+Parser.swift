@@ -9,7 +9,7 @@ extension Template {
         for (error, position) in parser.errors {
             diagnostics.append(error.diagnostic(in: path, at: position))
         }
-        self.init(path: path, format: TemplateFormat(path: path), nodes: parser.rootNodes, includes: parser.includes)
+        self.init(path: path, format: TemplateFormat(path: path), nodes: parser.rootNodes, text: parser.text, includes: parser.includes)
     }
 }
 
@@ -41,6 +41,8 @@ private struct TemplateParser {
     /// syntax tree deeper than the limit is ever built.
     private var abandoned = false
     private(set) var rootNodes: [TemplateNode] = []
+    /// The literal text of the template's text nodes, as UTF-8, in source order.
+    private(set) var text: [UInt8] = []
 
     init(path: String, source: String) {
         self.path = path
@@ -54,7 +56,11 @@ private struct TemplateParser {
             switch lexeme {
             case .comment: break
             case .text(let range):
-                if !range.isEmpty { stack[stack.count - 1].nodes.append(.text(Array(lexer.text(range).utf8))) }
+                if !range.isEmpty {
+                    let start = text.count
+                    text.append(contentsOf: lexer.text(range).utf8)
+                    stack[stack.count - 1].nodes.append(.text(start..<text.count))
+                }
             case .output(let content, let position):
                 let (tokens, lexicalError) = tokenizeTag(content, at: contentStart(position))
                 tagHasLexicalError = lexicalError != nil

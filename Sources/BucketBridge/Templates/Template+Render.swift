@@ -45,8 +45,11 @@ struct TemplateRenderer {
                 return
             }
             switch node {
-            case .text(let text):
-                out.append(text)
+            case .text(let range):
+                template.text.withUnsafeBufferPointer { text in
+                    precondition(range.lowerBound >= 0 && range.upperBound <= text.count)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
+                }
             case .output(let expression, let filters, let position, let slots):
                 guard let value = evaluate(expression, in: template) else { continue }
                 var current = FilteredValue.value(value)
@@ -96,18 +99,7 @@ struct TemplateRenderer {
                 case .value(let value): printDefault(value, expression, in: template, at: position)
                 }
             case .conditional(let branches, let otherwise):
-                var chosen: [TemplateNode]? = nil
-                for branch in branches {
-                    guard let condition = evaluate(branch.condition, in: template) else {
-                        chosen = []
-                        break
-                    }
-                    if condition.isTruthy {
-                        chosen = branch.body
-                        break
-                    }
-                }
-                render(chosen ?? otherwise, in: template)
+                renderChosen(branches, otherwise: otherwise, in: template)
             case .loop(let variable, let sequence, let body, let position):
                 guard let value = evaluate(sequence, in: template) else { continue }
                 guard case .array(let elements) = value else {
@@ -144,6 +136,18 @@ struct TemplateRenderer {
         }
     }
 
+    /// Renders the body of the first branch whose condition is true, else `otherwise`; nothing
+    /// when a condition fails to evaluate.
+    @inline(__always)
+    private mutating func renderChosen(_ branches: [TemplateBranch], otherwise: [TemplateNode], in template: Template) {
+        // By index: a copy of each branch would retain its condition and body.
+        for index in branches.indices {
+            guard let condition = evaluate(branches[index].condition, in: template) else { return }
+            if condition.isTruthy { return render(branches[index].body, in: template) }
+        }
+        render(otherwise, in: template)
+    }
+
     /// True when the expression's root names a variable of an enclosing `for` (in this template
     /// or one that includes it): its value is not the context's, so it is not cached.
     private func isLoopVariable(_ expression: TemplateExpression) -> Bool {
@@ -174,7 +178,10 @@ struct TemplateRenderer {
     private mutating func evaluate(_ expression: TemplateExpression, in template: Template) -> JSONValue? {
         switch expression {
         case .literal(let value): return value
-        case .variable(let names, let slot): return lookUp(names, slot: slot, in: template)
+        case .variable(let names, let slot):
+            // Outside loops a name looked up before is read at once, without the full lookup.
+            if bindings.isEmpty, let slot, let value = cache[lookup: slot] { return value }
+            return lookUp(names, slot: slot, in: template)
         case .not(let inner): return evaluate(inner, in: template).map { .bool(!$0.isTruthy) }
         case .and(let left, let right):
             guard let left = evaluate(left, in: template) else { return nil }
@@ -195,8 +202,14 @@ struct TemplateRenderer {
     /// A name found in the context is kept in the cache under `slot`, so each later lookup of it
     /// for the same context (in any template of the set) is one array read, not a scan of keys.
     private mutating func lookUp(_ names: [TemplateName], slot: Int?, in template: Template) -> JSONValue? {
-        // Outside loops nothing shadows the context: a name looked up before is read at once.
-        if bindings.isEmpty, let slot, let value = cache[lookup: slot] { return value }
+        if let slot {
+            // A numbered name's root is never `loop`: it is the context's unless a loop variable
+            // shadows it, and a name looked up before is read at once.
+            if !bindings.isEmpty, let binding = innermostBinding(named: names[0].name) {
+                return lookUp(names, from: binding, in: template)
+            }
+            if let value = cache[lookup: slot] { return value }
+        }
         let root = names[0]
         if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {
@@ -276,12 +289,13 @@ private func sameName(_ a: String, _ b: String) -> Bool {
     a.utf8.count == b.utf8.count && a == b
 }
 
-/// The index of the first member called `name`.
+/// The index of the first member called `name` (as ``sameName(_:_:)`` compares).
 @inline(__always)
 private func memberIndex(_ name: String, in members: [JSONValue.Member]) -> Int? {
+    let length = name.utf8.count
     var index = 0
     while index < members.count {
-        if sameName(members[index].key, name) { return index }
+        if members[index].key.utf8.count == length, members[index].key == name { return index }
         index += 1
     }
     return nil

@@ -69,6 +69,9 @@ public struct Template: Sendable {
     public let format: TemplateFormat
     /// The top-level nodes.
     let nodes: [TemplateNode]
+    /// The template's literal text as UTF-8, one piece after the other: each `.text` node is
+    /// a range of it.
+    let text: [UInt8]
     /// Every `{% include %}` of the template, in source order, for checking the include graph.
     let includes: [(path: String, position: TemplatePosition)]
 }
@@ -80,19 +83,24 @@ struct TemplatePosition: Sendable, Hashable {
 }
 
 /// One node of a template's syntax tree.
-indirect enum TemplateNode: Sendable {
-    /// Literal text, printed as it is: kept as UTF-8, so printing it is one copy of bytes.
-    case text([UInt8])
+///
+/// Literal text is a range of the template's bytes, held in the node itself: the walk of a
+/// render copies each node it visits, and copying a text node then retains nothing. The other
+/// cases are `indirect`: copying one of them retains one box, not each of its parts.
+enum TemplateNode: Sendable {
+    /// Literal text, printed as it is: the range of the template's ``Template/text`` that holds
+    /// it as UTF-8, so printing it is one copy of bytes.
+    case text(Range<Int>)
     /// `{{ expr | filters }}`. `cacheSlots` numbers, for each start of the filter chain, where a
     /// render's ``TemplateCache`` keeps what a context variable prints through it (set by
     /// ``TemplateSet``; empty when the value is not cached).
-    case output(TemplateExpression, [TemplateFilterCall], TemplatePosition, cacheSlots: [Int] = [])
+    indirect case output(TemplateExpression, [TemplateFilterCall], TemplatePosition, cacheSlots: [Int] = [])
     /// `if`/`elif` branches in order, then the `else` body (empty when absent).
-    case conditional([TemplateBranch], otherwise: [TemplateNode])
+    indirect case conditional([TemplateBranch], otherwise: [TemplateNode])
     /// `{% for variable in sequence %} body {% endfor %}`.
-    case loop(variable: String, sequence: TemplateExpression, body: [TemplateNode], TemplatePosition)
+    indirect case loop(variable: String, sequence: TemplateExpression, body: [TemplateNode], TemplatePosition)
     /// `{% include "path" %}`.
-    case include(String, TemplatePosition)
+    indirect case include(String, TemplatePosition)
 }
 
 /// One `if` or `elif` branch: its condition and body.

@@ -9,6 +9,14 @@ public struct TemplateSet: Sendable {
     /// The slot of each filter chain (and each start of one) through which a template prints a
     /// context variable: where a ``TemplateCache`` keeps its text.
     private let cacheSlots: [TemplateCache.Key: Int]
+    /// The number of lookup slots (distinct dotted names of the context) the templates use.
+    private let lookupSlotCount: Int
+    /// The cache slot of `policies.NAME | json` by document name, for the templates that print it.
+    private let policyJSONSlots: [String: Int]
+    /// The templates that become output files: all but those under `partials/`, sorted.
+    let outputPaths: [String]
+    /// The parsed template of each of `outputPaths` (nil for one with errors).
+    private let outputTemplates: [Template?]
 
     /// Parses every template of `loader`, appending all syntax errors of all templates and
     /// every missing include and include cycle to `diagnostics`. Throws only for I/O failures.
@@ -35,11 +43,19 @@ public struct TemplateSet: Sendable {
         for path in templates.keys.sorted() {
             let template = templates[path]!
             let nodes = Self.numberCacheSlots(template.nodes, format: template.format, slots: &slots, lookups: &lookups)
-            templates[path] = Template(path: template.path, format: template.format, nodes: nodes, includes: template.includes)
+            templates[path] = Template(path: template.path, format: template.format, nodes: nodes, text: template.text, includes: template.includes)
         }
         cacheSlots = slots
+        lookupSlotCount = lookups.count
+        var policyJSONSlots: [String: Int] = [:]
+        for (key, slot) in slots where key.names.count == 2 && key.names[0] == "policies" && key.filters == [.json] && key.format == nil {
+            policyJSONSlots[key.names[1]] = slot
+        }
+        self.policyJSONSlots = policyJSONSlots
         self.templates = templates
         paths = sources.keys.sorted()
+        outputPaths = paths.filter { !$0.hasPrefix("partials/") }
+        outputTemplates = outputPaths.map { templates[$0] }
         Self.checkIncludes(parsed, diagnostics: &diagnostics)
     }
 
@@ -81,11 +97,15 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// Records in `cache` that `name | filter` prints `text`, when a template prints that: a
-    /// value the caller already encoded the same way (the IAM JSON files' policies, for
-    /// `policies.trust | json`).
-    func seed(_ cache: inout TemplateCache, _ name: [String], _ filter: TemplateFilter, _ text: String) {
-        if let slot = cacheSlots[TemplateCache.Key(names: name, filters: [filter], format: nil)] { cache[slot] = Array(text.utf8) }
+    /// Records in `cache` that `policies.NAME | json` prints `json` (UTF-8), when a template
+    /// prints that: the IAM JSON file the caller already encoded the same way.
+    func seedPolicyJSON(_ cache: inout TemplateCache, _ name: String, _ json: [UInt8]) {
+        if let slot = policyJSONSlots[name] { cache[slot] = json }
+    }
+
+    /// An empty cache for one context, with room for every slot of the set's templates.
+    func makeCache() -> TemplateCache {
+        TemplateCache(entries: cacheSlots.count, lookups: lookupSlotCount)
     }
 
     /// Reports includes of templates that do not exist, and each include that closes a cycle.
@@ -149,7 +169,23 @@ public struct TemplateSet: Sendable {
         _ path: String, context: JSONValue, placeholders: TemplatePlaceholders,
         cache: inout TemplateCache, diagnostics: inout Diagnostics
     ) -> TextBuffer? {
-        guard let template = templates[path] else {
+        renderUTF8(path, templates[path], context: context, placeholders: placeholders, cache: &cache, diagnostics: &diagnostics)
+    }
+
+    /// Renders the template `outputPaths[index]` like `renderUTF8(_:context:placeholders:cache:diagnostics:)`.
+    func renderOutput(
+        _ index: Int, context: JSONValue, placeholders: TemplatePlaceholders,
+        cache: inout TemplateCache, diagnostics: inout Diagnostics
+    ) -> TextBuffer? {
+        renderUTF8(outputPaths[index], outputTemplates[index], context: context, placeholders: placeholders, cache: &cache, diagnostics: &diagnostics)
+    }
+
+    /// Renders `template`, the parsed template at `path` (nil when it has errors or is unknown).
+    private func renderUTF8(
+        _ path: String, _ template: Template?, context: JSONValue, placeholders: TemplatePlaceholders,
+        cache: inout TemplateCache, diagnostics: inout Diagnostics
+    ) -> TextBuffer? {
+        guard let template else {
             let error: TemplateError = contains(path) ? .brokenTemplate(path) : .unknownTemplate(path)
             diagnostics.append(error.diagnostic(in: path, at: nil))
             return nil
@@ -199,6 +235,22 @@ public struct TemplateCache {
 
     /// An empty cache, for one context.
     public init() {}
+
+    /// An empty cache with room for `entries` texts and `lookups` values: its slots are set
+    /// without growing the arrays.
+    init(entries: Int, lookups: Int) {
+        self.entries = Self.empty(entries)
+        values = Self.empty(lookups)
+    }
+
+    /// `count` nils: stored one by one as the constant they are (`Array(repeating:count:)`
+    /// copies its argument into each element through the generic value witness).
+    private static func empty<Element>(_ count: Int) -> [Element?] {
+        [Element?](unsafeUninitializedCapacity: count) { slots, initialized in
+            for index in 0..<count { (slots.baseAddress! + index).initialize(to: nil) }
+            initialized = count
+        }
+    }
 
     subscript(slot: Int) -> [UInt8]? {
         get { slot < entries.count ? entries[slot] : nil }

@@ -38,10 +38,12 @@ struct TextBuffer {
         if count + extra > capacity || !isKnownUniquelyReferenced(&storage) { grow(by: extra) }
     }
 
-    /// Moves the bytes to new storage with room for `extra` more (at least twice the capacity).
+    /// Moves the bytes to new storage with room for `extra` more: at least twice the capacity
+    /// when they do not fit, the same capacity when the storage is only shared (so that a
+    /// buffer copied before each write does not double its capacity every time).
     @inline(never)
     private mutating func grow(by extra: Int) {
-        let grown = Swift.max(2 * capacity, count + extra)
+        let grown = count + extra > capacity ? Swift.max(2 * capacity, count + extra) : capacity
         let new = Storage(capacity: grown)
         // Safe: `new` has room for `grown` bytes, at least `count`, and `storage` holds `count`.
         new.base.initialize(from: storage.base, count: count)
@@ -121,9 +123,14 @@ struct TextBuffer {
     mutating func appendQuoted(_ text: String, quote: UInt8, ifPlainExcept special: UInt8, _ special2: UInt8 = 0, _ special3: UInt8 = 0) -> Bool {
         let appended = text.utf8.withContiguousStorageIfAvailable { utf8 in
             guard ByteScan.isPlainASCII(utf8, except: special, special2, special3) else { return false }
-            appendByte(quote)
-            append(contentsOf: utf8)
-            appendByte(quote)
+            // One reservation for the quotes and the text.
+            reserve(utf8.count + 2)
+            // Safe: `reserve` made room for `utf8.count + 2` bytes after the `count` written.
+            let start = storage.base + count
+            start.initialize(to: quote)
+            if let source = utf8.baseAddress { (start + 1).initialize(from: source, count: utf8.count) }
+            (start + 1 + utf8.count).initialize(to: quote)
+            count += utf8.count + 2
             return true
         }
         return appended ?? false
@@ -177,8 +184,12 @@ struct TextBuffer {
 
     /// Appends a line break and `indent` spaces.
     mutating func newline(indent: Int) {
-        appendByte(UInt8(ascii: "\n"))
-        appendSpaces(indent)
+        let spaces = Swift.max(indent, 0)
+        reserve(1 + spaces)
+        // Safe: `reserve` made room for the line break and `spaces` bytes after the `count` written.
+        (storage.base + count).initialize(to: UInt8(ascii: "\n"))
+        (storage.base + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+        count += 1 + spaces
     }
 
     /// The text written so far.
