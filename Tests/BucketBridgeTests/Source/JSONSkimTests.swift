@@ -19,7 +19,16 @@ struct JSONSkimTests {
         "{'name':'x','bucket':'b',}", "{'name':'x' 'bucket':'b'}", "{'name':'x\tq'}", "{'name':'x\\q'}",
         "{'name':'x\\uZZZZ'}", "{'name':'x\\uD800 '}", "{name:'x'}", "{'n':012}", "{'n':tru}", "{'a':[1,2,]}",
         "{'name' 'x'}", "{'n':-}", "{'n':1.}", "{'a':[1 2]}", "'str'", "[]", "{}", "12", "{",
-    ].map { $0.replacingOccurrences(of: "'", with: "\"") }
+    ].map { $0.replacingOccurrences(of: "'", with: "\"") } + alignedSpecials
+
+    /// Each byte the scan must stop at (quote escape, backslash escapes, control characters,
+    /// the bytes of multi-byte characters, DEL which is allowed), at every offset of an
+    /// eight-byte word, in strings long enough to be read a word at a time.
+    static let alignedSpecials: [String] = ["\\\"", "\\n", "\\u0041", "\t", "\u{1F}", "\u{7F}", "é", "😀", "\\q", "\u{0}"].flatMap { special in
+        (0..<9).map { offset in
+            "{\"name\":\"" + String(repeating: "a", count: offset) + special + String(repeating: "b", count: 17) + "\",\"k\":\"" + String(repeating: "c", count: 24) + "\"}"
+        }
+    }
 
     /// The diagnostics and offsets of a spec holding `element` between two plain ones.
     func skim(_ element: String) -> (lines: [String], offsets: [Int]?) {
