@@ -35,9 +35,7 @@ extension AccessSummary {
     }
 
     /// The vendor's display name with a capital first letter, to start a sentence.
-    public var capitalizedVendor: String {
-        vendor.prefix(1).uppercased() + vendor.dropFirst()
-    }
+    public var capitalizedVendor: String { capitalizingFirstCharacter(vendor) }
 
     /// Whether the capabilities include the KMS key.
     public var usesKMSKey: Bool { capabilities.contains { $0.kind == .useKMSKey } }
@@ -49,4 +47,20 @@ extension AccessSummary {
 
     /// Whether the vendor can upload objects.
     public var writes: Bool { capabilities.contains { $0.kind == .writeObjects } }
+}
+
+/// `text` with its first Character uppercased (`text.prefix(1).uppercased() + text.dropFirst()`).
+func capitalizingFirstCharacter(_ text: String) -> String {
+    // A vendor's name usually starts with an ASCII letter followed by ASCII: that first byte is
+    // the whole first Character (only CR LF joins two ASCII bytes), and only a–z change case.
+    let utf8 = text.utf8
+    if let first = utf8.first, first != UInt8(ascii: "\r"), first < 0x80, (utf8.dropFirst().first ?? 0) < 0x80 {
+        guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return text }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            _ = buffer.initialize(from: utf8)
+            buffer[0] = first - 0x20
+            return utf8.count
+        }
+    }
+    return text.prefix(1).uppercased() + text.dropFirst()
 }

@@ -10,7 +10,7 @@ extension SummaryContext {
         func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: @autoclosure () -> [AccessProbe]) {
             limits.append(AccessLimit(kind: kind, phrase: phrase, probes: withProbes ? probes() : []))
         }
-        let who = vendor.prefix(1).uppercased() + vendor.dropFirst()
+        let who = capitalizingFirstCharacter(vendor)
 
         if !kinds.contains(.listKeys) {
             add(.listKeys, Phrase([.text("\(who) cannot list the keys in the bucket "), .code(location.bucket), .text(".")]),

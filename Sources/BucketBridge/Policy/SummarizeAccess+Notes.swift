@@ -2,7 +2,7 @@ extension SummaryContext {
     /// What the customer must know beyond the grants, derived from the capabilities and principals.
     func notes(given capabilities: [Capability], vendor: String, destination: Destination) -> [AccessNote] {
         var notes: [AccessNote] = []
-        let who = vendor.prefix(1).uppercased() + vendor.dropFirst()
+        let who = capitalizingFirstCharacter(vendor)
         for principal in principals where principal.kind == .session {
             notes.append(AccessNote(
                 kind: .sessionName,

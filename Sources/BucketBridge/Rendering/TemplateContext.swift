@@ -74,11 +74,8 @@ func templateContext(
         "terraformRegion": .string(destination.region ?? AWSRegions.defaultRegion(of: destination.partition)),
         "cloudFormationDescription": .string(cloudFormationDescription(destination)),
     ]
-    var access = summary.jsonValue(phrases: .segments)
-    if case .object(var members) = access {
-        members.append(.init("diagram", .string(accessDiagram(summary).source)))
-        access = .object(members)
-    }
+    var access = summary.jsonMembers(phrases: .segments)
+    access.append(.init("diagram", .string(accessDiagram(summary).source)))
     return [
         "destination": destinationValue,
         "role": role,
@@ -89,7 +86,7 @@ func templateContext(
             "bucket": documentValues.bucket,
             "ownedBucketSids": .array(ownedBucketSids(destination).map(JSONValue.string)),
         ],
-        "access": access,
+        "access": .object(access),
         "placeholders": placeholders.jsonValue,
         "onboarding": onboardingValue(destination, summary: summary),
         "facts": TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue,

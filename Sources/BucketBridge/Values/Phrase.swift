@@ -54,9 +54,20 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     /// of it may have been appended).
     static func appendMarkdown(ofJSON value: JSONValue, into out: inout TextBuffer) -> Bool {
         guard case .array(let elements) = value else { return false }
+        let last = elements.count - 1
         for index in elements.indices {
+            // Words and values (most segments) are appended straight from their one member.
+            if case .object(let members) = elements[index], members.count == 1 {
+                guard case .string(let text) = members[0].value else { return false }
+                switch members[0].key {
+                case "text": appendEscapedMarkdown(text, lineStart: index == 0, lineEnd: index == last, into: &out)
+                case "code": appendMarkdownCodeSpan(text, into: &out)
+                default: return false
+                }
+                continue
+            }
             guard let segment = Segment(jsonValue: elements[index]) else { return false }
-            segment.appendMarkdown(first: index == 0, last: index == elements.count - 1, into: &out)
+            segment.appendMarkdown(first: index == 0, last: index == last, into: &out)
         }
         return true
     }
@@ -64,13 +75,12 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The phrase as a JSON value: an array of `{"text": …}` and `{"code": …}` objects, the form
     /// templates print with the `prose` filter.
     public var jsonValue: JSONValue {
-        .array(segments.map {
-            switch $0 {
-            case .text(let text): ["text": .string(text)]
-            case .code(let text): ["code": .string(text)]
-            case .link(let text, let url): ["link": .string(url), "text": .string(text)]
-            }
-        })
+        // A loop over a reserved array, each object built from its members: a phrase's JSON is
+        // built for every claim of every destination.
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(segments.count)
+        for segment in segments { elements.append(segment.jsonValue) }
+        return .array(elements)
     }
 
     /// The phrase read back from its JSON form; nil when `value` is not one.
@@ -108,6 +118,15 @@ extension Phrase.Segment {
         }
         guard case .string(let url)? = value["link"], case .string(let text)? = value["text"] else { return nil }
         self = .link(text, url: url)
+    }
+
+    /// The segment's JSON form: `{"text": …}`, `{"code": …}` or `{"link": …, "text": …}`.
+    var jsonValue: JSONValue {
+        switch self {
+        case .text(let text): .object([JSONValue.Member("text", .string(text))])
+        case .code(let text): .object([JSONValue.Member("code", .string(text))])
+        case .link(let text, let url): .object([JSONValue.Member("link", .string(url)), JSONValue.Member("text", .string(text))])
+        }
     }
 
     /// Appends the segment as inline Markdown: words escaped (as the phrase's `first` segment
