@@ -5,17 +5,17 @@ extension AccessSummary {
         // Phrases here are built from one array of segments: each `+` would copy them all.
         if route == .user, let user {
             return Phrase([
-                .text("\(capitalizedVendor) signs its requests with an access key of the IAM user "), .code(user.name),
+                .text(concatenated(capitalizedVendor, " signs its requests with an access key of the IAM user ")), .code(user.name),
                 .text(" in your account. An access key is a long-term secret: whoever holds it has this access until you deactivate the key, which is why a role is safer."),
             ])
         }
         guard route.assumesRole, let role else {
             return Phrase([
                 .text("The bucket policy of "), .code(location.bucket),
-                .text(" names \(vendor)'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access."),
+                .text(concatenated(" names ", vendor, "'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access.")),
             ])
         }
-        var segments: [Phrase.Segment] = [.text("\(capitalizedVendor) assumes the role "), .code(role.name), .text(" in your account")]
+        var segments: [Phrase.Segment] = [.text(concatenated(capitalizedVendor, " assumes the role ")), .code(role.name), .text(" in your account")]
         segments.reserveCapacity(7)
         if let externalId {
             segments.append(.text(", presenting the external ID "))

@@ -149,11 +149,44 @@ extension Phrase {
 
     /// Values joined as a list: `a`, `a and b`, `a, b and c` (with `conjunction`).
     public static func list(_ items: [Phrase], conjunction: String = "and") -> Phrase {
-        var result = Phrase([])
+        var segments: [Segment] = []
         for (index, item) in items.enumerated() {
-            if index > 0 { result = result + .text(index == items.count - 1 ? " \(conjunction) " : ", ") }
-            result = result + item
+            if index > 0 { segments.appendListSeparator(before: index, of: items.count, conjunction: conjunction) }
+            segments += item.segments
         }
-        return result
+        return Phrase(segments)
+    }
+}
+
+extension [Phrase.Segment] {
+    /// Appends the words before item `index` (from 1) of a list of `count` items, as
+    /// ``Phrase/list(_:conjunction:)`` joins them: ", " or " and ".
+    mutating func appendListSeparator(before index: Int, of count: Int, conjunction: String = "and") {
+        guard index == count - 1 else { return append(.text(", ")) }
+        append(.text(conjunction == "and" ? " and " : conjunction == "or" ? " or " : " \(conjunction) "))
+    }
+
+    /// Appends `values` as code joined as a list: the segments of
+    /// `Phrase.list(values.map(Phrase.code), conjunction: conjunction)`, without building the phrases.
+    mutating func appendCodeList(_ values: [String], conjunction: String = "and") {
+        for index in values.indices {
+            if index > 0 { appendListSeparator(before: index, of: values.count, conjunction: conjunction) }
+            append(.code(values[index]))
+        }
+    }
+}
+
+/// `pieces` joined into one string, copied once: words are built for every destination, and
+/// interpolation or `+` grows the string piece by piece.
+func concatenated(_ pieces: String...) -> String {
+    var count = 0
+    for piece in pieces { count += piece.utf8.count }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+        var written = 0
+        for var piece in pieces {
+            // Safe: the buffer has room for every piece, and each is copied after the ones before.
+            piece.withUTF8 { written = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: $0) + written }
+        }
+        return written
     }
 }
