@@ -57,6 +57,8 @@ extension SummaryContext {
         // A few kinds per destination: found by a scan, and each entry's arrays grown in place.
         var kinds: [CapabilityKind] = []
         var grouped: [(actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
+        // The S3 actions of the statements, in order, each looked up once.
+        var s3Actions: [S3Action] = []
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
             for action in statement.actions {
@@ -65,6 +67,7 @@ extension SummaryContext {
                     kind = .useKMSKey
                 } else if let s3 = S3ActionCatalogue.action(named: action) {
                     kind = CapabilityKind(s3)
+                    s3Actions.append(s3)
                 } else {
                     continue
                 }
@@ -83,7 +86,7 @@ extension SummaryContext {
                 }
             }
         }
-        let neededKMSActions = kmsActions(for: statements.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)))
+        let neededKMSActions = kmsActions(for: s3Actions)
         return CapabilityKind.allCases.compactMap { kind in
             guard let index = kinds.firstIndex(of: kind) else { return nil }
             let entry = grouped[index]
@@ -222,7 +225,7 @@ struct S3Place {
             segments.append(.code(bucket))
         } else {
             segments.append(.text(" under "))
-            segments.append(.code("s3://" + bucket + "/" + keyPrefix))
+            segments.append(.code(concatenated("s3://", bucket, "/", keyPrefix)))
         }
     }
 }

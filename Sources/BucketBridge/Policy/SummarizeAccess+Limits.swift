@@ -27,7 +27,10 @@ extension SummaryContext {
             add(.deleteObjects, .text(concatenated(who, " cannot delete objects.")),
                 probes("s3:DeleteObject", inside) + probes("s3:DeleteObjectVersion", inside))
         }
-        let s3Actions = capabilities.filter { $0.kind != .useKMSKey }.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:))
+        // Without probes, only the object actions under a prefix are looked at.
+        let s3Actions =
+            withProbes || !location.prefix.isEmpty
+            ? capabilities.filter { $0.kind != .useKMSKey }.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)) : []
         let objectActions = s3Actions.filter { $0.scope == .object }
         if !location.prefix.isEmpty, !objectActions.isEmpty {
             let outside = withProbes ? location.bucketArn + "/" + outsideKey : ""

@@ -30,16 +30,17 @@ public struct TrustedPrincipal: Sendable, Hashable {
     /// Reads a principal ARN.
     public init(arn: String) {
         self.arn = arn
-        if PlaceholderText.parts(arn).count == 1, PlaceholderText.contains(arn) {
+        if PlaceholderText.contains(arn), PlaceholderText.parts(arn).count == 1 {
             kind = .placeholder
             return
         }
-        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        // Pieces of the ARN stay substrings: only the account and the names become strings.
+        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn" else {
             kind = .other
             return
         }
-        account = parts[4].isEmpty ? nil : parts[4]
+        account = parts[4].isEmpty ? nil : String(parts[4])
         let resource = parts[5]
         switch parts[2] {
         case "iam" where resource == "root":
@@ -51,11 +52,11 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .user
             name = resource.splitting(ascii: "/").last.map(String.init)
         case "sts" where resource.hasPrefix("assumed-role/"):
-            let pieces = resource.splitting(ascii: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let pieces = resource.splitting(ascii: "/", maxSplits: 2, omittingEmptySubsequences: false)
             kind = pieces.count == 3 ? .session : .other
             if pieces.count == 3 {
-                name = pieces[1]
-                sessionName = pieces[2]
+                name = String(pieces[1])
+                sessionName = String(pieces[2])
             }
         default:
             kind = .other

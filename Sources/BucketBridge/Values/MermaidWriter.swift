@@ -1,8 +1,8 @@
 /// A Mermaid flowchart, written as it is drawn: nodes with quoted labels, then labelled edges,
 /// each in the order added, so that no label can break the diagram's syntax.
 ///
-/// A label is given in pieces that are written one after the other, as if joined: the
-/// escaping works character by character, so no piece needs joining first.
+/// A label is given in up to four pieces that are written one after the other, as if joined:
+/// the escaping works character by character, so no piece needs joining first.
 public struct MermaidFlowchart {
     /// The header and the nodes written so far.
     private var nodes = TextBuffer(capacity: 768)
@@ -17,29 +17,33 @@ public struct MermaidFlowchart {
 
     /// Adds a node: an identifier (letters and digits) and the text shown, drawn with rounded
     /// corners (a principal) or as a box.
-    public mutating func addNode(_ id: String, label: String..., rounded: Bool = false) {
+    public mutating func addNode(
+        _ id: String, label: String, _ label2: String = "", _ label3: String = "", _ label4: String = "", rounded: Bool = false
+    ) {
         nodes.append(literal: "\n  ")
         nodes += id
         nodes.appendByte(rounded ? UInt8(ascii: "(") : UInt8(ascii: "["))
-        appendMermaidLabel(label, into: &nodes)
+        appendMermaidLabel(label, label2, label3, label4, into: &nodes)
         nodes.appendByte(rounded ? UInt8(ascii: ")") : UInt8(ascii: "]"))
     }
 
     /// Adds an arrow from one node identifier to another, with a label.
-    public mutating func addEdge(from: String, to: String, label: String...) {
+    public mutating func addEdge(from: String, to: String, label: String, _ label2: String = "") {
         edges.append(literal: "\n  ")
         edges += from
         edges.append(literal: " -->|")
-        appendMermaidLabel(label, into: &edges)
+        appendMermaidLabel(label, label2, "", "", into: &edges)
         edges.append(literal: "| ")
         edges += to
     }
 
     /// The diagram's Mermaid source, without a code fence.
     public var source: String {
-        var out = nodes
-        edges.withUnsafeBytes { out.append(contentsOf: $0) }
-        return out.text
+        String(unsafeUninitializedCapacity: nodes.count + edges.count) { buffer in
+            // Safe: the buffer has room for the nodes' bytes followed by the edges'.
+            let written = nodes.withUnsafeBytes { buffer.initialize(fromContentsOf: $0) }
+            return edges.withUnsafeBytes { UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: $0) } + written
+        }
     }
 }
 
@@ -48,14 +52,17 @@ public struct MermaidFlowchart {
 /// the text can neither end the label nor be read as HTML or Markdown.
 public func mermaidLabel(_ text: String) -> String {
     var out = TextBuffer(capacity: text.utf8.count + 2)
-    appendMermaidLabel([text], into: &out)
+    appendMermaidLabel(text, "", "", "", into: &out)
     return out.text
 }
 
-/// Appends the label showing `pieces` joined (see ``mermaidLabel(_:)``).
-private func appendMermaidLabel(_ pieces: [String], into out: inout TextBuffer) {
+/// Appends the label showing its pieces joined (see ``mermaidLabel(_:)``).
+private func appendMermaidLabel(_ piece: String, _ piece2: String, _ piece3: String, _ piece4: String, into out: inout TextBuffer) {
     out.appendByte(UInt8(ascii: "\""))
-    for piece in pieces { appendMermaidLabelText(piece, into: &out) }
+    appendMermaidLabelText(piece, into: &out)
+    if !piece2.isEmpty { appendMermaidLabelText(piece2, into: &out) }
+    if !piece3.isEmpty { appendMermaidLabelText(piece3, into: &out) }
+    if !piece4.isEmpty { appendMermaidLabelText(piece4, into: &out) }
     out.appendByte(UInt8(ascii: "\""))
 }
 
