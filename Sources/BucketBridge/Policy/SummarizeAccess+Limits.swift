@@ -8,6 +8,7 @@ extension SummaryContext {
         let inside = withProbes ? location.bucketArn + "/" + insideKey : ""
         let prefixContext = !withProbes || location.prefix.isEmpty ? [:] : ["s3:prefix": location.prefix]
         var limits: [AccessLimit] = []
+        limits.reserveCapacity(AccessLimitKind.allCases.count)
         func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: @autoclosure () -> [AccessProbe]) {
             limits.append(AccessLimit(kind: kind, phrase: phrase, probes: withProbes ? probes() : []))
         }

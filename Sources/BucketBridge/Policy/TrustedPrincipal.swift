@@ -34,13 +34,13 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .placeholder
             return
         }
-        // Pieces of the ARN stay substrings: only the account and the names become strings.
-        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        // Strings rather than substrings: comparing and `hasPrefix` take their fast paths.
+        let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
             kind = .other
             return
         }
-        account = parts[4].isEmpty ? nil : String(parts[4])
+        account = parts[4].isEmpty ? nil : parts[4]
         let resource = parts[5]
         switch parts[2] {
         case "iam" where resource == "root":
@@ -52,11 +52,11 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .user
             name = resource.splitting(ascii: "/").last.map(String.init)
         case "sts" where resource.hasPrefix("assumed-role/"):
-            let pieces = resource.splitting(ascii: "/", maxSplits: 2, omittingEmptySubsequences: false)
+            let pieces = resource.splitting(ascii: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             kind = pieces.count == 3 ? .session : .other
             if pieces.count == 3 {
-                name = String(pieces[1])
-                sessionName = String(pieces[2])
+                name = pieces[1]
+                sessionName = pieces[2]
             }
         default:
             kind = .other

@@ -28,8 +28,9 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
         chart.addNode(grantee, label: "bucket policy of ", summary.location.bucket)
         for id in principalIds { chart.addEdge(from: id, to: grantee, label: "named directly, no external ID") }
     }
-    // At most three targets (objects, bucket, key), in the order first met.
-    var targets: [(id: String, capabilities: [Capability])] = []
+    // At most three targets (objects, bucket, key), in the order first met, each with the
+    // resources of its first capability and the actions of all.
+    var targets: [(id: String, resources: [String], actions: [String])] = []
     for capability in summary.capabilities {
         let id: String
         switch capability.kind {
@@ -38,16 +39,15 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
         default: id = "objects"
         }
         if let index = targets.firstIndex(where: { $0.id == id }) {
-            targets[index].capabilities.append(capability)
+            targets[index].actions += capability.actions
         } else {
-            targets.append((id, [capability]))
+            targets.append((id, capability.resources, capability.actions))
         }
     }
     let location = summary.location
     for target in targets {
         switch target.id {
-        // The key's label names the resources of its first capability (there is one KMS capability).
-        case "key": chart.addNode(target.id, label: "KMS key ", target.capabilities[0].resources.joined(separator: ", "))
+        case "key": chart.addNode(target.id, label: "KMS key ", target.resources.joined(separator: ", "))
         case "bucket": chart.addNode(target.id, label: "bucket ", location.bucket)
         default:
             if location.prefix.isEmpty {
@@ -56,7 +56,7 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
                 chart.addNode(target.id, label: "objects under s3://", location.bucket, "/", location.prefix)
             }
         }
-        chart.addEdge(from: grantee, to: target.id, label: target.capabilities.flatMap(\.actions).joined(separator: ", "))
+        chart.addEdge(from: grantee, to: target.id, label: target.actions.joined(separator: ", "))
     }
     return chart
 }

@@ -177,7 +177,9 @@ extension [Phrase.Segment] {
 }
 
 /// `pieces` joined into one string, copied once: words are built for every destination, and
-/// interpolation or `+` grows the string piece by piece.
+/// interpolation or `+` grows the string piece by piece. Inlined, so that the list of pieces
+/// stays on the stack.
+@inline(__always)
 func concatenated(_ pieces: String...) -> String {
     var count = 0
     for piece in pieces { count += piece.utf8.count }
