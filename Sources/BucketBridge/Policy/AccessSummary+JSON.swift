@@ -18,8 +18,10 @@ extension AccessSummary {
     func jsonMembers(phrases form: PhraseForm) -> [JSONValue.Member] {
         // Objects are built from their members (a dictionary literal copies its pairs once
         // more), and arrays in place: the summary of every destination is built for its templates.
+        // Read once: each read of a static checks that it is initialised.
+        let sharedWords = SummaryWords.shared
         func words(_ phrase: Phrase) -> JSONValue {
-            form == .plain ? .string(phrase.plainText) : phrase.jsonValue
+            form == .plain ? .string(phrase.plainText) : sharedWords.jsonValue(of: phrase)
         }
         func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
         func strings(_ texts: [String]) -> JSONValue {
@@ -78,4 +80,59 @@ extension AccessSummary {
             .init("notes", .array(noteValues)),
         ]
     }
+}
+
+/// The JSON of the summary's phrases (`Phrase.jsonValue`), with the fixed words most of them
+/// hold (punctuation, joining words, the capabilities' verbs, the sentences every role route
+/// has) shared: one value per word, built once, rather than one object in every phrase.
+private struct SummaryWords {
+    /// The words and their values, built once.
+    static let shared = SummaryWords()
+
+    /// The words and their values, by length in bytes.
+    private let byLength: [[(String, JSONValue)]]
+
+    private init() {
+        let words = Self.words
+        byLength = (0...(words.map(\.utf8.count).max() ?? 0)).map { length in
+            words.filter { $0.utf8.count == length }.map { ($0, Phrase.Segment.text($0).jsonValue) }
+        }
+    }
+
+    func jsonValue(of phrase: Phrase) -> JSONValue {
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(phrase.segments.count)
+        for segment in phrase.segments {
+            if case .text(let text) = segment, let shared = shared(text) {
+                elements.append(shared)
+            } else {
+                elements.append(segment.jsonValue)
+            }
+        }
+        return .array(elements)
+    }
+
+    /// The shared value of `text`, if it is one of the words; only words of its length are compared.
+    private func shared(_ text: String) -> JSONValue? {
+        let length = text.utf8.count
+        guard length < byLength.count else { return nil }
+        for (word, value) in byLength[length] where word == text { return value }
+        return nil
+    }
+
+    /// The runs of words the summary writes as they are (a missing one is merely not shared).
+    private static let words: [String] = [
+        ", ", " and ", " or ", " ", " (", " (what the S3 access needs) and ",
+        " The bucket policy grants the same access to that role.", " cannot be limited to the prefix ", " for ", " in ",
+        " in account ", " in the bucket ", " in the bucket.", " in the whole bucket ", " in your account",
+        " in your account. An access key is a long-term secret: whoever holds it has this access until you deactivate the key, which is why a role is safer.",
+        " matching ", " of the bucket ", " of the role ", " only", " succeed, any other ACL fails with ",
+        " that its own administrators allow", " that start with ", " to the whole bucket ", " under ", "", ")",
+        ", as one of the principals below.", ", presenting the external ID ", ".", ": ",
+        "Nobody but the principals above can assume the role, even with the external ID.",
+        "Nobody can assume the role without the external ID",
+        "Requests to the bucket without TLS (plain HTTP) are denied, whoever sends them.", "The bucket policy of ",
+        "The bucket's objects are encrypted with the KMS key ", "The trust policy trusts only the session ",
+        "any identity of account ", "only the session ", "the IAM role ", "the IAM user ", "the principal you fill in as ",
+    ] + CapabilityKind.allCases.flatMap { [$0.verb, $0.verb + " "] }
 }

@@ -123,32 +123,10 @@ extension Phrase.Segment {
     /// The segment's JSON form: `{"text": …}`, `{"code": …}` or `{"link": …, "text": …}`.
     var jsonValue: JSONValue {
         switch self {
-        case .text(let text): text.utf8.count <= 16 ? Self.sharedJSON(ofWords: text) : Self.json(ofWords: text)
+        case .text(let text): .object([JSONValue.Member("text", .string(text))])
         case .code(let text): .object([JSONValue.Member("code", .string(text))])
         case .link(let text, let url): .object([JSONValue.Member("link", .string(url)), JSONValue.Member("text", .string(text))])
         }
-    }
-
-    private static func json(ofWords text: String) -> JSONValue {
-        .object([JSONValue.Member("text", .string(text))])
-    }
-
-    /// The JSON of a short run of words: the punctuation and joining words of most phrases
-    /// share one value each, built once, rather than one object per phrase. Only the words of
-    /// the same length are compared.
-    private static func sharedJSON(ofWords text: String) -> JSONValue {
-        for (words, json) in sharedWordsByLength[text.utf8.count] where words == text { return json }
-        return json(ofWords: text)
-    }
-
-    /// Words of the access summary's phrases, the most frequent first.
-    private static let sharedWords = [
-        ", ", " (", ")", ".", "", " and ", ": ", " under ", " in ", " in account ", "the IAM role ", " in your account", " ",
-    ]
-
-    /// The shared words and their JSON, by length in bytes (up to 16).
-    private static let sharedWordsByLength: [[(String, JSONValue)]] = (0...16).map { length in
-        sharedWords.filter { $0.utf8.count == length }.map { ($0, json(ofWords: $0)) }
     }
 
     /// Appends the segment as inline Markdown: words escaped (as the phrase's `first` segment

@@ -115,6 +115,25 @@ struct AccessSummaryFastPathTests {
         #expect(!Phrase.appendMarkdown(ofJSON: ["x"], into: &out))
     }
 
+    @Test func summaryPhrasesKeepTheirJSONForm() throws {
+        for (destination, _) in try PolicyMeaningTests.examples() {
+            let summary = summarizeAccess(of: destination, policies: buildPolicies(for: destination), withProbes: false)
+            let json = summary.jsonValue(phrases: .segments)
+            func form(_ phrase: Phrase) -> JSONValue { .array(phrase.segments.map(dictionaryLiteralForm)) }
+            func texts(_ key: String) -> [JSONValue?] {
+                guard case .array(let elements)? = json[key] else { return [] }
+                return elements.map { $0["text"] }
+            }
+            #expect(json["who"]?["text"] == form(summary.who), "\(destination.name)")
+            #expect(json["where"]?["text"] == form(summary.place), "\(destination.name)")
+            #expect(texts("can") == summary.capabilities.map { form($0.phrase) }, "\(destination.name)")
+            #expect(texts("cannot") == summary.limits.map { form($0.phrase) }, "\(destination.name)")
+            #expect(texts("notes") == summary.notes.map { form($0.phrase) }, "\(destination.name)")
+            guard case .array(let principals)? = json["who"]?["principals"] else { throw TestFailure("\(destination.name): no principals") }
+            #expect(principals.map { $0["text"] } == summary.principals.map { form($0.phrase) }, "\(destination.name)")
+        }
+    }
+
     /// The form `Phrase.jsonValue` had when it was built from dictionary literals.
     private func dictionaryLiteralForm(_ segment: Phrase.Segment) -> JSONValue {
         switch segment {
