@@ -95,6 +95,18 @@ struct AccessSummaryFastPathTests {
         }
     }
 
+    @Test func everyASCIICharacterOfALabelIsShownOrEscaped() {
+        let escapes: [Character: String] = ["\"": "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"]
+        for value in 0..<128 {
+            let character = Character(Unicode.Scalar(UInt8(value)))
+            let shown = escapes[character] ?? (value < 0x20 || value == 0x7F ? " " : String(character))
+            for text in ["x" + String(character) + "y", String(character)] {
+                let expected = "\"" + text.replacingOccurrences(of: String(character), with: shown) + "\""
+                #expect(mermaidLabel(text).utf8.elementsEqual(expected.utf8), "\(value)")
+            }
+        }
+    }
+
     @Test func phrasesPrintTheSameFromTheirJSON() {
         // With words the phrases share: their JSON is built once, and must not differ.
         let pieces = Self.oddPieces + ["  spaced  ", "# heading", "`tick`", "1. item", "plain", "a|b", ", ", " (", ")", ".", " and ", " ", "the IAM role "]
