@@ -5,17 +5,17 @@ extension AccessSummary {
         // Phrases here are built from one array of segments: each `+` would copy them all.
         if route == .user, let user {
             return Phrase([
-                .text("\(capitalizedVendor) signs its requests with an access key of the IAM user "), .code(user.name),
+                .text(concatenated(capitalizedVendor, " signs its requests with an access key of the IAM user ")), .code(user.name),
                 .text(" in your account. An access key is a long-term secret: whoever holds it has this access until you deactivate the key, which is why a role is safer."),
             ])
         }
         guard route.assumesRole, let role else {
             return Phrase([
                 .text("The bucket policy of "), .code(location.bucket),
-                .text(" names \(vendor)'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access."),
+                .text(concatenated(" names ", vendor, "'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access.")),
             ])
         }
-        var segments: [Phrase.Segment] = [.text("\(capitalizedVendor) assumes the role "), .code(role.name), .text(" in your account")]
+        var segments: [Phrase.Segment] = [.text(concatenated(capitalizedVendor, " assumes the role ")), .code(role.name), .text(" in your account")]
         segments.reserveCapacity(7)
         if let externalId {
             segments.append(.text(", presenting the external ID "))
@@ -29,15 +29,16 @@ extension AccessSummary {
     }
 
     /// Where the access applies: "`s3://b/p/` in `us-east-1`".
-    public var place: Phrase {
+    public var place: Phrase { place(s3Uri: location.s3Uri) }
+
+    /// ``place``, given the location's `s3Uri` (for a caller that needs it too).
+    func place(s3Uri: String) -> Phrase {
         // Without a region, an empty run of words ends the phrase.
-        Phrase(location.region.map { [.code(location.s3Uri), .text(" in "), .code($0)] } ?? [.code(location.s3Uri), .text("")])
+        Phrase(location.region.map { [.code(s3Uri), .text(" in "), .code($0)] } ?? [.code(s3Uri), .text("")])
     }
 
     /// The vendor's display name with a capital first letter, to start a sentence.
-    public var capitalizedVendor: String {
-        vendor.prefix(1).uppercased() + vendor.dropFirst()
-    }
+    public var capitalizedVendor: String { capitalizingFirstCharacter(vendor) }
 
     /// Whether the capabilities include the KMS key.
     public var usesKMSKey: Bool { capabilities.contains { $0.kind == .useKMSKey } }
@@ -49,4 +50,20 @@ extension AccessSummary {
 
     /// Whether the vendor can upload objects.
     public var writes: Bool { capabilities.contains { $0.kind == .writeObjects } }
+}
+
+/// `text` with its first Character uppercased (`text.prefix(1).uppercased() + text.dropFirst()`).
+func capitalizingFirstCharacter(_ text: String) -> String {
+    // A vendor's name usually starts with an ASCII letter followed by ASCII: that first byte is
+    // the whole first Character (only CR LF joins two ASCII bytes), and only a–z change case.
+    let utf8 = text.utf8
+    if let first = utf8.first, first != UInt8(ascii: "\r"), first < 0x80, (utf8.dropFirst().first ?? 0) < 0x80 {
+        guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return text }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            _ = buffer.initialize(from: utf8)
+            buffer[0] = first - 0x20
+            return utf8.count
+        }
+    }
+    return text.prefix(1).uppercased() + text.dropFirst()
 }

@@ -80,7 +80,7 @@ public struct AccessLocation: Sendable {
     public var objectsArn: String
 
     /// `s3://BUCKET/PREFIX`.
-    public var s3Uri: String { "s3://\(bucket)/\(prefix)" }
+    public var s3Uri: String { concatenated("s3://", bucket, "/", prefix) }
 }
 
 /// A request a claim stands for: the summary says it is allowed (capabilities) or denied

@@ -2,29 +2,29 @@
 enum ResourceNames {
     /// `arn:P:s3:::BUCKET`.
     static func bucket(_ destination: Destination) -> String {
-        "arn:\(destination.partition.rawValue):s3:::\(destination.bucket)"
+        concatenated("arn:", destination.partition.rawValue, ":s3:::", destination.bucket)
     }
 
     /// `arn:P:s3:::BUCKET/PREFIX*`: every object under the prefix.
     static func objects(_ destination: Destination) -> String {
-        "\(bucket(destination))/\(destination.prefix)*"
+        concatenated("arn:", destination.partition.rawValue, ":s3:::", destination.bucket, "/", destination.prefix, "*")
     }
 
     /// `arn:P:iam::ACCOUNT:role/PATH/NAME`, when the account id is known.
     static func role(_ destination: Destination) -> String? {
         guard let role = destination.role, let account = role.accountId else { return nil }
-        return "arn:\(destination.partition.rawValue):iam::\(account):role\(role.path)\(role.name)"
+        return concatenated("arn:", destination.partition.rawValue, ":iam::", account, ":role", role.path, role.name)
     }
 
     /// The managed permissions policy's ARN for people to read (`<account id>` when unknown).
     static func displayManagedPolicy(_ destination: Destination) -> String {
         guard let role = destination.role else { return "" }
-        return "arn:\(destination.partition.rawValue):iam::\(role.accountId ?? "<account id>"):policy/\(role.policyName)"
+        return concatenated("arn:", destination.partition.rawValue, ":iam::", role.accountId ?? "<account id>", ":policy/", role.policyName)
     }
 
     /// The role ARN for people to read: the full ARN, or `<account id>` standing for an unknown account.
     static func displayRole(_ destination: Destination) -> String {
         guard let settings = destination.role else { return "" }
-        return role(destination) ?? "arn:\(destination.partition.rawValue):iam::<account id>:role\(settings.path)\(settings.name)"
+        return role(destination) ?? concatenated("arn:", destination.partition.rawValue, ":iam::<account id>:role", settings.path, settings.name)
     }
 }

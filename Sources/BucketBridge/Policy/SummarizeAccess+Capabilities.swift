@@ -57,6 +57,8 @@ extension SummaryContext {
         // A few kinds per destination: found by a scan, and each entry's arrays grown in place.
         var kinds: [CapabilityKind] = []
         var grouped: [(actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
+        // The S3 actions of the statements, in order, each looked up once.
+        var s3Actions: [S3Action] = []
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
             for action in statement.actions {
@@ -65,6 +67,7 @@ extension SummaryContext {
                     kind = .useKMSKey
                 } else if let s3 = S3ActionCatalogue.action(named: action) {
                     kind = CapabilityKind(s3)
+                    s3Actions.append(s3)
                 } else {
                     continue
                 }
@@ -83,42 +86,51 @@ extension SummaryContext {
                 }
             }
         }
-        let neededKMSActions = kmsActions(for: statements.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)))
+        let neededKMSActions = kmsActions(for: s3Actions)
         return CapabilityKind.allCases.compactMap { kind in
             guard let index = kinds.firstIndex(of: kind) else { return nil }
             let entry = grouped[index]
             // The phrase's segments in one array: each `+` of phrases would copy them all.
-            var segments: [Phrase.Segment]
+            var segments: [Phrase.Segment] = []
+            segments.reserveCapacity(6 + 2 * (entry.resources.count + entry.prefixes.count + entry.actions.count))
             if kind == .useKMSKey {
-                segments = [.text(kind.verb + " ")]
-                segments += Phrase.list(entry.resources.map(Phrase.code)).segments
+                segments.append(.text(kind.verb + " "))
+                segments.appendCodeList(entry.resources)
                 segments.append(.text(" for "))
                 segments += kmsActionsPhrase(entry.actions, needed: neededKMSActions, vendor: vendor).segments
                 segments.append(.text(" only"))
             } else {
-                segments = [.text(kind.verb)]
-                segments += place(of: kind, resources: entry.resources, prefixes: entry.prefixes).segments
+                segments.append(.text(kind.verb))
+                appendPlace(of: kind, resources: entry.resources, prefixes: entry.prefixes, to: &segments)
                 segments.append(.text(" ("))
-                segments += Phrase.list(entry.actions.map(Phrase.code)).segments
+                segments.appendCodeList(entry.actions)
                 segments.append(.text(")"))
             }
             return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: Phrase(segments), probes: entry.probes)
         }
     }
 
-    /// Where a kind of action applies, read from the statements' resources and `s3:prefix`
+    /// Appends where a kind of action applies, read from the statements' resources and `s3:prefix`
     /// conditions: " under `s3://b/p/`", " in the bucket `b`", " that start with `p/` in the bucket `b`".
-    private func place(of kind: CapabilityKind, resources: [String], prefixes: [String]) -> Phrase {
-        let places = resources.map(S3Place.init(arn:))
-        if kind == .listKeys, !prefixes.isEmpty {
-            let starts = Phrase.list(prefixes.map { .code(String($0.droppingSuffix(ascii: "*") ?? $0[...])) }, conjunction: "or")
-            return .text(" that start with ") + starts + .text(" in the bucket ") + .list(places.map(\.bucketPhrase))
+    private func appendPlace(of kind: CapabilityKind, resources: [String], prefixes: [String], to segments: inout [Phrase.Segment]) {
+        switch kind {
+        case .listKeys where !prefixes.isEmpty:
+            segments.append(.text(" that start with "))
+            segments.appendCodeList(prefixes.map { String($0.droppingSuffix(ascii: "*") ?? $0[...]) }, conjunction: "or")
+            segments.append(.text(" in the bucket "))
+            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+        case .listKeys, .listMultipartUploads:
+            segments.append(.text(" in the whole bucket "))
+            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+        case .readBucketSettings, .changeBucketSettings, .changeBucketPermissions:
+            segments.append(.text(" of the bucket "))
+            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+        default:
+            for index in resources.indices {
+                if index > 0 { segments.appendListSeparator(before: index, of: resources.count) }
+                S3Place(arn: resources[index]).appendObjectsPhrase(to: &segments)
+            }
         }
-        if [.listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions].contains(kind) {
-            return .text(kind == .listKeys || kind == .listMultipartUploads ? " in the whole bucket " : " of the bucket ")
-                + .list(places.map(\.bucketPhrase))
-        }
-        return .list(places.map(\.objectsPhrase), conjunction: "and")
     }
 
     /// The requests that show one granted action: a key under the prefix for object actions,
@@ -152,7 +164,7 @@ struct S3Place {
     init(arn: String) {
         self.arn = arn
         var text = arn
-        if let place = text.withUTF8(Self.readASCII) {
+        if let place = text.withUTF8(Self.readBytes) {
             (bucket, keyPrefix) = place
             return
         }
@@ -168,33 +180,52 @@ struct S3Place {
         }
     }
 
-    /// The bucket and key prefix of an ARN in plain ASCII, read from its bytes (the ARNs of
-    /// every destination are read back, and splitting them as Characters costs several times
-    /// more); nil for other text, which `init` reads as Characters. In ASCII text every
-    /// Character is one byte but CR LF, which holds no `:`, `/` or `*`, so both ways agree.
-    private static func readASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (bucket: String?, keyPrefix: String?)? {
-        guard ByteScan.isASCII(bytes) else { return nil }
-        var colons: [Int] = []
-        for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
-            colons.append(index)
-            if colons.count == 5 { break }
+    /// The bucket and key prefix of an ARN, read from its UTF-8 bytes (the ARNs of every
+    /// destination are read back, and splitting them as Characters costs several times more);
+    /// nil when a `:`, `/` or final `*` the reading relies on touches a non-ASCII byte, for
+    /// `init` to read as Characters. An ASCII byte between ASCII bytes (or at an end) is a
+    /// Character of its own, since only CR LF joins two ASCII bytes; and no other Character or
+    /// run of them equals `:`, `/`, `*`, `arn` or `s3`: so both readings agree.
+    private static func readBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (bucket: String?, keyPrefix: String?)? {
+        func standsAlone(_ index: Int) -> Bool {
+            (index == 0 || bytes[index - 1] < 0x80) && (index + 1 == bytes.count || bytes[index + 1] < 0x80)
         }
+        func colon(after start: Int) -> Int? { bytes[start...].firstIndex(of: UInt8(ascii: ":")) }
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        guard colons.count == 5, text(0..<colons[0]) == "arn", text(colons[1] + 1..<colons[2]) == "s3" else { return (nil, nil) }
-        let rest = colons[4] + 1..<bytes.count
+        // `arn:PARTITION:s3:REGION:ACCOUNT:REST`: five colons, the first after `arn`, `s3` after the second.
+        guard let first = colon(after: 0), let second = colon(after: first + 1), let third = colon(after: second + 1),
+            let fourth = colon(after: third + 1), let fifth = colon(after: fourth + 1)
+        else { return (nil, nil) }
+        guard standsAlone(first), standsAlone(second), standsAlone(third), standsAlone(fourth), standsAlone(fifth) else { return nil }
+        guard first == 3, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "r"), bytes[2] == UInt8(ascii: "n"),
+            third == second + 3, bytes[second + 1] == UInt8(ascii: "s"), bytes[second + 2] == UInt8(ascii: "3")
+        else { return (nil, nil) }
+        let rest = fifth + 1..<bytes.count
         guard let slash = bytes[rest].firstIndex(of: UInt8(ascii: "/")) else { return (text(rest), nil) }
+        guard standsAlone(slash) else { return nil }
         let pattern = slash + 1..<bytes.count
-        let keyPrefix = bytes[pattern].last == UInt8(ascii: "*") ? text(pattern.dropLast()) : nil
-        return (text(rest.lowerBound..<slash), keyPrefix)
+        guard bytes[pattern].last == UInt8(ascii: "*") else { return (text(rest.lowerBound..<slash), nil) }
+        guard standsAlone(bytes.count - 1) else { return nil }
+        return (text(rest.lowerBound..<slash), text(pattern.dropLast()))
     }
 
-    /// "`bucket`", or the ARN when it is not an S3 ARN.
-    var bucketPhrase: Phrase { .code(bucket ?? arn) }
+    /// The bucket, or the ARN when it is not an S3 ARN.
+    var bucketName: String { bucket ?? arn }
 
-    /// " in the bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else the ARN.
-    var objectsPhrase: Phrase {
-        guard let bucket, let keyPrefix else { return Phrase([.text(" matching "), .code(arn)]) }
-        return keyPrefix.isEmpty
-            ? Phrase([.text(" in the whole bucket "), .code(bucket)]) : Phrase([.text(" under "), .code("s3://\(bucket)/\(keyPrefix)")])
+    /// Appends " in the whole bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else
+    /// " matching `ARN`".
+    func appendObjectsPhrase(to segments: inout [Phrase.Segment]) {
+        guard let bucket, let keyPrefix else {
+            segments.append(.text(" matching "))
+            segments.append(.code(arn))
+            return
+        }
+        if keyPrefix.isEmpty {
+            segments.append(.text(" in the whole bucket "))
+            segments.append(.code(bucket))
+        } else {
+            segments.append(.text(" under "))
+            segments.append(.code(concatenated("s3://", bucket, "/", keyPrefix)))
+        }
     }
 }

@@ -2,7 +2,6 @@ extension SummaryContext {
     /// What the customer must know beyond the grants, derived from the capabilities and principals.
     func notes(given capabilities: [Capability], vendor: String, destination: Destination) -> [AccessNote] {
         var notes: [AccessNote] = []
-        let who = vendor.prefix(1).uppercased() + vendor.dropFirst()
         for principal in principals where principal.kind == .session {
             notes.append(AccessNote(
                 kind: .sessionName,
@@ -29,6 +28,7 @@ extension SummaryContext {
                     + .text(", and you own every object. Keep it that way unless \(vendor) tells you otherwise.")))
         }
         if route == .bucketPolicy, let key = destination.kmsKeyArn {
+            let who = capitalizingFirstCharacter(vendor)
             let needed = kmsActions(for: destination.actions)
             let actions = needed + destination.extraKMSActions
             if !actions.isEmpty {

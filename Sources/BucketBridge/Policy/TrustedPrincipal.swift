@@ -30,10 +30,11 @@ public struct TrustedPrincipal: Sendable, Hashable {
     /// Reads a principal ARN.
     public init(arn: String) {
         self.arn = arn
-        if PlaceholderText.parts(arn).count == 1, PlaceholderText.contains(arn) {
+        if PlaceholderText.contains(arn), PlaceholderText.parts(arn).count == 1 {
             kind = .placeholder
             return
         }
+        // Strings rather than substrings: comparing and `hasPrefix` take their fast paths.
         let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
             kind = .other

@@ -1,47 +1,62 @@
 /// The path of the access as a Mermaid flowchart, drawn from the access summary: the vendor's
 /// principals → (external ID) → the role → actions → the objects, the bucket, the KMS key.
 func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
-    var nodes: [MermaidFlowchart.Node] = []
-    var edges: [MermaidFlowchart.Edge] = []
-    for (index, principal) in summary.principals.enumerated() {
-        nodes.append(.init(id: "p\(index)", label: "\(summary.vendor): \(principal.arn)", rounded: true))
+    var chart = MermaidFlowchart()
+    // Node identifiers of the principals: `p0`, `p1`, ...
+    let principalIds = summary.principals.indices.map { "p" + String($0) }
+    for (id, principal) in zip(principalIds, summary.principals) {
+        chart.addNode(id, label: summary.vendor, ": ", principal.arn, rounded: true)
     }
     let grantee: String
     if summary.route == .user, let user = summary.user {
         grantee = "user"
-        nodes.append(.init(id: "vendor", label: "\(summary.vendor), with an access key", rounded: true))
-        nodes.append(.init(id: grantee, label: "IAM user \(user.name) in your account"))
-        edges.append(.init(from: "vendor", to: grantee, label: "long-term access key"))
+        chart.addNode("vendor", label: summary.vendor, ", with an access key", rounded: true)
+        chart.addNode(grantee, label: "IAM user ", user.name, " in your account")
+        chart.addEdge(from: "vendor", to: grantee, label: "long-term access key")
     } else if summary.route.assumesRole, let role = summary.role {
         grantee = "role"
-        nodes.append(.init(id: grantee, label: "role \(role.name) in your account"))
-        let label = summary.externalId.map { "sts:AssumeRole with external ID \($0)" } ?? "sts:AssumeRole"
-        for index in summary.principals.indices { edges.append(.init(from: "p\(index)", to: grantee, label: label)) }
+        chart.addNode(grantee, label: "role ", role.name, " in your account")
+        for id in principalIds {
+            if let externalId = summary.externalId {
+                chart.addEdge(from: id, to: grantee, label: "sts:AssumeRole with external ID ", externalId)
+            } else {
+                chart.addEdge(from: id, to: grantee, label: "sts:AssumeRole")
+            }
+        }
     } else {
         grantee = "policy"
-        nodes.append(.init(id: grantee, label: "bucket policy of \(summary.location.bucket)"))
-        for index in summary.principals.indices { edges.append(.init(from: "p\(index)", to: grantee, label: "named directly, no external ID")) }
+        chart.addNode(grantee, label: "bucket policy of ", summary.location.bucket)
+        for id in principalIds { chart.addEdge(from: id, to: grantee, label: "named directly, no external ID") }
     }
-    // At most three targets (objects, bucket, key), in the order first met.
-    var targets: [(id: String, label: String, actions: [String])] = []
+    // At most three targets (objects, bucket, key), in the order first met, each with the
+    // resources of its first capability and the actions of all.
+    var targets: [(id: String, resources: [String], actions: [String])] = []
     for capability in summary.capabilities {
-        let (id, label): (String, String)
+        let id: String
         switch capability.kind {
-        case .useKMSKey: (id, label) = ("key", "KMS key " + capability.resources.joined(separator: ", "))
-        case .listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions:
-            (id, label) = ("bucket", "bucket " + summary.location.bucket)
-        default:
-            (id, label) = ("objects", summary.location.prefix.isEmpty ? "every object in " + summary.location.bucket : "objects under " + summary.location.s3Uri)
+        case .useKMSKey: id = "key"
+        case .listKeys, .listMultipartUploads, .readBucketSettings, .changeBucketSettings, .changeBucketPermissions: id = "bucket"
+        default: id = "objects"
         }
         if let index = targets.firstIndex(where: { $0.id == id }) {
             targets[index].actions += capability.actions
         } else {
-            targets.append((id, label, capability.actions))
+            targets.append((id, capability.resources, capability.actions))
         }
     }
+    let location = summary.location
     for target in targets {
-        nodes.append(.init(id: target.id, label: target.label))
-        edges.append(.init(from: grantee, to: target.id, label: target.actions.joined(separator: ", ")))
+        switch target.id {
+        case "key": chart.addNode(target.id, label: "KMS key ", target.resources.joined(separator: ", "))
+        case "bucket": chart.addNode(target.id, label: "bucket ", location.bucket)
+        default:
+            if location.prefix.isEmpty {
+                chart.addNode(target.id, label: "every object in ", location.bucket)
+            } else {
+                chart.addNode(target.id, label: "objects under s3://", location.bucket, "/", location.prefix)
+            }
+        }
+        chart.addEdge(from: grantee, to: target.id, label: target.actions.joined(separator: ", "))
     }
-    return MermaidFlowchart(nodes: nodes, edges: edges)
+    return chart
 }

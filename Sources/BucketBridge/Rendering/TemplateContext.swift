@@ -30,71 +30,83 @@ func templateContext(
     for destination: Destination, policies: DestinationPolicies, documentValues: PolicyValues, summary: AccessSummary,
     placeholders: PlaceholderFormats
 ) -> JSONValue {
+    // Objects are built from their members (a dictionary literal copies its pairs once more):
+    // the context of every destination is built anew.
     let role: JSONValue = destination.role.map { role in
-        [
-            "name": .string(role.name),
-            "namePrefix": .string(role.namePrefix),
-            "path": .string(role.path),
-            "accountId": optional(role.accountId),
-            "arn": optional(policies.roleArn),
-            "displayArn": .string(ResourceNames.displayRole(destination)),
-            "maxSessionDuration": .int(role.maxSessionDuration),
-            "permissionsBoundary": optional(role.permissionsBoundary),
-            "policyName": .string(role.policyName),
-            "policyType": .string(role.policyType.rawValue),
-            "policyArn": .string(ResourceNames.displayManagedPolicy(destination)),
-            "description": .string(role.description),
-            "tags": .array(role.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
-            "tagsObject": .object(role.tags.map { JSONValue.Member($0.key, .string($0.value)) }),
-        ]
+        .object([
+            .init("name", .string(role.name)),
+            .init("namePrefix", .string(role.namePrefix)),
+            .init("path", .string(role.path)),
+            .init("accountId", optional(role.accountId)),
+            .init("arn", optional(policies.roleArn)),
+            .init("displayArn", .string(summary.role?.displayArn ?? ResourceNames.displayRole(destination))),
+            .init("maxSessionDuration", .int(role.maxSessionDuration)),
+            .init("permissionsBoundary", optional(role.permissionsBoundary)),
+            .init("policyName", .string(role.policyName)),
+            .init("policyType", .string(role.policyType.rawValue)),
+            .init("policyArn", .string(ResourceNames.displayManagedPolicy(destination))),
+            .init("description", .string(role.description)),
+            .init("tags", tagList(role.tags)),
+            .init("tagsObject", tagObject(role.tags)),
+        ])
     } ?? .null
     let user: JSONValue = destination.user.map { user in
-        [
-            "name": .string(user.name),
-            "path": .string(user.path),
-            "permissionsBoundary": optional(user.permissionsBoundary),
-            "policyName": .string(user.policyName),
-            "tags": .array(user.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
-            "tagsObject": .object(user.tags.map { JSONValue.Member($0.key, .string($0.value)) }),
-        ]
+        .object([
+            .init("name", .string(user.name)),
+            .init("path", .string(user.path)),
+            .init("permissionsBoundary", optional(user.permissionsBoundary)),
+            .init("policyName", .string(user.policyName)),
+            .init("tags", tagList(user.tags)),
+            .init("tagsObject", tagObject(user.tags)),
+        ])
     } ?? .null
-    let destinationValue: JSONValue = [
-        "name": .string(destination.name),
-        "description": optional(destination.description),
-        "vendor": .string(summary.vendor),
-        "vendorAtStart": .string(summary.capitalizedVendor),
-        "bucket": .string(destination.bucket),
-        "prefix": .string(destination.prefix),
-        "region": optional(destination.region),
-        "partition": .string(destination.partition.rawValue),
-        "bucketArn": .string(summary.location.bucketArn),
-        "objectsArn": .string(summary.location.objectsArn),
-        "s3Uri": .string(summary.location.s3Uri),
-        "kmsKeyArn": optional(destination.kmsKeyArn),
-        "terraformRegion": .string(destination.region ?? AWSRegions.defaultRegion(of: destination.partition)),
-        "cloudFormationDescription": .string(cloudFormationDescription(destination)),
-    ]
-    var access = summary.jsonValue(phrases: .segments)
-    if case .object(var members) = access {
-        members.append(.init("diagram", .string(accessDiagram(summary).source)))
-        access = .object(members)
-    }
-    return [
-        "destination": destinationValue,
-        "role": role,
-        "user": user,
-        "policies": [
-            "trust": documentValues.trust,
-            "permissions": documentValues.permissions,
-            "bucket": documentValues.bucket,
-            "ownedBucketSids": .array(ownedBucketSids(destination).map(JSONValue.string)),
-        ],
-        "access": access,
-        "placeholders": placeholders.jsonValue,
-        "onboarding": onboardingValue(destination, summary: summary),
-        "facts": TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue,
-        "generator": ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)],
-    ]
+    let destinationValue: JSONValue = .object([
+        .init("name", .string(destination.name)),
+        .init("description", optional(destination.description)),
+        .init("vendor", .string(summary.vendor)),
+        .init("vendorAtStart", .string(summary.capitalizedVendor)),
+        .init("bucket", .string(destination.bucket)),
+        .init("prefix", .string(destination.prefix)),
+        .init("region", optional(destination.region)),
+        .init("partition", .string(destination.partition.rawValue)),
+        .init("bucketArn", .string(summary.location.bucketArn)),
+        .init("objectsArn", .string(summary.location.objectsArn)),
+        .init("s3Uri", .string(summary.location.s3Uri)),
+        .init("kmsKeyArn", optional(destination.kmsKeyArn)),
+        .init("terraformRegion", .string(destination.region ?? AWSRegions.defaultRegion(of: destination.partition))),
+        .init("cloudFormationDescription", .string(cloudFormationDescription(destination))),
+    ])
+    var access = summary.jsonMembers(phrases: .segments)
+    access.append(.init("diagram", .string(accessDiagram(summary).source)))
+    return .object([
+        .init("destination", destinationValue),
+        .init("role", role),
+        .init("user", user),
+        .init("policies", .object([
+            .init("trust", documentValues.trust),
+            .init("permissions", documentValues.permissions),
+            .init("bucket", documentValues.bucket),
+            .init("ownedBucketSids", .array(ownedBucketSids(destination).map(JSONValue.string))),
+        ])),
+        .init("access", .object(access)),
+        .init("placeholders", placeholders.jsonValue),
+        .init("onboarding", onboardingValue(destination, summary: summary)),
+        .init("facts", TemplateFacts(destination: destination, policies: policies, summary: summary, placeholders: placeholders).jsonValue),
+        .init("generator", generatorValue),
+    ])
+}
+
+/// The `generator` object: the same for every destination.
+private let generatorValue: JSONValue = ["name": "bucketbridge", "version": .string(BucketBridgeVersion.current)]
+
+/// Tags as a list of `key`/`value` objects.
+private func tagList(_ tags: [(key: String, value: String)]) -> JSONValue {
+    .array(tags.map { .object([.init("key", .string($0.key)), .init("value", .string($0.value))]) })
+}
+
+/// Tags as one object, a member per tag.
+private func tagObject(_ tags: [(key: String, value: String)]) -> JSONValue {
+    .object(tags.map { JSONValue.Member($0.key, .string($0.value)) })
 }
 
 /// The JSON values of a destination's policy documents (`PolicyDocument.jsonValue`), null for
@@ -190,17 +202,19 @@ struct TemplateFacts {
     }
 
     var jsonValue: JSONValue {
-        [
-            "hasRole": .bool(hasRole), "hasUser": .bool(hasUser), "managedPolicy": .bool(managedPolicy),
-            "hasBucketPolicy": .bool(hasBucketPolicy),
-            "bucketPolicyNamesRole": .bool(bucketPolicyNamesRole), "bucketPolicyNamesVendor": .bool(bucketPolicyNamesVendor),
-            "usesKMSKey": .bool(usesKMSKey), "needsKeyPolicy": .bool(needsKeyPolicy),
-            "listsUnderPrefixOnly": .bool(listsUnderPrefixOnly), "keyUnknown": .bool(keyUnknown), "setsObjectACLs": .bool(setsObjectACLs),
-            "roleHasCustomPath": .bool(roleHasCustomPath), "roleHasCustomSessionDuration": .bool(roleHasCustomSessionDuration),
-            "hasPlaceholders": .bool(hasPlaceholders), "usesAccountPlaceholder": .bool(usesAccountPlaceholder),
-            "asksForValues": .bool(asksForValues), "externalIdLater": .bool(externalIdLater),
-            "customerMakesExternalId": .bool(customerMakesExternalId), "customerChoosesExternalId": .bool(customerChoosesExternalId),
-        ]
+        .object([
+            .init("hasRole", .bool(hasRole)), .init("hasUser", .bool(hasUser)), .init("managedPolicy", .bool(managedPolicy)),
+            .init("hasBucketPolicy", .bool(hasBucketPolicy)), .init("bucketPolicyNamesRole", .bool(bucketPolicyNamesRole)),
+            .init("bucketPolicyNamesVendor", .bool(bucketPolicyNamesVendor)), .init("usesKMSKey", .bool(usesKMSKey)),
+            .init("needsKeyPolicy", .bool(needsKeyPolicy)), .init("listsUnderPrefixOnly", .bool(listsUnderPrefixOnly)),
+            .init("keyUnknown", .bool(keyUnknown)), .init("setsObjectACLs", .bool(setsObjectACLs)),
+            .init("roleHasCustomPath", .bool(roleHasCustomPath)),
+            .init("roleHasCustomSessionDuration", .bool(roleHasCustomSessionDuration)),
+            .init("hasPlaceholders", .bool(hasPlaceholders)), .init("usesAccountPlaceholder", .bool(usesAccountPlaceholder)),
+            .init("asksForValues", .bool(asksForValues)), .init("externalIdLater", .bool(externalIdLater)),
+            .init("customerMakesExternalId", .bool(customerMakesExternalId)),
+            .init("customerChoosesExternalId", .bool(customerChoosesExternalId)),
+        ])
     }
 }
 
@@ -228,7 +242,8 @@ private func optional(_ text: String?) -> JSONValue {
 private func cloudFormationDescription(_ destination: Destination) -> String {
     // A template's Description is a plain string: placeholders show as <NAME>.
     let bucket = PlaceholderText.display(destination.bucket), prefix = PlaceholderText.display(destination.prefix)
-    let text = "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)/\(prefix)"
+    let vendor = destination.vendor ?? "vendor"
+    let text = concatenated("bucketbridge: ", vendor, " access to s3://", bucket, "/", prefix)
     guard text.utf8.count > 1024 else { return text }
-    return "bucketbridge: \(destination.vendor ?? "vendor") access to s3://\(bucket)"
+    return concatenated("bucketbridge: ", vendor, " access to s3://", bucket)
 }

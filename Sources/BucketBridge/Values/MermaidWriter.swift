@@ -1,72 +1,49 @@
-/// A Mermaid flowchart: nodes with quoted labels and labelled edges, written so that no label
-/// can break the diagram's syntax.
-public struct MermaidFlowchart: Sendable, Hashable {
-    /// A node: an identifier (letters and digits) and the text shown.
-    public struct Node: Sendable, Hashable {
-        public var id: String
-        public var label: String
-        /// Drawn with rounded corners (a principal) rather than as a box.
-        public var rounded: Bool
+/// A Mermaid flowchart, written as it is drawn: nodes with quoted labels, then labelled edges,
+/// each in the order added, so that no label can break the diagram's syntax.
+///
+/// A label is given in up to four pieces that are written one after the other, as if joined:
+/// the escaping works character by character, so no piece needs joining first.
+public struct MermaidFlowchart {
+    /// The header and the nodes written so far.
+    private var nodes = TextBuffer(capacity: 768)
+    /// The edges written so far.
+    private var edges = TextBuffer(capacity: 512)
 
-        /// A node with its identifier and label.
-        public init(id: String, label: String, rounded: Bool = false) {
-            self.id = id
-            self.label = label
-            self.rounded = rounded
-        }
+    /// An empty flowchart drawn `LR` (left to right) or `TD` (top down).
+    public init(direction: String = "LR") {
+        nodes.append(literal: "flowchart ")
+        nodes += direction
     }
 
-    /// An arrow from one node to another, with an optional label.
-    public struct Edge: Sendable, Hashable {
-        public var from: String
-        public var to: String
-        public var label: String?
-
-        /// An edge between two node identifiers.
-        public init(from: String, to: String, label: String? = nil) {
-            self.from = from
-            self.to = to
-            self.label = label
-        }
+    /// Adds a node: an identifier (letters and digits) and the text shown, drawn with rounded
+    /// corners (a principal) or as a box.
+    public mutating func addNode(
+        _ id: String, label: String, _ label2: String = "", _ label3: String = "", _ label4: String = "", rounded: Bool = false
+    ) {
+        nodes.append(literal: "\n  ")
+        nodes += id
+        nodes.appendByte(rounded ? UInt8(ascii: "(") : UInt8(ascii: "["))
+        appendMermaidLabel(label, label2, label3, label4, into: &nodes)
+        nodes.appendByte(rounded ? UInt8(ascii: ")") : UInt8(ascii: "]"))
     }
 
-    /// `LR` (left to right) or `TD` (top down).
-    public var direction: String
-    public var nodes: [Node]
-    public var edges: [Edge]
-
-    /// A flowchart from its parts.
-    public init(direction: String = "LR", nodes: [Node], edges: [Edge]) {
-        self.direction = direction
-        self.nodes = nodes
-        self.edges = edges
+    /// Adds an arrow from one node identifier to another, with a label.
+    public mutating func addEdge(from: String, to: String, label: String, _ label2: String = "") {
+        edges.append(literal: "\n  ")
+        edges += from
+        edges.append(literal: " -->|")
+        appendMermaidLabel(label, label2, "", "", into: &edges)
+        edges.append(literal: "| ")
+        edges += to
     }
 
     /// The diagram's Mermaid source, without a code fence.
     public var source: String {
-        var out = TextBuffer(capacity: 1024)
-        out.append(literal: "flowchart ")
-        out += direction
-        for node in nodes {
-            out.append(literal: "\n  ")
-            out += node.id
-            out += node.rounded ? "(" : "["
-            appendMermaidLabel(node.label, into: &out)
-            out += node.rounded ? ")" : "]"
+        String(unsafeUninitializedCapacity: nodes.count + edges.count) { buffer in
+            // Safe: the buffer has room for the nodes' bytes followed by the edges'.
+            let written = nodes.withUnsafeBytes { buffer.initialize(fromContentsOf: $0) }
+            return edges.withUnsafeBytes { UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: $0) } + written
         }
-        for edge in edges {
-            out.append(literal: "\n  ")
-            out += edge.from
-            out.append(literal: " -->")
-            if let label = edge.label {
-                out.append(literal: "|")
-                appendMermaidLabel(label, into: &out)
-                out.append(literal: "|")
-            }
-            out.append(literal: " ")
-            out += edge.to
-        }
-        return out.text
     }
 }
 
@@ -75,22 +52,38 @@ public struct MermaidFlowchart: Sendable, Hashable {
 /// the text can neither end the label nor be read as HTML or Markdown.
 public func mermaidLabel(_ text: String) -> String {
     var out = TextBuffer(capacity: text.utf8.count + 2)
-    appendMermaidLabel(text, into: &out)
+    appendMermaidLabel(text, "", "", "", into: &out)
     return out.text
 }
 
-private func appendMermaidLabel(_ text: String, into out: inout TextBuffer) {
-    let text = PlaceholderText.display(text)
-    out.append(literal: "\"")
-    // Most labels are printable ASCII without any of the six characters: appended whole.
-    if isPlainASCII(text, except: UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "<"))
-        && isPlainASCII(text, except: UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "`"))
-    {
-        out += text
-        out.append(literal: "\"")
-        return
+/// Appends the label showing its pieces joined (see ``mermaidLabel(_:)``).
+private func appendMermaidLabel(_ piece: String, _ piece2: String, _ piece3: String, _ piece4: String, into out: inout TextBuffer) {
+    out.appendByte(UInt8(ascii: "\""))
+    appendMermaidLabelText(piece, into: &out)
+    if !piece2.isEmpty { appendMermaidLabelText(piece2, into: &out) }
+    if !piece3.isEmpty { appendMermaidLabelText(piece3, into: &out) }
+    if !piece4.isEmpty { appendMermaidLabelText(piece4, into: &out) }
+    out.appendByte(UInt8(ascii: "\""))
+}
+
+/// Appends `text` escaped for a label. Each character is escaped on its own (a placeholder's
+/// token is displayed scalar by scalar), so a label may be appended in pieces.
+private func appendMermaidLabelText(_ text: String, into out: inout TextBuffer) {
+    // Most pieces are short printable ASCII without any of the six characters: appended whole.
+    let appended = text.utf8.withContiguousStorageIfAvailable { bytes in
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "`"),
+                0..<0x20, 0x7F...:
+                return false
+            default: continue
+            }
+        }
+        out.append(contentsOf: bytes)
+        return true
     }
-    for byte in text.utf8 {
+    if appended == true { return }
+    for byte in PlaceholderText.display(text).utf8 {
         switch byte {
         case UInt8(ascii: "\""): out.append(literal: "#quot;")
         case UInt8(ascii: "#"): out.append(literal: "#35;")
@@ -103,5 +96,4 @@ private func appendMermaidLabel(_ text: String, into out: inout TextBuffer) {
         default: out.appendByte(byte)
         }
     }
-    out.append(literal: "\"")
 }

@@ -54,9 +54,20 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     /// of it may have been appended).
     static func appendMarkdown(ofJSON value: JSONValue, into out: inout TextBuffer) -> Bool {
         guard case .array(let elements) = value else { return false }
+        let last = elements.count - 1
         for index in elements.indices {
+            // Words and values (most segments) are appended straight from their one member.
+            if case .object(let members) = elements[index], members.count == 1 {
+                guard case .string(let text) = members[0].value else { return false }
+                switch members[0].key {
+                case "text": appendEscapedMarkdown(text, lineStart: index == 0, lineEnd: index == last, into: &out)
+                case "code": appendMarkdownCodeSpan(text, into: &out)
+                default: return false
+                }
+                continue
+            }
             guard let segment = Segment(jsonValue: elements[index]) else { return false }
-            segment.appendMarkdown(first: index == 0, last: index == elements.count - 1, into: &out)
+            segment.appendMarkdown(first: index == 0, last: index == last, into: &out)
         }
         return true
     }
@@ -64,13 +75,12 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The phrase as a JSON value: an array of `{"text": …}` and `{"code": …}` objects, the form
     /// templates print with the `prose` filter.
     public var jsonValue: JSONValue {
-        .array(segments.map {
-            switch $0 {
-            case .text(let text): ["text": .string(text)]
-            case .code(let text): ["code": .string(text)]
-            case .link(let text, let url): ["link": .string(url), "text": .string(text)]
-            }
-        })
+        // A loop over a reserved array, each object built from its members: a phrase's JSON is
+        // built for every claim of every destination.
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(segments.count)
+        for segment in segments { elements.append(segment.jsonValue) }
+        return .array(elements)
     }
 
     /// The phrase read back from its JSON form; nil when `value` is not one.
@@ -110,6 +120,15 @@ extension Phrase.Segment {
         self = .link(text, url: url)
     }
 
+    /// The segment's JSON form: `{"text": …}`, `{"code": …}` or `{"link": …, "text": …}`.
+    var jsonValue: JSONValue {
+        switch self {
+        case .text(let text): .object([JSONValue.Member("text", .string(text))])
+        case .code(let text): .object([JSONValue.Member("code", .string(text))])
+        case .link(let text, let url): .object([JSONValue.Member("link", .string(url)), JSONValue.Member("text", .string(text))])
+        }
+    }
+
     /// Appends the segment as inline Markdown: words escaped (as the phrase's `first` segment
     /// they may start a line, as its `last` they may end one), values as code spans.
     func appendMarkdown(first: Bool, last: Bool, into out: inout TextBuffer) {
@@ -130,11 +149,46 @@ extension Phrase {
 
     /// Values joined as a list: `a`, `a and b`, `a, b and c` (with `conjunction`).
     public static func list(_ items: [Phrase], conjunction: String = "and") -> Phrase {
-        var result = Phrase([])
+        var segments: [Segment] = []
         for (index, item) in items.enumerated() {
-            if index > 0 { result = result + .text(index == items.count - 1 ? " \(conjunction) " : ", ") }
-            result = result + item
+            if index > 0 { segments.appendListSeparator(before: index, of: items.count, conjunction: conjunction) }
+            segments += item.segments
         }
-        return result
+        return Phrase(segments)
+    }
+}
+
+extension [Phrase.Segment] {
+    /// Appends the words before item `index` (from 1) of a list of `count` items, as
+    /// ``Phrase/list(_:conjunction:)`` joins them: ", " or " and ".
+    mutating func appendListSeparator(before index: Int, of count: Int, conjunction: String = "and") {
+        guard index == count - 1 else { return append(.text(", ")) }
+        append(.text(conjunction == "and" ? " and " : conjunction == "or" ? " or " : " \(conjunction) "))
+    }
+
+    /// Appends `values` as code joined as a list: the segments of
+    /// `Phrase.list(values.map(Phrase.code), conjunction: conjunction)`, without building the phrases.
+    mutating func appendCodeList(_ values: [String], conjunction: String = "and") {
+        for index in values.indices {
+            if index > 0 { appendListSeparator(before: index, of: values.count, conjunction: conjunction) }
+            append(.code(values[index]))
+        }
+    }
+}
+
+/// `pieces` joined into one string, copied once: words are built for every destination, and
+/// interpolation or `+` grows the string piece by piece. Inlined, so that the list of pieces
+/// stays on the stack.
+@inline(__always)
+func concatenated(_ pieces: String...) -> String {
+    var count = 0
+    for piece in pieces { count += piece.utf8.count }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+        var written = 0
+        for var piece in pieces {
+            // Safe: the buffer has room for every piece, and each is copied after the ones before.
+            piece.withUTF8 { written = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: $0) + written }
+        }
+        return written
     }
 }
