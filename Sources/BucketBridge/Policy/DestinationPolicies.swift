@@ -124,19 +124,27 @@ enum StatementID {
 /// (`acme-daily-export` → `BucketBridgeAcmeDailyExport`), so statements of several
 /// destinations in one bucket never collide and can be found again by `Sid`.
 func sidStem(_ name: String) -> String {
-    var stem = Array("BucketBridge".utf8)
-    var startOfWord = true
-    for byte in name.utf8 {
-        if byte == UInt8(ascii: "-") {
-            startOfWord = true
-            continue
+    let head: StaticString = "BucketBridge"
+    return ByteScan.withUTF8(of: name) { name in
+        String(unsafeUninitializedCapacity: head.utf8CodeUnitCount + name.count) { stem in
+            // In bounds: the stem has room for the head and every byte of the name.
+            stem.baseAddress!.initialize(from: head.utf8Start, count: head.utf8CodeUnitCount)
+            var count = head.utf8CodeUnitCount
+            var startOfWord = true
+            for byte in name {
+                if byte == UInt8(ascii: "-") {
+                    startOfWord = true
+                    continue
+                }
+                // Names are [a-z0-9-]: uppercasing is a fixed offset for the letters.
+                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                stem[count] = startOfWord && isLower ? byte - 32 : byte
+                count += 1
+                startOfWord = false
+            }
+            return count
         }
-        // Names are [a-z0-9-]: uppercasing is a fixed offset for the letters.
-        let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-        stem.append(startOfWord && isLower ? byte - 32 : byte)
-        startOfWord = false
     }
-    return String(decoding: stem, as: UTF8.self)
 }
 
 extension S3Action {

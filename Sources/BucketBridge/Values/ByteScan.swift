@@ -48,6 +48,22 @@ enum ByteScan {
         return false
     }
 
+    /// True when some byte is one of `first`, `second` and `third`.
+    static func contains(_ first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if has(first, in: word) || has(second, in: word) || has(third, in: word) { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] == first || bytes[index] == second || bytes[index] == third { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// True when every byte is ASCII (below 0x80).
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
@@ -66,23 +82,61 @@ enum ByteScan {
     /// True when every byte is printable ASCII (0x20–0x7E) and none is one of `special`
     /// (0 stands for none: a zero byte is not printable anyway).
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, except special: UInt8, _ special2: UInt8, _ special3: UInt8) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var index = 0
+        firstNonPlain(in: bytes, from: 0, except: special, special2, special3) == bytes.count
+    }
+
+    /// The index of the first byte at or after `start` that is not printable ASCII (0x20–0x7E)
+    /// or is one of `special` (0 stands for none); `bytes.count` when there is none. Inlined,
+    /// so that the writers' constant `special` bytes fold into the word tests.
+    @inline(__always)
+    static func firstNonPlain(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, except special: UInt8, _ special2: UInt8, _ special3: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var index = start
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             // No byte 0x80 or above; then no byte below 0x20, none 0x7F and none special.
             if word & highBits != 0 || (word &- 0x2020_2020_2020_2020) & ~word & highBits != 0 || has(0x7F, in: word)
                 || has(special, in: word) || has(special2, in: word) || has(special3, in: word)
             {
-                return false
+                break
             }
             index += 8
         }
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte >= 0x7F || byte == special || byte == special2 || byte == special3 { return false }
+            let byte = base[index]
+            if byte < 0x20 || byte >= 0x7F || byte == special || byte == special2 || byte == special3 { return index }
             index += 1
         }
-        return true
+        return index
     }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, in place when the string stores them
+    /// contiguously (native and small strings do), else from a contiguous copy.
+    @inline(__always)
+    static func withUTF8<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var contiguous = text
+        return contiguous.withUTF8(body)
+    }
+
+    /// The number of bytes of the UTF-8 sequence that `lead` starts (1 for ASCII and, so that
+    /// a scan always moves on, for a continuation byte).
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+}
+
+/// Up to 8 bytes as one integer, the first in the highest byte: short words compare in one step.
+@inline(__always)
+func packedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var packed: UInt64 = 0
+    for byte in bytes.prefix(8) { packed = packed << 8 | UInt64(byte) }
+    return packed
+}
+
+/// `packedBytes` of a literal word.
+@inline(__always)
+func packedBytes(_ word: StaticString) -> UInt64 {
+    word.withUTF8Buffer(packedBytes)
 }
