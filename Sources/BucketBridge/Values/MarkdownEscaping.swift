@@ -150,6 +150,17 @@ func appendMarkdownCodeSpan(_ text: String, into out: inout TextBuffer) {
 /// The general case of ``markdownCodeSpan(_:)``, placeholders already displayed: empty text,
 /// text that is not plain ASCII, or that starts or ends with a space.
 private func appendUnusualCodeSpan(_ text: String, into out: inout TextBuffer) {
+    // The common case: text on one line, without tabs, that neither starts nor ends with a
+    // space, goes into the span as it is.
+    let spanned = ByteScan.withUTF8(of: text) { bytes in
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != UInt8(ascii: " "), last != UInt8(ascii: " "),
+            !ByteScan.contains(UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), in: bytes)
+        else { return false }
+        appendBacktickFenced(bytes, into: &out)
+        return true
+    }
+    if spanned { return }
     // Line breaks are ASCII, so bytes can be replaced one by one.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
@@ -164,11 +175,17 @@ private func appendUnusualCodeSpan(_ text: String, into out: inout TextBuffer) {
         out += escapeMarkdown(String(decoding: bytes, as: UTF8.self))
         return
     }
-    let fence = bytes.withUnsafeBufferPointer(longestBacktickRun) + 1
-    let padded = first == UInt8(ascii: "`") || last == UInt8(ascii: "`")
+    bytes.withUnsafeBufferPointer { appendBacktickFenced($0, into: &out) }
+}
+
+/// Appends non-empty UTF-8 `bytes` between backtick fences longer than any run of backticks
+/// inside, padded with a space on both sides when they start or end with a backtick.
+private func appendBacktickFenced(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout TextBuffer) {
+    let fence = longestBacktickRun(bytes) + 1
+    let padded = bytes.first == UInt8(ascii: "`") || bytes.last == UInt8(ascii: "`")
     out.appendBackticks(fence)
     if padded { out.appendByte(UInt8(ascii: " ")) }
-    out.append(bytes)
+    out.append(contentsOf: bytes)
     if padded { out.appendByte(UInt8(ascii: " ")) }
     out.appendBackticks(fence)
 }

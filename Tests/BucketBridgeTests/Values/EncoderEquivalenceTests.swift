@@ -9,7 +9,7 @@ struct EncoderEquivalenceTests {
         "a", "Z", "_", "-", ".", ":", "/", "0", " ", "\"", "\\", "{", "}", "$", "%", "${", "%{", "$${", "<", ">", "'",
         "\0", "\u{07}", "\u{08}", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}",
         "\u{9F}", "\u{A0}", "é", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E000}", "\u{E001}", "\u{E002}",
-        "\u{EFFF}", "\u{FEFF}", "\r\n", "#", "+", "=", "*", "`", "[", "]", "&", "|", "~", "12", "3.", "4)", "  ", "\u{600}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "😀", "données", "arn:aws:s3:::bucket/prefix/*",
+        "\u{EFFF}", "\u{FEFF}", "\r\n", "#", "+", "=", "*", "`", "[", "]", "&", "|", "~", "12", "3.", "4)", "  ", "\u{600}", "``", "\r", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "😀", "données", "arn:aws:s3:::bucket/prefix/*",
         "in", "for", "null", "true", "false", "yes", "No", "ON", "off", "y", "N", "Sid", "sts:ExternalId",
         PlaceholderText.token("BUCKET"), PlaceholderText.token("ACCOUNT_ID"),
     ]
@@ -43,6 +43,7 @@ struct EncoderEquivalenceTests {
             #expect(hclStringLiteral(text) == ReferenceWriters.hclStringLiteral(text), "\(text.debugDescription)")
             #expect(yamlKey(text) == ReferenceWriters.yamlKey(text), "\(text.debugDescription)")
             #expect(hclKey(text) == ReferenceWriters.hclKey(text), "\(text.debugDescription)")
+            #expect(markdownCodeSpan(text) == ReferenceWriters.markdownCodeSpan(text), "\(text.debugDescription)")
             for (lineStart, lineEnd) in [(true, true), (false, false), (true, false), (false, true)] {
                 #expect(
                     escapeMarkdown(text, lineStart: lineStart, lineEnd: lineEnd)
@@ -206,6 +207,29 @@ private enum ReferenceWriters {
             trailing += 1
         }
         return result + String(repeating: "&#32;", count: trailing)
+    }
+
+    static func markdownCodeSpan(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in PlaceholderText.display(text).utf8 {
+            defer { previous = byte }
+            if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
+            bytes.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
+        }
+        guard let first = bytes.first, let last = bytes.last else { return "" }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || bytes.contains(UInt8(ascii: "\t")) {
+            return escapeMarkdown(text, lineStart: true, lineEnd: true)
+        }
+        var longest = 0, current = 0
+        for byte in bytes {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padding = first == UInt8(ascii: "`") || last == UInt8(ascii: "`") ? " " : ""
+        return fence + padding + text + padding + fence
     }
 
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
