@@ -33,7 +33,7 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
         let principal: [String] = destination.grant == .bucketPolicy ? destination.trustedPrincipals : policies.roleArn.map { [$0] } ?? []
         bucketStatements = s3.map { statement in
             var granted = statement
-            granted.sid = stem + statement.sid
+            granted.sid = joined(stem, statement.sid)
             granted.principal = .aws(principal)
             return granted
         }
@@ -41,7 +41,7 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
     if destination.requireTls {
         let bucket = ResourceNames.bucket(destination)
         bucketStatements.append(PolicyStatement(
-            sid: stem + StatementID.denyInsecureTransport, effect: .deny, principal: .everyone, actions: ["s3:*"],
+            sid: joined(stem, StatementID.denyInsecureTransport), effect: .deny, principal: .everyone, actions: ["s3:*"],
             resources: [bucket, bucket + "/*"],
             conditions: [PolicyCondition("Bool", "aws:SecureTransport", ["false"])]))
     }
@@ -99,7 +99,27 @@ func kmsActions(for actions: [S3Action]) -> [String] {
 func ownedBucketSids(_ destination: Destination) -> [String] {
     let defaultStem = sidStem(destination.name)
     let stems = destination.sidPrefix.map { $0 == defaultStem ? [$0] : [$0, defaultStem] } ?? [defaultStem]
-    return stems.flatMap { stem in StatementID.bucketPolicyStatements.map { stem + $0 } }
+    var sids: [String] = []
+    sids.reserveCapacity(stems.count * StatementID.bucketPolicyStatements.count)
+    for stem in stems {
+        for name in StatementID.bucketPolicyStatements { sids.append(joined(stem, name)) }
+    }
+    return sids
+}
+
+/// `first + second` in one allocation of the exact size (`+` copies `first` into storage of
+/// its own, then grows it for `second`): Sids are built by the thousand.
+func joined(_ first: String, _ second: String) -> String {
+    ByteScan.withUTF8(of: first) { first in
+        ByteScan.withUTF8(of: second) { second in
+            String(unsafeUninitializedCapacity: first.count + second.count) { buffer in
+                // In bounds: the buffer has room for both.
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[..<first.count]).initialize(fromContentsOf: first)
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[first.count...]).initialize(fromContentsOf: second)
+                return first.count + second.count
+            }
+        }
+    }
 }
 
 /// The stem of a destination's bucket-policy Sids: its `sidPrefix`, else `sidStem(name)`.

@@ -71,7 +71,12 @@ extension PolicyDocument {
     public var jsonValue: JSONValue {
         var values: [JSONValue] = []
         values.reserveCapacity(statements.count)
-        for statement in statements { values.append(statement.jsonValue) }
+        // Indices rather than an iterator, which would copy each statement.
+        var index = 0
+        while index < statements.count {
+            values.append(statements[index].jsonValue)
+            index += 1
+        }
         return .object([JSONValue.Member("Version", .string(Self.version)), JSONValue.Member("Statement", .array(values))])
     }
 }

@@ -82,8 +82,11 @@ private func writeHCLObject(_ members: [JSONValue.Member], indent: Int, placehol
     out.appendByte(UInt8(ascii: "}"))
 }
 
-/// The widest key (in scalars) of the run of single-line attributes starting at `start`.
+/// The widest key (in scalars) of the run of single-line attributes starting at `start`; 0
+/// for a run of at most one, whose `=` needs no padding.
 private func alignmentWidth(_ members: [JSONValue.Member], from start: Int) -> Int {
+    guard start + 1 < members.count, !members[start].value.isNonEmptyCollection, !members[start + 1].value.isNonEmptyCollection
+    else { return 0 }
     var width = 0
     var index = start
     while index < members.count, !members[index].value.isNonEmptyCollection {
