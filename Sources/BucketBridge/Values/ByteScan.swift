@@ -91,23 +91,47 @@ enum ByteScan {
     @inline(__always)
     static func firstNonPlain(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, except special: UInt8, _ special2: UInt8, _ special3: UInt8) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
+        let count = bytes.count
         var index = start
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // No byte 0x80 or above; then no byte below 0x20, none 0x7F and none special.
-            if word & highBits != 0 || (word &- 0x2020_2020_2020_2020) & ~word & highBits != 0 || has(0x7F, in: word)
-                || has(special, in: word) || has(special2, in: word) || has(special3, in: word)
-            {
-                break
-            }
+        while index + 8 <= count {
+            if holdsNonPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), special, special2, special3) { break }
             index += 8
         }
-        while index < bytes.count {
+        // The last bytes, read as the word that ends the text (it may repeat bytes already
+        // checked, even bytes before `start`: a byte found there only sends the search on
+        // byte by byte).
+        if index < count, count >= 8, index + 8 > count,
+            !holdsNonPlain(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self), special, special2, special3)
+        {
+            return count
+        }
+        while index < count {
             let byte = base[index]
             if byte < 0x20 || byte >= 0x7F || byte == special || byte == special2 || byte == special3 { return index }
             index += 1
         }
         return index
+    }
+
+    /// True when some byte of `word` is not printable ASCII (0x20–0x7E) or is one of `special`
+    /// (0 stands for none). One test of all the conditions, without a branch for each.
+    @inline(__always)
+    private static func holdsNonPlain(_ word: UInt64, _ special: UInt8, _ special2: UInt8, _ special3: UInt8) -> Bool {
+        // A byte of 0x80 or above keeps its high bit; 0x7F gets it by adding 1; a byte below
+        // 0x20 is the only one that stays below 0x80 when 0x60 is added. A carry from one byte
+        // into the next comes only from a byte of 0x80 or above, which is found anyway.
+        var found = word | (word &+ ones) | ~(word &+ 0x6060_6060_6060_6060)
+        if special != 0 { found |= zeroBytes(word ^ (UInt64(special) &* ones)) }
+        if special2 != 0 { found |= zeroBytes(word ^ (UInt64(special2) &* ones)) }
+        if special3 != 0 { found |= zeroBytes(word ^ (UInt64(special3) &* ones)) }
+        return found & highBits != 0
+    }
+
+    /// A word whose high bits, masked with `highBits`, are nonzero exactly when some byte of
+    /// `word` is zero.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word
     }
 
     /// Calls `body` with the UTF-8 bytes of `text`, in place when the string stores them

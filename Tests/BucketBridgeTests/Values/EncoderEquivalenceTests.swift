@@ -52,6 +52,29 @@ struct EncoderEquivalenceTests {
         }
     }
 
+    @Test func firstNonPlainAgreesWithAByteByByteSearch() {
+        let probes: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x22, 0x24, 0x41, 0x5C, 0x7B, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xC2, 0xEE, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<80 {
+                var bytes = (0..<length).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+                for _ in 0..<Int.random(in: 0...2, using: &generator) where length > 0 {
+                    bytes[Int.random(in: 0..<length, using: &generator)] = probes.randomElement(using: &generator)!
+                }
+                bytes.withUnsafeBufferPointer { buffer in
+                    for (special, special2, special3) in [(UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(0)), (0x22, 0x5C, 0x7B), (0, 0, 0)] {
+                        for start in 0...length {
+                            let expected = bytes[start...].firstIndex {
+                                $0 < 0x20 || $0 >= 0x7F || $0 == special || $0 == special2 || $0 == special3
+                            } ?? length
+                            #expect(ByteScan.firstNonPlain(in: buffer, from: start, except: special, special2, special3) == expected, "\(bytes) from \(start)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func documentsMatchTheReference() {
         var generator = SystemRandomNumberGenerator()
         let references: [PlaceholderReferences?] = [nil]
