@@ -25,6 +25,12 @@ enum ByteScan {
             if has(byte, in: word) { break }
             index += 8
         }
+        // The last bytes, read as the word that ends the text (see `firstNonPlain`).
+        if index < bytes.count, bytes.count >= 8, index + 8 > bytes.count,
+            !has(byte, in: UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
+        {
+            return nil
+        }
         while index < bytes.count {
             if bytes[index] == byte { return index }
             index += 1
@@ -54,8 +60,17 @@ enum ByteScan {
         var index = 0
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if has(first, in: word) || has(second, in: word) || has(third, in: word) { return true }
+            let found = zeroBytes(word ^ (UInt64(first) &* ones)) | zeroBytes(word ^ (UInt64(second) &* ones))
+                | zeroBytes(word ^ (UInt64(third) &* ones))
+            if found & highBits != 0 {
+                return true
+            }
             index += 8
+        }
+        // The last bytes, read as the word that ends the text.
+        if index < bytes.count, bytes.count >= 8 {
+            let word = UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self)
+            return has(first, in: word) || has(second, in: word) || has(third, in: word)
         }
         while index < bytes.count {
             if bytes[index] == first || bytes[index] == second || bytes[index] == third { return true }

@@ -62,6 +62,9 @@ struct EncoderEquivalenceTests {
                     bytes[Int.random(in: 0..<length, using: &generator)] = probes.randomElement(using: &generator)!
                 }
                 bytes.withUnsafeBufferPointer { buffer in
+                    for (first, second, third) in [(UInt8(0), UInt8(ascii: "'"), UInt8(0xEE)), (0x0A, 0x0D, 0x09), (0x80, 0xFF, 0x7F)] {
+                        #expect(ByteScan.contains(first, second, third, in: buffer) == bytes.contains { $0 == first || $0 == second || $0 == third })
+                    }
                     for (special, special2, special3) in [(UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(0)), (0x22, 0x5C, 0x7B), (0, 0, 0)] {
                         for start in 0...length {
                             let expected = bytes[start...].firstIndex {
