@@ -33,7 +33,7 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
         let principal: [String] = destination.grant == .bucketPolicy ? destination.trustedPrincipals : policies.roleArn.map { [$0] } ?? []
         bucketStatements = s3.map { statement in
             var granted = statement
-            granted.sid = stem + statement.sid
+            granted.sid = joined(stem, statement.sid)
             granted.principal = .aws(principal)
             return granted
         }
@@ -41,7 +41,7 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
     if destination.requireTls {
         let bucket = ResourceNames.bucket(destination)
         bucketStatements.append(PolicyStatement(
-            sid: stem + StatementID.denyInsecureTransport, effect: .deny, principal: .everyone, actions: ["s3:*"],
+            sid: joined(stem, StatementID.denyInsecureTransport), effect: .deny, principal: .everyone, actions: ["s3:*"],
             resources: [bucket, bucket + "/*"],
             conditions: [PolicyCondition("Bool", "aws:SecureTransport", ["false"])]))
     }
@@ -99,7 +99,27 @@ func kmsActions(for actions: [S3Action]) -> [String] {
 func ownedBucketSids(_ destination: Destination) -> [String] {
     let defaultStem = sidStem(destination.name)
     let stems = destination.sidPrefix.map { $0 == defaultStem ? [$0] : [$0, defaultStem] } ?? [defaultStem]
-    return stems.flatMap { stem in StatementID.bucketPolicyStatements.map { stem + $0 } }
+    var sids: [String] = []
+    sids.reserveCapacity(stems.count * StatementID.bucketPolicyStatements.count)
+    for stem in stems {
+        for name in StatementID.bucketPolicyStatements { sids.append(joined(stem, name)) }
+    }
+    return sids
+}
+
+/// `first + second` in one allocation of the exact size (`+` copies `first` into storage of
+/// its own, then grows it for `second`): Sids are built by the thousand.
+func joined(_ first: String, _ second: String) -> String {
+    ByteScan.withUTF8(of: first) { first in
+        ByteScan.withUTF8(of: second) { second in
+            String(unsafeUninitializedCapacity: first.count + second.count) { buffer in
+                // In bounds: the buffer has room for both.
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[..<first.count]).initialize(fromContentsOf: first)
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[first.count...]).initialize(fromContentsOf: second)
+                return first.count + second.count
+            }
+        }
+    }
 }
 
 /// The stem of a destination's bucket-policy Sids: its `sidPrefix`, else `sidStem(name)`.
@@ -124,19 +144,27 @@ enum StatementID {
 /// (`acme-daily-export` → `BucketBridgeAcmeDailyExport`), so statements of several
 /// destinations in one bucket never collide and can be found again by `Sid`.
 func sidStem(_ name: String) -> String {
-    var stem = Array("BucketBridge".utf8)
-    var startOfWord = true
-    for byte in name.utf8 {
-        if byte == UInt8(ascii: "-") {
-            startOfWord = true
-            continue
+    let head: StaticString = "BucketBridge"
+    return ByteScan.withUTF8(of: name) { name in
+        String(unsafeUninitializedCapacity: head.utf8CodeUnitCount + name.count) { stem in
+            // In bounds: the stem has room for the head and every byte of the name.
+            stem.baseAddress!.initialize(from: head.utf8Start, count: head.utf8CodeUnitCount)
+            var count = head.utf8CodeUnitCount
+            var startOfWord = true
+            for byte in name {
+                if byte == UInt8(ascii: "-") {
+                    startOfWord = true
+                    continue
+                }
+                // Names are [a-z0-9-]: uppercasing is a fixed offset for the letters.
+                let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+                stem[count] = startOfWord && isLower ? byte - 32 : byte
+                count += 1
+                startOfWord = false
+            }
+            return count
         }
-        // Names are [a-z0-9-]: uppercasing is a fixed offset for the letters.
-        let isLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-        stem.append(startOfWord && isLower ? byte - 32 : byte)
-        startOfWord = false
     }
-    return String(decoding: stem, as: UTF8.self)
 }
 
 extension S3Action {

@@ -69,16 +69,27 @@ extension PolicyDocument {
     /// Statement; Sid, Effect, Principal, Action, Resource, Condition). A list of one element
     /// is written as a single string, as AWS's own examples do.
     public var jsonValue: JSONValue {
-        ["Version": .string(Self.version), "Statement": .array(statements.map(\.jsonValue))]
+        var values: [JSONValue] = []
+        values.reserveCapacity(statements.count)
+        // Indices rather than an iterator, which would copy each statement.
+        var index = 0
+        while index < statements.count {
+            values.append(statements[index].jsonValue)
+            index += 1
+        }
+        return .object([JSONValue.Member("Version", .string(Self.version)), JSONValue.Member("Statement", .array(values))])
     }
 }
 
 extension PolicyStatement {
     /// The statement as an ordered JSON value.
     public var jsonValue: JSONValue {
-        var members: [JSONValue.Member] = [.init("Sid", .string(sid)), .init("Effect", .string(effect.rawValue))]
+        var members: [JSONValue.Member] = []
+        members.reserveCapacity(6)
+        members.append(.init("Sid", .string(sid)))
+        members.append(.init("Effect", .string(effect.rawValue)))
         switch principal {
-        case .aws(let arns)?: members.append(.init("Principal", ["AWS": stringOrList(arns)]))
+        case .aws(let arns)?: members.append(.init("Principal", .object([JSONValue.Member("AWS", stringOrList(arns))])))
         case .everyone?: members.append(.init("Principal", "*"))
         case nil: break
         }

@@ -31,92 +31,131 @@ private func writeHCL(_ value: JSONValue, indent: Int, placeholders: Placeholder
     case .int(let number): out += String(number)
     case .number(let text): out += text
     case .string(let text): appendHCLString(text, placeholders: placeholders, into: &out)
-    case .array(let elements):
-        if elements.isEmpty {
-            out.append(literal: "[]")
-            return
-        }
-        out.append(literal: "[")
-        for element in elements {
-            hclNewline(indent + 2, into: &out)
-            writeHCL(element, indent: indent + 2, placeholders: placeholders, into: &out)
-            out.append(literal: ",")
-        }
-        hclNewline(indent, into: &out)
-        out.append(literal: "]")
-    case .object(let members):
-        if members.isEmpty {
-            out.append(literal: "{}")
-            return
-        }
-        out.append(literal: "{")
-        let keys = members.map { member in
-            let key = hclKey(member.key)
-            return (text: key, width: scalarCount(key))
-        }
-        var groupWidth = 0
-        for (index, member) in members.enumerated() {
-            if index == 0 || !isSingleLineHCL(members[index - 1].value) {
-                groupWidth = alignmentWidth(keys: keys, members: members, from: index)
-            }
-            hclNewline(indent + 2, into: &out)
-            out += keys[index].text
-            if isSingleLineHCL(member.value) {
-                out.appendSpaces(groupWidth - keys[index].width)
-            }
-            out.append(literal: " = ")
-            writeHCL(member.value, indent: indent + 2, placeholders: placeholders, into: &out)
-        }
-        hclNewline(indent, into: &out)
-        out.append(literal: "}")
+    case .array(let elements): writeHCLArray(elements, indent: indent, placeholders: placeholders, into: &out)
+    case .object(let members): writeHCLObject(members, indent: indent, placeholders: placeholders, into: &out)
     }
 }
 
-/// The widest key (in scalars) of the run of single-line attributes starting at `start`.
-private func alignmentWidth(keys: [(text: String, width: Int)], members: [JSONValue.Member], from start: Int) -> Int {
+/// Appends an array (see `writeHCL`). Indices rather than an iterator: the loop then borrows
+/// the elements instead of copying each one.
+private func writeHCLArray(_ elements: [JSONValue], indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    if elements.isEmpty {
+        out.append(literal: "[]")
+        return
+    }
+    out.appendByte(UInt8(ascii: "["))
+    var index = 0
+    while index < elements.count {
+        appendLineBreak(indent: indent + 2, into: &out)
+        writeHCL(elements[index], indent: indent + 2, placeholders: placeholders, into: &out)
+        out.appendByte(UInt8(ascii: ","))
+        index += 1
+    }
+    appendLineBreak(indent: indent, into: &out)
+    out.appendByte(UInt8(ascii: "]"))
+}
+
+/// Appends an object (see `writeHCL`), the `=` of each run of single-line attributes aligned.
+private func writeHCLObject(_ members: [JSONValue.Member], indent: Int, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    if members.isEmpty {
+        out.append(literal: "{}")
+        return
+    }
+    out.appendByte(UInt8(ascii: "{"))
+    var groupWidth = 0
+    var index = 0
+    while index < members.count {
+        // A run starts with the first attribute and after each one spanning lines.
+        if index == 0 || members[index - 1].value.isNonEmptyCollection {
+            groupWidth = alignmentWidth(members, from: index)
+        }
+        appendLineBreak(indent: indent + 2, into: &out)
+        let width = appendHCLKey(members[index].key, into: &out)
+        if !members[index].value.isNonEmptyCollection {
+            out.appendSpaces(groupWidth - width)
+        }
+        out.append(literal: " = ")
+        writeHCL(members[index].value, indent: indent + 2, placeholders: placeholders, into: &out)
+        index += 1
+    }
+    appendLineBreak(indent: indent, into: &out)
+    out.appendByte(UInt8(ascii: "}"))
+}
+
+/// The widest key (in scalars) of the run of single-line attributes starting at `start`; 0
+/// for a run of at most one, whose `=` needs no padding.
+private func alignmentWidth(_ members: [JSONValue.Member], from start: Int) -> Int {
+    guard start + 1 < members.count, !members[start].value.isNonEmptyCollection, !members[start + 1].value.isNonEmptyCollection
+    else { return 0 }
     var width = 0
     var index = start
-    while index < members.count, isSingleLineHCL(members[index].value) {
-        width = max(width, keys[index].width)
+    while index < members.count, !members[index].value.isNonEmptyCollection {
+        width = max(width, hclKeyWidth(members[index].key))
         index += 1
     }
     return width
 }
 
-/// True when the value's HCL fits on one line: a scalar or an empty collection.
-private func isSingleLineHCL(_ value: JSONValue) -> Bool {
-    switch value {
-    case .array(let elements): elements.isEmpty
-    case .object(let members): members.isEmpty
-    default: true
+/// The key bare when it matches `[A-Za-z_][A-Za-z0-9_-]*` and is not a keyword, else quoted.
+func hclKey(_ key: String) -> String {
+    var out = TextBuffer(capacity: key.utf8.count + 2)
+    _ = appendHCLKey(key, into: &out)
+    return out.text
+}
+
+/// Appends `key` as ``hclKey(_:)`` spells it; returns its width in scalars.
+func appendHCLKey(_ key: String, into out: inout TextBuffer) -> Int {
+    let bare = ByteScan.withUTF8(of: key) { bytes -> Int? in
+        guard isHCLIdentifier(bytes) else { return nil }
+        out.append(contentsOf: bytes)
+        return bytes.count
+    }
+    if let bare { return bare }
+    let start = out.count
+    appendHCLStringLiteral(key, into: &out)
+    // Quoted plain ASCII (the common case) is as wide as its bytes.
+    return out.withUnsafeBytes { written in
+        let literal = UnsafeBufferPointer(rebasing: written[start...])
+        return ByteScan.isASCII(literal) ? literal.count : scalarCount(literal)
     }
 }
 
-private func hclNewline(_ indent: Int, into out: inout TextBuffer) {
-    out.newline(indent: indent)
+/// The width in scalars of `key` as ``hclKey(_:)`` spells it.
+private func hclKeyWidth(_ key: String) -> Int {
+    let width = ByteScan.withUTF8(of: key) { bytes -> Int? in
+        if isHCLIdentifier(bytes) { return bytes.count }
+        // Quoted, and plain but for the template sequences: as wide as its bytes and quotes.
+        let plain = ByteScan.firstNonPlain(in: bytes, from: 0, except: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) == bytes.count
+        return plain ? bytes.count + 2 : nil
+    }
+    if let width { return width }
+    var out = TextBuffer(capacity: key.utf8.count + 16)
+    return appendHCLKey(key, into: &out)
 }
 
-/// HCL words that cannot stand as a bare object key.
-private let hclKeywords: Set<String> = ["for", "in", "if", "true", "false", "null"]
-
-/// The key bare when it matches `[A-Za-z_][A-Za-z0-9_-]*` and is not a keyword, else quoted.
-func hclKey(_ key: String) -> String {
-    // Read as bytes: a byte of a multi-byte character is no ASCII letter, digit, `_` or `-`.
-    let identifier = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-        guard let first = bytes.first, isASCIILetter(first) || first == UInt8(ascii: "_") else { return false }
-        return bytes.allSatisfy { isASCIILetter($0) || isASCIIDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
-    } ?? false
-    guard identifier, key.utf8.count > 5 || !hclKeywords.contains(key) else { return hclStringLiteral(key) }
-    return key
+/// True when UTF-8 `bytes` match `[A-Za-z_][A-Za-z0-9_-]*` and are no keyword. A byte of a
+/// multi-byte character is no ASCII letter, digit, `_` or `-`.
+private func isHCLIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, isASCIILetter(first) || first == UInt8(ascii: "_") else { return false }
+    for byte in bytes where !isASCIILetter(byte) && !isASCIIDigit(byte) && byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+        return false
+    }
+    // The keywords, which cannot stand as a bare key, are at most 5 letters: longer keys skip
+    // the comparison.
+    guard bytes.count <= 5 else { return true }
+    switch packedBytes(bytes) {
+    case packedBytes("for"), packedBytes("in"), packedBytes("if"), packedBytes("true"), packedBytes("false"), packedBytes("null"):
+        return false
+    default:
+        return true
+    }
 }
 
-/// The number of Unicode scalars of `text`: its UTF-8 bytes that do not continue a scalar.
-private func scalarCount(_ text: String) -> Int {
-    text.utf8.withContiguousStorageIfAvailable { bytes in
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
-    } ?? text.unicodeScalars.count
+/// The number of Unicode scalars of UTF-8 `bytes`: the bytes that do not continue a scalar.
+private func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+    return count
 }
 
 /// A quoted HCL string literal: `\`, `"`, `\n`, `\r`, `\t` escaped, other control characters
@@ -130,12 +169,18 @@ public func hclStringLiteral(_ text: String) -> String {
 /// A string: a quoted literal, or with placeholders and references an interpolation (see
 /// `encodeHCL(_:placeholders:)`).
 func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
-    // Plain ASCII (the common case) holds no placeholder token: quoted as it is.
-    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) { return }
-    guard let placeholders, PlaceholderText.contains(text) else {
-        appendHCLStringLiteral(text, into: &out)
-        return
+    // Text without placeholders (the common case) is quoted in one pass; a placeholder token
+    // starts with a byte above ASCII, so the search for one starts at the first byte that may
+    // need an escape.
+    let quoted = ByteScan.withUTF8(of: text) { bytes in
+        let special = hclSpecialByte(in: bytes, from: 0)
+        if placeholders != nil, special < bytes.count, PlaceholderText.contains(utf8: bytes, from: special) { return false }
+        out.appendByte(UInt8(ascii: "\""))
+        appendHCLEscaped(bytes, from: special, into: &out)
+        out.appendByte(UInt8(ascii: "\""))
+        return true
     }
+    guard !quoted, let placeholders else { return }
     let parts = PlaceholderText.parts(text)
     if parts.count == 1, case .placeholder(let name) = parts[0] {
         out += placeholders(name)
@@ -162,30 +207,68 @@ func appendHCLString(_ text: String, placeholders: PlaceholderReferences?, into 
 
 /// Appends `text` as a quoted HCL string literal (see ``hclStringLiteral(_:)``).
 func appendHCLStringLiteral(_ text: String, into out: inout TextBuffer) {
-    if out.appendQuoted(text, quote: UInt8(ascii: "\""), ifPlainExcept: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{")) { return }
-    out.append(literal: "\"")
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\\": out.append(literal: "\\\\")
-        case "\"": out.append(literal: "\\\"")
-        case "\n": out.append(literal: "\\n")
-        case "\r": out.append(literal: "\\r")
-        case "\t": out.append(literal: "\\t")
-        case PlaceholderText.open: out.append(literal: "<")
-        case PlaceholderText.close: out.append(literal: ">")
-        case "{" where previous == "$" || previous == "%":
-            // Double the `$` or `%` already written: `${` → `$${`, `%{` → `%%{`.
-            out.append(previous!)
-            out.append(literal: "{")
-        default:
-            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {
-                out += "\\u" + hexDigits(scalar.value, width: 4)
-            } else {
-                out.append(scalar)
-            }
-        }
-        previous = scalar
+    ByteScan.withUTF8(of: text) { bytes in
+        out.appendByte(UInt8(ascii: "\""))
+        appendHCLEscaped(bytes, from: hclSpecialByte(in: bytes, from: 0), into: &out)
+        out.appendByte(UInt8(ascii: "\""))
     }
-    out.append(literal: "\"")
+}
+
+/// The index of the first byte at or after `start` that may need an escape in an HCL string
+/// literal: one that is not printable ASCII, or is `"`, `\` or `{`.
+@inline(__always)
+private func hclSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    ByteScan.firstNonPlain(in: bytes, from: start, except: UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"))
+}
+
+/// Appends UTF-8 `bytes` escaped for inside an HCL string literal; `start` is where
+/// `hclSpecialByte` found the first byte that may need an escape. Runs of text that needs no
+/// escape are copied whole.
+private func appendHCLEscaped(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout TextBuffer) {
+    var copied = 0
+    var index = start
+    while index < bytes.count {
+        let byte = bytes[index]
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+        if byte == UInt8(ascii: "{") {
+            // Double the `$` or `%` already written: `${` → `$${`, `%{` → `%%{`. The `{` itself
+            // starts the next run.
+            if index > 0, bytes[index - 1] == UInt8(ascii: "$") || bytes[index - 1] == UInt8(ascii: "%") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                out.appendByte(bytes[index - 1])
+                copied = index
+            }
+            index = hclSpecialByte(in: bytes, from: index + 1)
+            continue
+        }
+        // How many bytes the escape of the character at `index` replaces; 0 for a character
+        // written as it is.
+        let replaced: Int
+        switch byte {
+        case 0x00..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x7F: replaced = 1
+        case 0xC2 where next <= 0x9F: replaced = 2  // U+0080–U+009F
+        case 0xEE where next == 0x80 && (third == 0x80 || third == 0x81): replaced = 3  // a placeholder mark
+        default: replaced = 0
+        }
+        if replaced == 0 {
+            index = hclSpecialByte(in: bytes, from: index + ByteScan.sequenceLength(byte))
+            continue
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+        switch byte {
+        case UInt8(ascii: "\\"): out.append(literal: "\\\\")
+        case UInt8(ascii: "\""): out.append(literal: "\\\"")
+        case 0x0A: out.append(literal: "\\n")
+        case 0x0D: out.append(literal: "\\r")
+        case 0x09: out.append(literal: "\\t")
+        case 0xC2: appendUnicodeEscape(UInt32(next), uppercase: false, into: &out)
+        case 0xEE: out.appendByte(third == 0x80 ? UInt8(ascii: "<") : UInt8(ascii: ">"))
+        default: appendUnicodeEscape(UInt32(byte), uppercase: false, into: &out)
+        }
+        index += replaced
+        copied = index
+        index = hclSpecialByte(in: bytes, from: index)
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
 }

@@ -39,6 +39,16 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// True for arrays and objects with at least one element: the values the writers lay out
+    /// over several lines.
+    var isNonEmptyCollection: Bool {
+        switch self {
+        case .array(let elements): !elements.isEmpty
+        case .object(let members): !members.isEmpty
+        default: false
+        }
+    }
+
     /// Truthiness for `if`: false, null, 0, "" and empty collections are false.
     public var isTruthy: Bool {
         switch self {

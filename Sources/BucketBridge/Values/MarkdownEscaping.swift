@@ -16,41 +16,9 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
     // Everything escaped is ASCII, so the text is read byte by byte: a byte of a multi-byte
     // character is never a digit, a space or punctuation, and is copied as it is.
     var out = TextBuffer(capacity: text.utf8.count + 16)
-    var leading = lineStart
-    var atStart = lineStart
-    var leadingDigits = lineStart
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-        defer { previous = byte }
-        if leading, byte == UInt8(ascii: " ") {
-            out.append(literal: "&#32;")
-            continue
-        }
-        leading = false
-        if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
-        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-        defer {
-            atStart = false
-            leadingDigits = leadingDigits && isDigit
-        }
-        switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-            UInt8(ascii: "{"), UInt8(ascii: "}"):
-            out.appendByte(UInt8(ascii: "\\"))
-            out.appendByte(byte)
-        case UInt8(ascii: "<"): out.append(literal: "&lt;")
-        case UInt8(ascii: "&"): out.append(literal: "&amp;")
-        case UInt8(ascii: "|"): out.append(literal: "&#124;")
-        case UInt8(ascii: "~"): out.append(literal: "&#126;")
-        case UInt8(ascii: "\t"): out.append(literal: "&#9;")
-        case UInt8(ascii: "=") where atStart: out.append(literal: "&#61;")
-        case _ where atStart && (byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ">")),
-            _ where leadingDigits && !atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")):
-            out.appendByte(UInt8(ascii: "\\"))
-            out.appendByte(byte)
-        case 0..<0x20, 0x7F: out.appendByte(UInt8(ascii: " "))
-        default: out.appendByte(byte)
-        }
+    ByteScan.withUTF8(of: text) { bytes in
+        let start = appendMarkdownLineStart(bytes, lineStart: lineStart, into: &out)
+        appendMarkdownEscaped(bytes, from: start, into: &out)
     }
     guard lineEnd, out.lastByte == UInt8(ascii: " ") else { return out.text }
     // Trailing spaces go by whole characters: after a non-ASCII character (a prepended mark
@@ -70,15 +38,91 @@ public func escapeMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool
     return out.text
 }
 
+/// Appends the escaped start of UTF-8 `bytes` (see ``escapeMarkdown(_:lineStart:lineEnd:)``):
+/// the bytes read while leading spaces, the first character or leading digits may still start
+/// a construct. Returns the index of the first byte left, from which only the bytes
+/// `appendMarkdownEscaped` escapes need escaping.
+private func appendMarkdownLineStart(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Bool, into out: inout TextBuffer) -> Int {
+    var leading = lineStart
+    var atStart = lineStart
+    var leadingDigits = lineStart
+    var previous: UInt8 = 0
+    var index = 0
+    while index < bytes.count, leading || atStart || leadingDigits {
+        let byte = bytes[index]
+        index += 1
+        defer { previous = byte }
+        if leading, byte == UInt8(ascii: " ") {
+            out.append(literal: "&#32;")
+            continue
+        }
+        leading = false
+        if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\r") { continue }
+        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        defer {
+            atStart = false
+            leadingDigits = leadingDigits && isDigit
+        }
+        switch byte {
+        case UInt8(ascii: "=") where atStart: out.append(literal: "&#61;")
+        case _ where atStart && (byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ">")),
+            _ where leadingDigits && !atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")):
+            out.appendByte(UInt8(ascii: "\\"))
+            out.appendByte(byte)
+        default: appendMarkdownEscaped(UnsafeBufferPointer(rebasing: bytes[(index - 1)..<index]), from: 0, after: previous, into: &out)
+        }
+    }
+    return index
+}
+
+/// Appends UTF-8 `bytes` from `start` on, escaped where not at the start of a line (see
+/// ``escapeMarkdown(_:lineStart:lineEnd:)``); `previous` is the byte before `bytes`, if any.
+/// Runs of bytes that need no escape are copied whole.
+private func appendMarkdownEscaped(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, after previous: UInt8 = 0, into out: inout TextBuffer) {
+    var copied = start
+    var index = start
+    while index < bytes.count {
+        let byte = bytes[index]
+        // One bit per ASCII byte to escape: bytes 0–63 in the first mask, 64–127 in the second.
+        let mask = byte < 64 ? markdownSpecialBelow64 : byte < 128 ? markdownSpecialFrom64 : 0
+        if mask >> UInt64(byte & 63) & 1 == 0 {
+            index += 1
+            continue
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+        switch byte {
+        case UInt8(ascii: "<"): out.append(literal: "&lt;")
+        case UInt8(ascii: "&"): out.append(literal: "&amp;")
+        case UInt8(ascii: "|"): out.append(literal: "&#124;")
+        case UInt8(ascii: "~"): out.append(literal: "&#126;")
+        case UInt8(ascii: "\t"): out.append(literal: "&#9;")
+        case UInt8(ascii: "\n") where (index > 0 ? bytes[index - 1] : previous) == UInt8(ascii: "\r"): break
+        case 0..<0x20, 0x7F: out.appendByte(UInt8(ascii: " "))
+        default:
+            out.appendByte(UInt8(ascii: "\\"))
+            out.appendByte(byte)
+        }
+        index += 1
+        copied = index
+    }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+}
+
+/// The bytes below 64 that `appendMarkdownEscaped` escapes, one bit each: control characters, `&*<`.
+private let markdownSpecialBelow64: UInt64 = 0x1000_0440_FFFF_FFFF
+/// The bytes from 64 to 127 that it escapes (bit 0 is byte 64): `[\]_` and the backtick, `{|}~` and DEL.
+private let markdownSpecialFrom64: UInt64 = 0xF800_0001_B800_0000
+
 /// Appends `text` as ``escapeMarkdown(_:lineStart:lineEnd:)`` spells it; text that needs no
 /// escaping (the common case) is copied as it is.
 func appendEscapedMarkdown(_ text: String, lineStart: Bool = true, lineEnd: Bool = true, into out: inout TextBuffer) {
     // Inert text is plain ASCII, so it holds no placeholder to display either.
-    if isInertMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) {
-        out += text
-    } else {
-        out += escapeMarkdown(text, lineStart: lineStart, lineEnd: lineEnd)
+    let inert = ByteScan.withUTF8(of: text) { bytes in
+        guard isInertMarkdown(bytes, lineStart: lineStart, lineEnd: lineEnd) else { return false }
+        out.append(contentsOf: bytes)
+        return true
     }
+    if !inert { out += escapeMarkdown(text, lineStart: lineStart, lineEnd: lineEnd) }
 }
 
 /// An inline Markdown code span showing `text`: the backtick fence is longer than any run of
@@ -106,6 +150,17 @@ func appendMarkdownCodeSpan(_ text: String, into out: inout TextBuffer) {
 /// The general case of ``markdownCodeSpan(_:)``, placeholders already displayed: empty text,
 /// text that is not plain ASCII, or that starts or ends with a space.
 private func appendUnusualCodeSpan(_ text: String, into out: inout TextBuffer) {
+    // The common case: text on one line, without tabs, that neither starts nor ends with a
+    // space, goes into the span as it is.
+    let spanned = ByteScan.withUTF8(of: text) { bytes in
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != UInt8(ascii: " "), last != UInt8(ascii: " "),
+            !ByteScan.contains(UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"), in: bytes)
+        else { return false }
+        appendBacktickFenced(bytes, into: &out)
+        return true
+    }
+    if spanned { return }
     // Line breaks are ASCII, so bytes can be replaced one by one.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
@@ -120,11 +175,17 @@ private func appendUnusualCodeSpan(_ text: String, into out: inout TextBuffer) {
         out += escapeMarkdown(String(decoding: bytes, as: UTF8.self))
         return
     }
-    let fence = bytes.withUnsafeBufferPointer(longestBacktickRun) + 1
-    let padded = first == UInt8(ascii: "`") || last == UInt8(ascii: "`")
+    bytes.withUnsafeBufferPointer { appendBacktickFenced($0, into: &out) }
+}
+
+/// Appends non-empty UTF-8 `bytes` between backtick fences longer than any run of backticks
+/// inside, padded with a space on both sides when they start or end with a backtick.
+private func appendBacktickFenced(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout TextBuffer) {
+    let fence = longestBacktickRun(bytes) + 1
+    let padded = bytes.first == UInt8(ascii: "`") || bytes.last == UInt8(ascii: "`")
     out.appendBackticks(fence)
     if padded { out.appendByte(UInt8(ascii: " ")) }
-    out.append(bytes)
+    out.append(contentsOf: bytes)
     if padded { out.appendByte(UInt8(ascii: " ")) }
     out.appendBackticks(fence)
 }
@@ -181,23 +242,23 @@ private func longestBacktickRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
 /// that starts nothing; beginning with a letter when it may start a line, not ending with a
 /// space when it may end one. The common case, checked byte by byte.
 private func isInertMarkdown(_ text: String, lineStart: Bool, lineEnd: Bool) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-        guard let first = bytes.first, let last = bytes.last else { return true }
-        if lineStart, (first | 0x20) < UInt8(ascii: "a") || (first | 0x20) > UInt8(ascii: "z") { return false }
-        if lineEnd, last == UInt8(ascii: " ") { return false }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "/"),
-                UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "'"), UInt8(ascii: "\""),
-                UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "("),
-                UInt8(ascii: ")"), UInt8(ascii: "!"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "#"):
-                continue
-            default:
-                return false
-            }
-        }
-        return true
-    }
+    ByteScan.withUTF8(of: text) { isInertMarkdown($0, lineStart: lineStart, lineEnd: lineEnd) }
 }
+
+/// `isInertMarkdown` of UTF-8 `bytes`.
+private func isInertMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Bool, lineEnd: Bool) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return true }
+    if lineStart, (first | 0x20) < UInt8(ascii: "a") || (first | 0x20) > UInt8(ascii: "z") { return false }
+    if lineEnd, last == UInt8(ascii: " ") { return false }
+    for byte in bytes {
+        // One bit per inert ASCII byte: bytes 0–63 in the first mask, 64–127 in the second.
+        let mask = byte < 64 ? inertBytesBelow64 : byte < 128 ? inertBytesFrom64 : 0
+        if mask >> UInt64(byte & 63) & 1 == 0 { return false }
+    }
+    return true
+}
+
+/// The inert bytes below 64, one bit each: space, `!"#%'()+,-./`, the digits and `:;=?`.
+private let inertBytesBelow64: UInt64 = 0xAFFF_FBAF_0000_0000
+/// The inert bytes from 64 to 127, one bit each (bit 0 is byte 64): `@` and the letters.
+private let inertBytesFrom64: UInt64 = 0x07FF_FFFE_07FF_FFFF

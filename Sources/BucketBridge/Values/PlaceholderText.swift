@@ -26,15 +26,17 @@ public enum PlaceholderText {
 
     /// True when `text` holds at least one token (a fast byte check: U+E000 is EE 80 80).
     public static func contains(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var start = 0
-            while let index = ByteScan.firstIndex(of: 0xEE, in: bytes, from: start) {
-                if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return true }
-                start = index + 1
-            }
-            return false
+        ByteScan.withUTF8(of: text) { contains(utf8: $0, from: 0) }
+    }
+
+    /// True when UTF-8 `bytes` hold a token starting at or after `start`.
+    static func contains(utf8 bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var start = start
+        while let index = ByteScan.firstIndex(of: 0xEE, in: bytes, from: start) {
+            if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return true }
+            start = index + 1
         }
+        return false
     }
 
     /// The value split into literal text and placeholders, in order; empty texts left out.

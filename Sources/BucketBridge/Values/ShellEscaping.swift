@@ -38,14 +38,14 @@ public func shellQuote(_ text: String, placeholders: PlaceholderReferences? = ni
 /// Appends `text` as ``shellQuote(_:placeholders:)`` spells it; false (appending nothing) when
 /// the text holds a NUL character.
 func appendShellQuoted(_ text: String, placeholders: PlaceholderReferences?, into out: inout TextBuffer) -> Bool {
-    var bytes = text
-    let plain = bytes.withUTF8 { isPlainShellWord($0) }
-    if plain {
+    let plain = ByteScan.withUTF8(of: text) { bytes in
+        guard isPlainShellWord(bytes) else { return false }
         out.appendByte(UInt8(ascii: "'"))
-        out += text
+        out.append(contentsOf: bytes)
         out.appendByte(UInt8(ascii: "'"))
         return true
     }
+    if plain { return true }
     guard let quoted = shellQuote(text, placeholders: placeholders) else { return false }
     out += quoted
     return true
@@ -55,11 +55,12 @@ func appendShellQuoted(_ text: String, placeholders: PlaceholderReferences?, int
 /// UTF-8; nil when the text holds a NUL character.
 func shellQuote(utf8 text: [UInt8], placeholders: PlaceholderReferences?) -> [UInt8]? {
     if text.withUnsafeBufferPointer(isPlainShellWord) {
-        var out = TextBuffer(capacity: text.count + 2)
-        out.appendByte(UInt8(ascii: "'"))
-        out.append(text)
-        out.appendByte(UInt8(ascii: "'"))
-        return out.bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 2)
+        out.append(UInt8(ascii: "'"))
+        out.append(contentsOf: text)
+        out.append(UInt8(ascii: "'"))
+        return out
     }
     return shellQuote(String(decoding: text, as: UTF8.self), placeholders: placeholders).map { Array($0.utf8) }
 }
@@ -68,5 +69,5 @@ func shellQuote(utf8 text: [UInt8], placeholders: PlaceholderReferences?) -> [UI
 /// the byte 0xEE): text that goes between two single quotes as it is.
 private func isPlainShellWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     // Eight bytes at a time: a policy's JSON is long and seldom holds any of them.
-    !ByteScan.contains(0, or: UInt8(ascii: "'"), in: bytes) && ByteScan.firstIndex(of: 0xEE, in: bytes) == nil
+    !ByteScan.contains(0, UInt8(ascii: "'"), 0xEE, in: bytes)
 }
