@@ -15,6 +15,7 @@ public func fuzzJSONReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         requireFuzz(diagnostics.hasErrors, "parseJSON returned no tree and no error")
         return 0
     }
+    requireSkimAgrees(with: root, in: file, readerFailed: diagnostics.hasErrors)
     let value = fuzzJSONValue(root)
     var again = Diagnostics()
     let reread = parseJSON(SourceFile(name: "again.json", text: encodeJSON(value)), diagnostics: &again)
@@ -22,6 +23,29 @@ public func fuzzJSONReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // design; validation refuses them in every spec field (PlaceholderRuleTests).
     requireFuzz(reread.map { fuzzJSONValue($0) } == fuzzJSONValue(root, showingTokens: true), "the JSON writer's output does not read back as the same value")
     return 0
+}
+
+/// The skim a render uses for big specs (`parseJSON(_:skimmingElementsOf:)`, then
+/// `parseJSONElement` for each element) accepts what the reader accepted, and reads each
+/// element of `destinations` as the same value the reader did.
+func requireSkimAgrees(with root: JSONNode, in file: SourceFile, readerFailed: Bool) {
+    var diagnostics = Diagnostics()
+    let skimmed = parseJSON(file, skimmingElementsOf: "destinations", diagnostics: &diagnostics)
+    requireFuzzPositions(diagnostics, in: file)
+    guard !readerFailed else { return }
+    guard let skimmed else {
+        requireFuzz(false, "the skim refused a file the reader accepts")
+        return
+    }
+    guard case .object(let members) = root.value, let list = members.last(where: { $0.key == "destinations" })?.node,
+        case .array(let elements) = list.value
+    else { return }
+    requireFuzz(skimmed.skimmedOffsets.count == elements.count, "the skim found another number of destinations")
+    for (offset, element) in zip(skimmed.skimmedOffsets, elements) {
+        var elementDiagnostics = Diagnostics()
+        let reread = parseJSONElement(in: file, at: offset, path: element.path, diagnostics: &elementDiagnostics)
+        requireFuzz(reread.map { fuzzJSONValue($0) } == fuzzJSONValue(element), "a skimmed destination reads as another value")
+    }
 }
 
 /// The node as a `JSONValue` (numbers as their source text), for comparing two trees; with
