@@ -117,7 +117,9 @@ public final class OutputWriter: Sendable {
                 try FileSystem.write(file.contents, to: path, relative: path, in: AT_FDCWD, executable: file.isExecutable)
             }
         }
-        let carried = try userEntries(in: root + "/" + output.name)
+        // Most destinations are new: one fstatat in `--out` tells, without a path walk.
+        let isNew = rootFolder.map { !FileSystem.exists(output.name, in: $0) } ?? false
+        let carried = isNew ? [] : try userEntries(in: root + "/" + output.name)
         if !carried.isEmpty {
             let generated = files.map(\.path)
             for entry in carried {
