@@ -138,13 +138,14 @@ public final class OutputWriter: Sendable {
     /// relies on to finish the work of a render killed half-way.
     public func commit(_ staged: [StagedDestination]) throws(IOError) {
         for (name, carried) in staged.map({ ($0.name, $0.carried) }).sorted(by: { $0.0 < $1.0 }) {
-            let current = root + "/" + name
             // A new destination folder moves in with one rename between open folders: the
-            // kernel walks no paths (on tmpfs, walking them was half the cost of a rename).
+            // kernel walks no paths (on tmpfs, walking them was half the cost of a rename), and
+            // the paths are built only for an error message.
             if let rootFolder, let newFolder, !FileSystem.exists(name, in: rootFolder) {
-                try FileSystem.move(name, in: newFolder, to: rootFolder, source: staging.new(name), target: current)
+                try FileSystem.move(name, in: newFolder, to: rootFolder, source: staging.new(name), target: root + "/" + name)
                 continue
             }
+            let current = root + "/" + name
             let replaced = FileSystem.kind(of: current) != nil
             if replaced { try FileSystem.move(current, to: staging.old(name)) }
             try FileSystem.move(staging.new(name), to: current)
