@@ -11,7 +11,11 @@ let package = Package(
         .library(name: "BucketBridge", targets: ["BucketBridge"]),
     ],
     targets: [
-        .target(name: "BucketBridge"),
+        .target(
+            name: "BucketBridge",
+            // glibc declares `renameat2` (one call that moves a folder only where nothing is in
+            // the way) only under _GNU_SOURCE, which Swift's Glibc module leaves unset.
+            swiftSettings: [.unsafeFlags(["-Xcc", "-D_GNU_SOURCE"], .when(platforms: [.linux]))]),
         .executableTarget(
             name: "bucketbridge", dependencies: ["BucketBridge"],
             // A self-contained binary: a copy runs where no Swift runtime is installed. Fully

@@ -204,6 +204,26 @@ enum FileSystem {
         guard name.withCString({ renameat(sourceFolder, $0, targetFolder, $0) }) == 0 else { throw failure(source(), "move it to \(target())") }
     }
 
+    /// `move` of `name` between open folders unless `targetFolder` already has an entry of that
+    /// name: true when moved. False when there is one, and also when the system cannot refuse to
+    /// replace in the same call (then the caller checks with `exists` and moves as before).
+    /// On Linux one `renameat2(RENAME_NOREPLACE)` does both the check and the move.
+    static func moveIfAbsent(
+        _ name: String, in sourceFolder: Int32, to targetFolder: Int32,
+        source: @autoclosure () -> String, target: @autoclosure () -> String
+    ) throws(IOError) -> Bool {
+        #if canImport(Glibc)
+            let result = name.withCString { renameat2(sourceFolder, $0, targetFolder, $0, UInt32(RENAME_NOREPLACE)) }
+            if result == 0 { return true }
+            // EEXIST: there is one. EINVAL, ENOSYS: the volume or kernel cannot refuse to replace
+            // (ENOSYS: a kernel before 3.15).
+            if errno == EEXIST || errno == EINVAL || errno == ENOSYS { return false }
+            throw failure(source(), "move it to \(target())")
+        #elseif canImport(Darwin)
+            return false
+        #endif
+    }
+
     /// True when `name` exists in the open folder `folder` (as `kind(of:) != nil`: a final
     /// symbolic link is not followed).
     static func exists(_ name: String, in folder: Int32) -> Bool {

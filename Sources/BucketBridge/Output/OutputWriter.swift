@@ -137,25 +137,35 @@ public final class OutputWriter: Sendable {
     /// releases the lock. Each step is one rename, in the order `removeStagingLeftovers`
     /// relies on to finish the work of a render killed half-way.
     public func commit(_ staged: [StagedDestination]) throws(IOError) {
-        for (name, carried) in staged.map({ ($0.name, $0.carried) }).sorted(by: { $0.0 < $1.0 }) {
-            // A new destination folder moves in with one rename between open folders: the
-            // kernel walks no paths (on tmpfs, walking them was half the cost of a rename), and
-            // the paths are built only for an error message.
-            if let rootFolder, let newFolder, !FileSystem.exists(name, in: rootFolder) {
-                try FileSystem.move(name, in: newFolder, to: rootFolder, source: staging.new(name), target: root + "/" + name)
-                continue
-            }
-            let current = root + "/" + name
-            let replaced = FileSystem.kind(of: current) != nil
-            if replaced { try FileSystem.move(current, to: staging.old(name)) }
-            try FileSystem.move(staging.new(name), to: current)
-            if replaced {
-                try UserEntries.move(carried, from: staging.old(name), to: current)
-                try FileSystem.move(staging.old(name), to: staging.done(name))
-            }
-        }
+        for destination in staged.sorted(by: { $0.name < $1.name }) { try swapIn(destination) }
         try FileSystem.remove(staging.path)
         lock.release()
+    }
+
+    /// Swaps one staged destination folder in (see `commit`).
+    private func swapIn(_ destination: StagedDestination) throws(IOError) {
+        let name = destination.name
+        // A new destination folder moves in with one rename between open folders that
+        // refuses to replace: the kernel walks no paths (on tmpfs, walking them was half the
+        // cost of a rename) and needs no separate check, and the paths are built only for
+        // an error message.
+        if let rootFolder, let newFolder {
+            if try FileSystem.moveIfAbsent(name, in: newFolder, to: rootFolder, source: staging.new(name), target: root + "/" + name) {
+                return
+            }
+            if !FileSystem.exists(name, in: rootFolder) {
+                try FileSystem.move(name, in: newFolder, to: rootFolder, source: staging.new(name), target: root + "/" + name)
+                return
+            }
+        }
+        let current = root + "/" + name
+        let replaced = FileSystem.kind(of: current) != nil
+        if replaced { try FileSystem.move(current, to: staging.old(name)) }
+        try FileSystem.move(staging.new(name), to: current)
+        if replaced {
+            try UserEntries.move(destination.carried, from: staging.old(name), to: current)
+            try FileSystem.move(staging.old(name), to: staging.done(name))
+        }
     }
 
     /// Removes the staging folder (and `--out` itself when this writer created it), and

@@ -18,3 +18,31 @@ func parallelMap<Element: Sendable>(count: Int, _ body: @Sendable (Int) -> Eleme
     _ = slots.deinitialize()
     return results
 }
+
+/// `parallelMap`, with `side` run once alongside `body`, on one of the threads: work the caller
+/// would otherwise do while every other core waits (merging the batch before) takes a share of
+/// the cores instead. `side` runs on the calling thread when there is nothing to map.
+func parallelMap<Element: Sendable>(
+    count: Int, alongside side: (@Sendable () -> Void)?, _ body: @Sendable (Int) -> Element
+) -> [Element] {
+    guard let side else { return parallelMap(count: count, body) }
+    guard count > 0 else {
+        side()
+        return []
+    }
+    let slots = UnsafeMutableBufferPointer<Element?>.allocate(capacity: count)
+    slots.initialize(repeating: nil)
+    defer { slots.deallocate() }
+    nonisolated(unsafe) let shared = slots
+    // Iteration 0, handed out first, is `side`.
+    DispatchQueue.concurrentPerform(iterations: count + 1) { index in
+        if index == 0 {
+            side()
+        } else {
+            shared[index - 1] = body(index - 1)
+        }
+    }
+    let results = slots.map { $0! }
+    _ = slots.deinitialize()
+    return results
+}

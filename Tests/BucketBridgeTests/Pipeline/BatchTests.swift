@@ -111,3 +111,48 @@ struct BatchTests {
         #expect(result.errors.contains("ok: \(Pipeline.defaultBatchSize * 2 + 3) destinations") || result.output.contains("ok: \(Pipeline.defaultBatchSize * 2 + 3) destinations"))
     }
 }
+
+/// The merge of a batch runs on one core while the next batch is validated
+/// (`parallelMap(count:alongside:)`): the diagnostics keep their order whatever the batch size.
+struct BatchMergeTests {
+    @Test func diagnosticsKeepTheirOrderWhateverTheBatchSize() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bad = { (index: Int) in #"{"name": "dest-\#(index)", "bucket": "Bad_\#(index)", "role": {"name": "Role\#(index)", "accountId": "666666666666"}}"# }
+        let reused = #"{"name": "dest-1", "bucket": "bucket-17", "role": {"name": "Role17", "accountId": "666666666666"}}"#
+        let first = folder + "/first.json", second = folder + "/second.json"
+        try writeFile(first, BatchTests.spec(count: 20, replacing: [2: bad(2), 9: bad(9), 17: reused]))
+        try writeFile(second, BatchTests.spec(count: 7, replacing: [0: bad(0)]).replacingOccurrences(of: "dest-", with: "other-")
+            .replacingOccurrences(of: #""other-6""#, with: #""dest-1""#))
+        func diagnostics(batchSize: Int) -> [String] {
+            var pipeline = Pipeline(specPaths: [first, second])
+            pipeline.batchSize = batchSize
+            var diagnostics = Diagnostics()
+            _ = try? pipeline.countValid(diagnostics: &diagnostics)
+            return diagnostics.map(\.description)
+        }
+        let whole = diagnostics(batchSize: 1000)
+        #expect(whole.filter { $0.contains(": error: ") }.count == 5, "\(whole)")
+        for size in [1, 2, 3, 7] {
+            let batched = diagnostics(batchSize: size)
+            #expect(batched == whole, "batch size \(size): \(batched.count) against \(whole.count); first difference: \(zip(batched, whole).first { $0 != $1 }.map { "\($0) / \($1)" } ?? "none")")
+        }
+    }
+
+    @Test func theSideTaskRunsOnceAndResultsKeepTheirOrder() {
+        for count in [0, 1, 2, 5, 300] {
+            let runs = SideTaskCounter()
+            let results = parallelMap(count: count, alongside: { runs.add() }) { $0 * 2 }
+            #expect(results == (0..<count).map { $0 * 2 })
+            #expect(runs.value == 1, "count \(count)")
+        }
+    }
+}
+
+/// Counts calls from any thread.
+private final class SideTaskCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
+}
