@@ -79,13 +79,20 @@ enum FileSystem {
     static func write(
         _ bytes: [UInt8], to path: @autoclosure () -> String, relative: String, in folder: Int32, executable: Bool
     ) throws(IOError) {
+        try bytes.withUnsafeBufferPointer { bytes throws(IOError) in
+            try write(bytes, to: path(), relative: relative, in: folder, executable: executable)
+        }
+    }
+
+    /// `write` of bytes lent by their owner (a render's buffer, an array).
+    static func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, to path: @autoclosure () -> String, relative: String, in folder: Int32, executable: Bool
+    ) throws(IOError) {
         let descriptor = relative.withCString { openat(folder, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o755 : 0o644) }
         guard descriptor >= 0 else { throw failure(path(), "create the file") }
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
+            let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
             guard result > 0 else {
                 close(descriptor)
                 throw failure(path(), "write the file")

@@ -51,7 +51,7 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
             continue
         }
         if file.path == DestinationOutput.manifestName { (manifestOnDisk, manifestExpected) = (actual, file.contents) }
-        if !sameBytes(actual, file.contents) {
+        if !file.withBytes({ expected in sameBytes(actual, expected) }) {
             let diff = unifiedDiff(old: actual, new: file.contents, oldLabel: path, newLabel: path)
             differences.append(OutputDifference(path: path, kind: .different, diff: diff))
         } else if isExecutable != file.isExecutable {
@@ -74,6 +74,11 @@ public func checkOutput(_ output: DestinationOutput, in root: String) throws(IOE
 /// `a == b` with one `memcmp`: `render --check` compares every byte of the output tree, and
 /// `Array`'s `==` compares one element at a time.
 private func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    b.withUnsafeBufferPointer { b in sameBytes(a, b) }
+}
+
+/// `sameBytes` of an array and bytes lent by their owner (a render's buffer).
+private func sameBytes(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
-    return a.withUnsafeBytes { a in b.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+    return a.withUnsafeBytes { a in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
 }

@@ -109,12 +109,13 @@ public final class OutputWriter: Sendable {
                     try FileSystem.makeDirectories(folder() + "/" + parent)
                 }
             }
-            if let descriptor {
-                try FileSystem.write(
-                    file.contents, to: folder() + "/" + file.path, relative: file.path, in: descriptor, executable: file.isExecutable)
-            } else {
-                let path = folder() + "/" + file.path
-                try FileSystem.write(file.contents, to: path, relative: path, in: AT_FDCWD, executable: file.isExecutable)
+            try file.withBytes { bytes throws(IOError) in
+                if let descriptor {
+                    try FileSystem.write(bytes, to: folder() + "/" + file.path, relative: file.path, in: descriptor, executable: file.isExecutable)
+                } else {
+                    let path = folder() + "/" + file.path
+                    try FileSystem.write(bytes, to: path, relative: path, in: AT_FDCWD, executable: file.isExecutable)
+                }
             }
         }
         // Most destinations are new: one fstatat in `--out` tells, without a path walk.

@@ -36,7 +36,7 @@ public func renderDestination(
             continue
         }
         if text.isBlank { continue }
-        files.append(OutputFile(path: path, contents: text.bytes, isExecutable: path.hasSuffix(".sh")))
+        files.append(OutputFile(path: path, rendered: text, isExecutable: path.hasSuffix(".sh")))
     }
     return failed ? nil : DestinationOutput(name: destination.name, files: files)
 }

@@ -4,9 +4,10 @@
 /// The bytes live in storage of the buffer's own, copied on write like an array's, so that an
 /// append is a capacity check and a copy: `Array.append(contentsOf:)` spends more on its
 /// generic setup than on the few bytes a writer appends at a time.
-struct TextBuffer {
-    /// Memory for the bytes, freed with the last buffer that holds it.
-    private final class Storage {
+struct TextBuffer: Sendable {
+    /// Memory for the bytes, freed with the last buffer that holds it. Sendable as an array's
+    /// storage is: a buffer writes only to storage no other buffer holds (see `reserve`).
+    private final class Storage: @unchecked Sendable {
         /// Room for `capacity` bytes; only the first `count` of a buffer holding it are written.
         let base: UnsafeMutablePointer<UInt8>
 
@@ -69,8 +70,9 @@ struct TextBuffer {
     }
 
     /// Calls `body` with the bytes written so far.
-    func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.base, count: count)) }
+    func withUnsafeBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        defer { withExtendedLifetime(storage) {} }
+        return try body(UnsafeBufferPointer(start: storage.base, count: count))
     }
 
     /// The bytes written so far.
