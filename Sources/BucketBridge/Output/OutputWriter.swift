@@ -10,7 +10,8 @@
 /// The writer first takes the `--out` lock (`OutputLock`), which also cleans up after killed
 /// runs. Every destination is then written into a staging folder inside `--out` (same
 /// volume). Only when all of them are staged does `commit` swap each folder in with renames
-/// (see `StagingFolder` for the steps). Files in an existing destination folder that its
+/// (see `StagingFolder` for the steps); a render may move new destination folders in earlier,
+/// once every destination is valid (`moveInAhead`), and `abort` moves those back out. Files in an existing destination folder that its
 /// manifest does not list (a `terraform.tfstate`, a `.terraform/` folder, notes) are the
 /// user's: they are carried over into the new folder, never deleted. Nothing outside the
 /// rendered destination folders is touched.
@@ -26,6 +27,11 @@ public final class OutputWriter: Sendable {
     /// A descriptor of `root`, where `commit` moves new destination folders in (nil when it
     /// could not be opened: then `commit` works with whole paths).
     private let rootFolder: Int32?
+    /// The new destination folders `moveInAhead` moved in, and the error that stopped it. Only
+    /// `moveInAhead` writes them, inside a `parallelMap` its caller waits for before it calls
+    /// `commit` or `abort`, which read them: one thread at a time.
+    private nonisolated(unsafe) var movedAhead: Set<String> = []
+    private nonisolated(unsafe) var aheadFailure: IOError?
 
     /// Prepares to write under `root`, creating it if needed, taking its lock and creating a
     /// staging folder. Throws, writing nothing, when another run holds the lock.
@@ -138,9 +144,36 @@ public final class OutputWriter: Sendable {
     /// releases the lock. Each step is one rename, in the order `removeStagingLeftovers`
     /// relies on to finish the work of a render killed half-way.
     public func commit(_ staged: [StagedDestination]) throws(IOError) {
-        for destination in staged.sorted(by: { $0.name < $1.name }) { try swapIn(destination) }
+        if let aheadFailure { throw aheadFailure }
+        for destination in staged.sorted(by: { $0.name < $1.name }) where !movedAhead.contains(destination.name) {
+            try swapIn(destination)
+        }
         try FileSystem.remove(staging.path)
         lock.release()
+    }
+
+    /// Moves in, before `commit`, the staged destinations that are new (nothing of that name
+    /// in `--out`), each with one rename: a render calls it once every destination is valid,
+    /// while it renders the last ones. `commit` swaps in the rest; `abort` moves these back
+    /// out. After a failure it moves nothing more, and `commit` throws that failure.
+    public func moveInAhead(_ staged: [StagedDestination]) {
+        guard let rootFolder, let newFolder, aheadFailure == nil else { return }
+        for destination in staged.sorted(by: { $0.name < $1.name }) where destination.carried.isEmpty {
+            let name = destination.name
+            do throws(IOError) {
+                if try FileSystem.moveIfAbsent(name, in: newFolder, to: rootFolder, source: staging.new(name), target: root + "/" + name) {
+                    movedAhead.insert(name)
+                }
+            } catch {
+                aheadFailure = error
+                return
+            }
+        }
+    }
+
+    /// `moveInAhead(staged)`, as a task for `parallelMap(count:alongside:)`.
+    func moveInAhead(of staged: [StagedDestination]) -> @Sendable () -> Void {
+        { self.moveInAhead(staged) }
     }
 
     /// Swaps one staged destination folder in (see `commit`).
@@ -172,6 +205,12 @@ public final class OutputWriter: Sendable {
     /// Removes the staging folder (and `--out` itself when this writer created it), and
     /// releases the lock.
     public func abort() {
+        // What `moveInAhead` moved in goes back, so `--out` is as it was.
+        if !createdRoot, let rootFolder, let newFolder {
+            for name in movedAhead.sorted() {
+                _ = name.withCString { renameat(rootFolder, $0, newFolder, $0) }
+            }
+        }
         Self.removeQuietly(createdRoot ? root : staging.path)
         lock.release()
     }

@@ -14,9 +14,7 @@ func parallelMap<Element: Sendable>(count: Int, _ body: @Sendable (Int) -> Eleme
     DispatchQueue.concurrentPerform(iterations: count) { index in
         shared[index] = body(index)
     }
-    let results = slots.map { $0! }
-    _ = slots.deinitialize()
-    return results
+    return movedOut(slots)
 }
 
 /// `parallelMap`, with `side` run once alongside `body`, on one of the threads: work the caller
@@ -42,7 +40,12 @@ func parallelMap<Element: Sendable>(
             shared[index - 1] = body(index - 1)
         }
     }
-    let results = slots.map { $0! }
-    _ = slots.deinitialize()
-    return results
+    return movedOut(slots)
+}
+
+/// The results of a `parallelMap`, moved out of its slots rather than copied: a copy would
+/// retain every result once more, and deinitializing the slots release it again, on the one
+/// thread that waits for the others. The slots are left deinitialized.
+private func movedOut<Element>(_ slots: UnsafeMutableBufferPointer<Element?>) -> [Element] {
+    (0..<slots.count).map { (slots.baseAddress! + $0).move()! }
 }

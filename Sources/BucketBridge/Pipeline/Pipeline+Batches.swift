@@ -6,7 +6,7 @@ extension Pipeline {
     /// core busy, few enough that their trees and rendered files take little memory.
     static let defaultBatchSize = 256
 
-    /// Reads every spec file in order and validates its destinations `batchSize` at a time on
+    /// Reads every spec file in order and validates its destinations up to `batchSize` at a time on
     /// every core. After each batch, its diagnostics and those of the run-wide rules over it are
     /// in `diagnostics`, and `body` gets its valid destinations in file order; a batch's trees
     /// and destinations are dropped before the next one is read. A spec file's bytes are kept
@@ -17,16 +17,19 @@ extension Pipeline {
     /// nothing but `body` waits for one core. The order of diagnostics and of `body` calls is
     /// that of a run without batches.
     ///
+    /// `body`'s `isLast` is true for the last batch of the last spec file: every destination of
+    /// the run has been validated and merged by then.
+    ///
     /// An unreadable file and an undeclared `--set` name are usage errors, thrown when reached.
     func validateInBatches(
         diagnostics: inout Diagnostics,
-        _ body: ([Destination], inout Diagnostics) throws(PipelineError) -> Void
+        _ body: (_ destinations: [Destination], _ isLast: Bool, inout Diagnostics) throws(PipelineError) -> Void
     ) throws(PipelineError) {
         let merger = BatchMerger(diagnostics: diagnostics)
         diagnostics = Diagnostics()
         defer { diagnostics = merger.diagnostics }
         var declared: Set<String> = []
-        for path in specPaths {
+        for (fileIndex, path) in specPaths.enumerated() {
             let file = try readInputFile(path)
             guard let skimmed = parseJSON(file, skimmingElementsOf: "destinations", diagnostics: &merger.diagnostics),
                 let header = decodeSpecHeader(skimmed.root, diagnostics: &merger.diagnostics)
@@ -39,12 +42,17 @@ extension Pipeline {
             let listPath = FieldPath.root.appending("destinations")
             let scope = PlaceholderScope(declarations: header.placeholders, values: placeholderValues)
             merger.startFile()
+            // Batches of at most `batchSize`, as equal as can be: the last one is not a handful
+            // of destinations, so a render has a whole batch to render while it moves the
+            // others in (see `Pipeline.render`).
+            let batches = (offsets.count + batchSize - 1) / batchSize
+            let size = batches > 1 ? (offsets.count + batches - 1) / batches : batchSize
             // Each pass validates the batch from `start` while the one before it is merged; the
             // last pass validates nothing and only merges.
             var start = 0
             var merging = false
             repeat {
-                let first = start, end = min(start + batchSize, offsets.count)
+                let first = start, end = min(start + size, offsets.count)
                 let validated = parallelMap(count: end - start, alongside: merging ? merger.mergePending : nil) { offset -> ValidatedElement in
                     let index = first + offset
                     var local = Diagnostics()
@@ -55,7 +63,8 @@ extension Pipeline {
                 }
                 if merging {
                     let destinations = merger.takeMerged()
-                    try body(destinations, &merger.diagnostics)
+                    let isLast = end == start && fileIndex == specPaths.count - 1
+                    try body(destinations, isLast, &merger.diagnostics)
                     merger.retire(destinations)
                 }
                 merger.pending = validated

@@ -36,7 +36,7 @@ public struct Pipeline: Sendable, Equatable {
     /// returns how many are valid.
     public func countValid(diagnostics: inout Diagnostics) throws(PipelineError) -> Int {
         var count = 0
-        try validateInBatches(diagnostics: &diagnostics) { destinations, _ in count += destinations.count }
+        try validateInBatches(diagnostics: &diagnostics) { destinations, _, _ in count += destinations.count }
         if diagnostics.hasErrors { throw .invalid }
         return count
     }
@@ -50,14 +50,18 @@ public struct Pipeline: Sendable, Equatable {
         var writer: OutputWriter?
         var staged: [StagedDestination] = []
         do throws(PipelineError) {
-            try validateInBatches(diagnostics: &diagnostics) { destinations, diagnostics throws(PipelineError) in
+            try validateInBatches(diagnostics: &diagnostics) { destinations, isLast, diagnostics throws(PipelineError) in
                 // Once anything is wrong, the rest is only validated.
                 guard !diagnostics.hasErrors else { return }
                 do throws(IOError) {
                     let current: OutputWriter
                     if let writer { current = writer } else { current = try OutputWriter(root: out) }
                     writer = current
-                    staged += try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
+                    // Every destination is valid once the last batch is reached: the new ones
+                    // staged before it move in while it renders, instead of after (on one
+                    // core). Should anything still fail, `abort` moves them back out.
+                    let side = isLast && !staged.isEmpty ? current.moveInAhead(of: staged) : nil
+                    staged += try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics, alongside: side) { output throws(IOError) in
                         try current.stage(output)
                     }
                 } catch {
@@ -88,7 +92,7 @@ public struct Pipeline: Sendable, Equatable {
         var lock: OutputLock?
         defer { lock?.release() }
         var differences: [OutputDifference] = []
-        try validateInBatches(diagnostics: &diagnostics) { destinations, diagnostics throws(PipelineError) in
+        try validateInBatches(diagnostics: &diagnostics) { destinations, _, diagnostics throws(PipelineError) in
             guard !diagnostics.hasErrors else { return }
             do throws(IOError) {
                 if !locked {
@@ -148,7 +152,7 @@ public struct Pipeline: Sendable, Equatable {
     /// valid destinations of all of them, in input order.
     func readAndValidate(diagnostics: inout Diagnostics) throws(PipelineError) -> [Destination] {
         var all: [Destination] = []
-        try validateInBatches(diagnostics: &diagnostics) { destinations, _ in all += destinations }
+        try validateInBatches(diagnostics: &diagnostics) { destinations, _, _ in all += destinations }
         return all
     }
 

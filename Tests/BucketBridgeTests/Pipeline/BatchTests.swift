@@ -103,6 +103,52 @@ struct BatchTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
 
+    /// The destinations staged before the last batch move in while it renders
+    /// (`OutputWriter.moveInAhead`); a failure in that batch moves them back out.
+    @Test(arguments: ["a file in the way", "a template error"])
+    func aFailureInTheLastBatchLeavesOutAsItWas(_ failure: String) throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try write(Self.spec(count: 10))
+        let out = folder + "/out"
+        var pipeline = Pipeline(specPaths: [path])
+        pipeline.batchSize = 3
+        // An earlier render of other destinations, and the user's file.
+        _ = try render([try write(Self.spec(count: 2).replacingOccurrences(of: "dest-", with: "kept-"), as: "kept.json")], into: out, batchSize: 3)
+        try writeFile(out + "/notes.txt", "mine")
+        if failure == "a file in the way" {
+            try writeFile(out + "/dest-9", "in the way")
+        } else {
+            let templates = folder + "/templates"
+            try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+            try writeFile(templates + "/extra.txt", #"{% if destination.name == "dest-9" %}{{ nope }}{% endif %}ok"#)
+            pipeline.templateOverrides = templates
+        }
+        // The lock file notes each run's staging folder: it is not part of the output.
+        let tree = { try snapshotTree(out).filter { !$0.key.hasPrefix(OutputLock.fileName) } }
+        let before = try tree()
+        var diagnostics = Diagnostics()
+        #expect(throws: PipelineError.self) { try pipeline.render(into: out, diagnostics: &diagnostics) }
+        #expect(try tree() == before)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0 != OutputLock.fileName }.sorted()
+        #expect(entries == (["kept-0", "kept-1", "notes.txt"] + (failure == "a file in the way" ? ["dest-9"] : [])).sorted())
+    }
+
+    /// Destinations already in `--out` are not moved in ahead: `commit` swaps them, carrying the
+    /// user's files over.
+    @Test func aRenderOverAnEarlierOneKeepsTheUsersFilesWithSmallBatches() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try write(Self.spec(count: 10))
+        let out = folder + "/out"
+        _ = try render([path], into: out, batchSize: 3)
+        try writeFile(out + "/dest-0/notes.txt", "mine")
+        try writeFile(out + "/dest-9/notes.txt", "mine too")
+        let (count, _) = try render([path], into: out, batchSize: 3)
+        #expect(count == 10)
+        #expect(try String(contentsOfFile: out + "/dest-0/notes.txt", encoding: .utf8) == "mine")
+        #expect(try String(contentsOfFile: out + "/dest-9/notes.txt", encoding: .utf8) == "mine too")
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: out)).contains { $0.hasPrefix(".bucketbridge-staging") })
+    }
+
     @Test func validateCountsEveryBatch() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try write(Self.spec(count: Pipeline.defaultBatchSize * 2 + 3))
