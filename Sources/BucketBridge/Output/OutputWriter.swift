@@ -145,9 +145,10 @@ public final class OutputWriter: Sendable {
     /// relies on to finish the work of a render killed half-way.
     public func commit(_ staged: [StagedDestination]) throws(IOError) {
         if let aheadFailure { throw aheadFailure }
-        for destination in staged.sorted(by: { $0.name < $1.name }) where !movedAhead.contains(destination.name) {
-            try swapIn(destination)
-        }
+        // Those `moveInAhead` moved in are left out before sorting: at 100,000 destinations
+        // sorting them all again took a tenth of a second on the one core.
+        let remaining = movedAhead.isEmpty ? staged : staged.filter { !movedAhead.contains($0.name) }
+        for destination in remaining.sorted(by: { $0.name < $1.name }) { try swapIn(destination) }
         try FileSystem.remove(staging.path)
         lock.release()
     }
@@ -158,7 +159,10 @@ public final class OutputWriter: Sendable {
     /// out. After a failure it moves nothing more, and `commit` throws that failure.
     public func moveInAhead(_ staged: [StagedDestination]) {
         guard let rootFolder, let newFolder, aheadFailure == nil else { return }
-        for destination in staged.sorted(by: { $0.name < $1.name }) where destination.carried.isEmpty {
+        // In the order they were staged: the order of independent renames does not matter,
+        // and this task is what the end of a large render waits for.
+        movedAhead.reserveCapacity(staged.count)
+        for destination in staged where destination.carried.isEmpty {
             let name = destination.name
             do throws(IOError) {
                 if try FileSystem.moveIfAbsent(name, in: newFolder, to: rootFolder, source: staging.new(name), target: root + "/" + name) {
