@@ -41,6 +41,15 @@ public struct Pipeline: Sendable, Equatable {
         return count
     }
 
+    /// How many destinations `render` holds back, validated but not rendered, until it knows
+    /// every destination is valid, when `staged` are rendered already: it then renders them
+    /// beside the renames that move the others in. A rename takes about as long as a thirtieth
+    /// of a render on one core, so a thirty-second of those staged, at least a batch; at most
+    /// 4,096 (about 8 MB of destinations), so memory stays flat however many there are.
+    func holdBack(staged: Int) -> Int {
+        min(max(batchSize, staged / 32), 4_096)
+    }
+
     /// `render`: validates every destination and renders the valid ones a batch at a time
     /// into a staging folder under `out`; when all are valid, swaps every destination folder in.
     /// With any error the staging folder is removed and nothing under `out` changes. Returns
@@ -49,19 +58,39 @@ public struct Pipeline: Sendable, Equatable {
         let templates = try loadTemplates(diagnostics: &diagnostics)
         var writer: OutputWriter?
         var staged: [StagedDestination] = []
+        // The last batches validated, not rendered yet (see `holdBack`).
+        var held: [Destination] = []
         do throws(PipelineError) {
             try validateInBatches(diagnostics: &diagnostics) { destinations, isLast, diagnostics throws(PipelineError) in
                 // Once anything is wrong, the rest is only validated.
-                guard !diagnostics.hasErrors else { return }
+                guard !diagnostics.hasErrors else {
+                    held = []
+                    return
+                }
                 do throws(IOError) {
                     let current: OutputWriter
                     if let writer { current = writer } else { current = try OutputWriter(root: out) }
                     writer = current
-                    // Every destination is valid once the last batch is reached: the new ones
-                    // staged before it move in while it renders, instead of after (on one
-                    // core). Should anything still fail, `abort` moves them back out.
-                    let side = isLast && !staged.isEmpty ? current.moveInAhead(of: staged) : nil
-                    staged += try renderInParallel(destinations, templates: templates, diagnostics: &diagnostics, alongside: side) { output throws(IOError) in
+                    held += destinations
+                    if !isLast {
+                        // What is beyond the last `holdBack` destinations is rendered now.
+                        let ready = held.count - holdBack(staged: staged.count)
+                        guard ready > 0 else { return }
+                        staged += try renderInParallel(Array(held[..<ready]), templates: templates, diagnostics: &diagnostics) { output throws(IOError) in
+                            try current.stage(output)
+                        }
+                        held.removeFirst(ready)
+                        return
+                    }
+                    // Every destination is valid now: the new ones staged so far move in while
+                    // the held ones render (one task beside them all), instead of after, on one
+                    // core. Should anything still fail, `abort` moves them back out.
+                    let side = staged.isEmpty ? nil : current.moveInAhead(of: staged)
+                    let last = held
+                    held = []
+                    staged += try renderInParallel(
+                        last, templates: templates, diagnostics: &diagnostics, chunkSize: max(last.count, 1), alongside: side
+                    ) { output throws(IOError) in
                         try current.stage(output)
                     }
                 } catch {
