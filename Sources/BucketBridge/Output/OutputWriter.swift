@@ -11,10 +11,10 @@
 /// runs. Every destination is then written into a staging folder inside `--out` (same
 /// volume). Only when all of them are staged does `commit` swap each folder in with renames
 /// (see `StagingFolder` for the steps); a render may move new destination folders in earlier,
-/// once every destination is valid (`moveInAhead`), and `abort` moves those back out. Files in an existing destination folder that its
-/// manifest does not list (a `terraform.tfstate`, a `.terraform/` folder, notes) are the
-/// user's: they are carried over into the new folder, never deleted. Nothing outside the
-/// rendered destination folders is touched.
+/// once every destination is valid (`moveInAhead`), and `abort` moves those back out. Files
+/// in an existing destination folder that its manifest does not list (a `terraform.tfstate`,
+/// a `.terraform/` folder, notes) are the user's: they are carried over into the new folder,
+/// never deleted. Nothing outside the rendered destination folders is touched.
 public final class OutputWriter: Sendable {
     /// The `--out` folder.
     public let root: String

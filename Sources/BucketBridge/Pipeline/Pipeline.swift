@@ -97,6 +97,8 @@ public struct Pipeline: Sendable, Equatable {
                     throw .io(error)
                 }
             }
+            // Nothing is held now unless there are errors: without errors the last spec file
+            // has destinations (an empty or missing list is an error), so `body` saw `isLast`.
             if diagnostics.hasErrors { throw .invalid }
             do throws(IOError) {
                 if writer == nil { writer = try OutputWriter(root: out) }
