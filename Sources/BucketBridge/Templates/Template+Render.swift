@@ -151,8 +151,12 @@ struct TemplateRenderer {
     /// True when the expression's root names a variable of an enclosing `for` (in this template
     /// or one that includes it): its value is not the context's, so it is not cached.
     private func isLoopVariable(_ expression: TemplateExpression) -> Bool {
-        guard case .variable(let names, _) = expression else { return false }
-        return bindings.contains { $0.name == names[0].name }
+        guard case .variable(let names, let lookup) = expression else { return false }
+        switch lookup {
+        case .loopVariable: return true
+        case .context: return false
+        case .maybeBound, .unnumbered: return bindings.contains { $0.name == names[0].name }
+        }
     }
 
     /// Prints a value no escaping filter handled, with the template format's default escape.
@@ -178,10 +182,20 @@ struct TemplateRenderer {
     private mutating func evaluate(_ expression: TemplateExpression, in template: Template) -> JSONValue? {
         switch expression {
         case .literal(let value): return value
-        case .variable(let names, let slot):
-            // Outside loops a name looked up before is read at once, without the full lookup.
-            if bindings.isEmpty, let slot, let value = cache[lookup: slot] { return value }
-            return lookUp(names, slot: slot, in: template)
+        case .variable(let names, let lookup):
+            switch lookup {
+            case .loopVariable(let depth):
+                return lookUp(names, from: bindings[bindings.count - 1 - depth].value, in: template)
+            case .context(let slot):
+                // A name looked up before is read at once, without the full lookup.
+                if let value = cache[lookup: slot] { return value }
+            case .maybeBound(let slot):
+                // Outside loops too; inside, a loop variable may shadow it.
+                if bindings.isEmpty, let value = cache[lookup: slot] { return value }
+            case .unnumbered:
+                break
+            }
+            return lookUp(names, lookup: lookup, in: template)
         case .not(let inner): return evaluate(inner, in: template).map { .bool(!$0.isTruthy) }
         case .and(let left, let right):
             guard let left = evaluate(left, in: template) else { return nil }
@@ -199,19 +213,23 @@ struct TemplateRenderer {
     }
 
     /// The value of a dotted name: loop state, loop variables (innermost first), then the context.
-    /// A name found in the context is kept in the cache under `slot`, so each later lookup of it
-    /// for the same context (in any template of the set) is one array read, not a scan of keys.
-    private mutating func lookUp(_ names: [TemplateName], slot: Int?, in template: Template) -> JSONValue? {
+    /// A name found in the context is kept in the cache under the lookup's slot, so each later
+    /// lookup of it for the same context (in any template of the set) is one array read, not a
+    /// scan of keys.
+    private mutating func lookUp(_ names: [TemplateName], lookup: TemplateLookup, in template: Template) -> JSONValue? {
+        let slot = lookup.contextSlot
         if let slot {
             // A numbered name's root is never `loop`: it is the context's unless a loop variable
-            // shadows it, and a name looked up before is read at once.
-            if !bindings.isEmpty, let binding = innermostBinding(named: names[0].name) {
+            // shadows it (only a `maybeBound` one can be), and a name looked up before is read at once.
+            if case .maybeBound = lookup, !bindings.isEmpty, let binding = innermostBinding(named: names[0].name) {
                 return lookUp(names, from: binding, in: template)
             }
             if let value = cache[lookup: slot] { return value }
         }
         let root = names[0]
-        if !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
+        // Loop state and loop variables for an unnumbered name only: a numbered one was
+        // looked for among them above.
+        if slot == nil, !bindings.isEmpty, sameName(root.name, "loop"), let loop = bindings.last {
             guard names.count == 2 else {
                 let position = names.count > 2 ? names[2].position : root.position
                 report(.unknownLoopProperty(names.count > 2 ? names[2].name : ""), in: template, at: position)
@@ -225,10 +243,8 @@ struct TemplateRenderer {
                 report(.unknownLoopProperty(names[1].name), in: template, at: names[1].position)
                 return nil
             }
-        } else if let binding = innermostBinding(named: root.name) {
+        } else if slot == nil, let binding = innermostBinding(named: root.name) {
             return lookUp(names, from: binding, in: template)
-        } else if let slot, let value = cache[lookup: slot] {
-            return value
         } else if let index = memberIndex(root.name, in: context) {
             // Only values found are kept: a failed lookup reports its error every time.
             let value = lookUp(names, from: context[index].value, in: template)

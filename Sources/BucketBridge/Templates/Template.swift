@@ -112,9 +112,8 @@ struct TemplateBranch: Sendable {
 /// An expression inside a tag.
 indirect enum TemplateExpression: Sendable {
     /// A dotted name: the root variable and the keys looked up in turn, each with its position,
-    /// and the slot where a ``TemplateCache`` keeps its value in the context (numbered by the
-    /// ``TemplateSet``: equal dotted names share one; nil for `loop.*` and before numbering).
-    case variable([TemplateName], slot: Int? = nil)
+    /// and where a render finds the root (numbered by the ``TemplateSet``).
+    case variable([TemplateName], lookup: TemplateLookup = .unnumbered)
     /// A string or integer literal.
     case literal(JSONValue)
     case not(TemplateExpression)

@@ -39,14 +39,16 @@ public struct TemplateSet: Sendable {
             parsed.append(template)
             if !own.hasErrors { templates[path] = template }
         }
-        var slots: [TemplateCache.Key: Int] = [:], lookups: [String: Int] = [:]
+        var loopVariables: Set<String> = []
+        for template in templates.values { TemplateNode.loopVariables(in: template.nodes, into: &loopVariables) }
+        var slots: [TemplateCache.Key: Int] = [:], lookups = LookupNumbering(loopVariables: loopVariables)
         for path in templates.keys.sorted() {
             let template = templates[path]!
             let nodes = Self.numberCacheSlots(template.nodes, format: template.format, slots: &slots, lookups: &lookups)
             templates[path] = Template(path: template.path, format: template.format, nodes: nodes, text: template.text, includes: template.includes)
         }
         cacheSlots = slots
-        lookupSlotCount = lookups.count
+        lookupSlotCount = lookups.slots.count
         var policyJSONSlots: [String: Int] = [:]
         for (key, slot) in slots where key.names.count == 2 && key.names[0] == "policies" && key.filters == [.json] && key.format == nil {
             policyJSONSlots[key.names[1]] = slot
@@ -63,13 +65,14 @@ public struct TemplateSet: Sendable {
     /// each start of its chain; equal chains share a slot across templates. Numbers each dotted
     /// name's lookup too (see ``TemplateExpression/numberingLookups(_:)``).
     private static func numberCacheSlots(
-        _ nodes: [TemplateNode], format: TemplateFormat, slots: inout [TemplateCache.Key: Int], lookups: inout [String: Int]
+        _ nodes: [TemplateNode], format: TemplateFormat, slots: inout [TemplateCache.Key: Int], lookups: inout LookupNumbering
     ) -> [TemplateNode] {
         nodes.map { node in
             switch node {
             case .output(let unnumbered, let filters, let position, _):
                 let expression = unnumbered.numberingLookups(&lookups)
-                guard !filters.isEmpty, case .variable(let names, _) = expression, names[0].name != "loop" else {
+                // A loop variable's value is not the context's: it is not cached.
+                guard !filters.isEmpty, case .variable(let names, let lookup) = expression, lookup.contextSlot != nil else {
                     return .output(expression, filters, position)
                 }
                 let path = names.map(\.name), chain = filters.map(\.filter)
@@ -88,9 +91,12 @@ public struct TemplateSet: Sendable {
                 }
                 return .conditional(numbered, otherwise: numberCacheSlots(otherwise, format: format, slots: &slots, lookups: &lookups))
             case .loop(let variable, let sequence, let body, let position):
-                return .loop(
-                    variable: variable, sequence: sequence.numberingLookups(&lookups),
-                    body: numberCacheSlots(body, format: format, slots: &slots, lookups: &lookups), position)
+                // The sequence is evaluated outside the loop's own binding; the body inside it.
+                let numberedSequence = sequence.numberingLookups(&lookups)
+                lookups.enclosingLoops.append(variable)
+                let numberedBody = numberCacheSlots(body, format: format, slots: &slots, lookups: &lookups)
+                lookups.enclosingLoops.removeLast()
+                return .loop(variable: variable, sequence: numberedSequence, body: numberedBody, position)
             case .text, .include:
                 return node
             }

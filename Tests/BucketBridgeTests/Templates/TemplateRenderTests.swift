@@ -69,6 +69,18 @@ struct TemplateRenderTests {
         expectErrors("{% for x in xs %}{{ x }}{% endfor %}{{ 2️⃣x }}", [2: "unknown variable \"x\""], path: "a.json", context: ["xs": [1]])
     }
 
+    @Test func namesFindTheInnermostLoopVariableThenTheContext() {
+        // The set resolves a root to an enclosing loop of the same template before rendering;
+        // a partial's root may still be bound by the loop that includes it, or be the context's.
+        let source = """
+            {{ x }}{% for x in xs %}[{{ x.a }}{% for x in x.inner %}({{ x }}/{{ y }}){% endfor %}{{ x.a }}]{% endfor %}{{ x }}
+            {% for y in ys %}{% include "partials/p.json" %}{% endfor %}{% include "partials/p.json" %}
+            """
+        let context: JSONValue = ["x": "c", "y": 0, "xs": [["a": 1, "inner": [2, 3]], ["a": 4, "inner": []]], "ys": [5]]
+        let result = renderTemplate(source, path: "t.json", context: context, partials: ["partials/p.json": "<{{ y }}>"])
+        #expect(result.text == "\"c\"[1(2/0)(3/0)1][44]\"c\"\n<5><0>")
+    }
+
     @Test func forNeedsAnArray() {
         expectErrors("1️⃣{% for t in role.tags %}{% endfor %}", [1: "for needs an array, but role.tags is an object"], context: ["role": role])
     }
