@@ -29,6 +29,8 @@ struct LookupNumbering {
     /// The slot of each dotted name of the context numbered so far, by its dotted text: equal
     /// names share one slot across the templates of a set.
     var slots: [String: Int] = [:]
+    /// The number of keys of each slot's dotted name (root included), by slot.
+    var keyCounts: [Int] = []
     /// The variable of every `for` of the set's templates.
     let loopVariables: Set<String>
     /// The variables of the `for` blocks enclosing the current node in its own template,
@@ -54,6 +56,7 @@ struct LookupNumbering {
         } else {
             slot = slots.count
             slots[path] = slot
+            keyCounts.append(names.count)
         }
         return loopVariables.contains(root) ? .maybeBound(slot: slot) : .context(slot: slot)
     }

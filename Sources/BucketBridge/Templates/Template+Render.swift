@@ -245,10 +245,17 @@ struct TemplateRenderer {
             }
         } else if slot == nil, let binding = innermostBinding(named: root.name) {
             return lookUp(names, from: binding, in: template)
+        } else if let slot, let value = cache.layout.value(of: names, slot: slot, in: context) {
+            // Where an earlier context held the name, and this one does too: no scan of keys.
+            cache[lookup: slot] = value
+            return value
         } else if let index = memberIndex(root.name, in: context) {
             // Only values found are kept: a failed lookup reports its error every time.
             let value = lookUp(names, from: context[index].value, in: template)
-            if let slot, let value { cache[lookup: slot] = value }
+            if let slot, let value {
+                cache[lookup: slot] = value
+                cache.layout.learn(names, slot: slot, in: context)
+            }
             return value
         } else {
             let available = bindings.map(\.name) + context.map(\.key)
@@ -301,13 +308,13 @@ struct TemplateRenderer {
 /// `a == b`, comparing the lengths first: a lookup compares a name with every key before
 /// the one it names, and most of them differ in length.
 @inline(__always)
-private func sameName(_ a: String, _ b: String) -> Bool {
+func sameName(_ a: String, _ b: String) -> Bool {
     a.utf8.count == b.utf8.count && a == b
 }
 
 /// The index of the first member called `name` (as ``sameName(_:_:)`` compares).
 @inline(__always)
-private func memberIndex(_ name: String, in members: [JSONValue.Member]) -> Int? {
+func memberIndex(_ name: String, in members: [JSONValue.Member]) -> Int? {
     let length = name.utf8.count
     var index = 0
     while index < members.count {

@@ -11,6 +11,9 @@ public struct TemplateSet: Sendable {
     private let cacheSlots: [TemplateCache.Key: Int]
     /// The number of lookup slots (distinct dotted names of the context) the templates use.
     private let lookupSlotCount: Int
+    /// Where the renders of this set found each lookup slot's name in their contexts, shared
+    /// by all of them (and by every copy of the set).
+    private let layoutMemory: ContextLayoutMemory
     /// The cache slot of `policies.NAME | json` by document name, for the templates that print it.
     private let policyJSONSlots: [String: Int]
     /// The templates that become output files: all but those under `partials/`, sorted.
@@ -49,6 +52,7 @@ public struct TemplateSet: Sendable {
         }
         cacheSlots = slots
         lookupSlotCount = lookups.slots.count
+        layoutMemory = ContextLayoutMemory(ContextLayout(keyCounts: lookups.keyCounts))
         var policyJSONSlots: [String: Int] = [:]
         for (key, slot) in slots where key.names.count == 2 && key.names[0] == "policies" && key.filters == [.json] && key.format == nil {
             policyJSONSlots[key.names[1]] = slot
@@ -109,9 +113,10 @@ public struct TemplateSet: Sendable {
         if let slot = policyJSONSlots[name] { cache[slot] = json }
     }
 
-    /// An empty cache for one context, with room for every slot of the set's templates.
+    /// An empty cache for one context, with room for every slot of the set's templates, and
+    /// the layout of the contexts rendered so far (where its renders look for names first).
     func makeCache() -> TemplateCache {
-        TemplateCache(entries: cacheSlots.count, lookups: lookupSlotCount)
+        TemplateCache(entries: cacheSlots.count, lookups: lookupSlotCount, layout: layoutMemory.current)
     }
 
     /// Reports includes of templates that do not exist, and each include that closes a cycle.
@@ -206,6 +211,8 @@ public struct TemplateSet: Sendable {
         swap(&renderer.cache, &cache)
         renderer.render(template)
         swap(&renderer.cache, &cache)
+        // Shared as soon as learned, so that the renders starting next search less.
+        if cache.layout.learned { layoutMemory.remember(&cache.layout) }
         guard renderer.diagnostics.isEmpty else {
             diagnostics.append(contentsOf: renderer.diagnostics)
             return nil
@@ -238,15 +245,18 @@ public struct TemplateCache {
     private var entries: [[UInt8]?] = []
     /// The context's values of dotted names, by lookup slot; nil where none is kept yet.
     private var values: [JSONValue?] = []
+    /// Where earlier contexts held each lookup slot's name: where a render looks first.
+    var layout = ContextLayout()
 
     /// An empty cache, for one context.
     public init() {}
 
     /// An empty cache with room for `entries` texts and `lookups` values: its slots are set
-    /// without growing the arrays.
-    init(entries: Int, lookups: Int) {
+    /// without growing the arrays. Its renders look for names where `layout` says first.
+    init(entries: Int, lookups: Int, layout: ContextLayout) {
         self.entries = Self.empty(entries)
         values = Self.empty(lookups)
+        self.layout = layout
     }
 
     /// `count` nils: stored one by one as the constant they are (`Array(repeating:count:)`

@@ -32,6 +32,30 @@ struct TemplateEngineTests {
         #expect(loop?.text == "'a','b c' 'Ünïcode *x*'")
     }
 
+    /// Each render looks for a name first where the render before found it: contexts of other
+    /// shapes (keys moved, missing, not objects) render and fail as they do on their own.
+    @Test func contextsOfOtherShapesRenderAsOnTheirOwn() {
+        var diagnostics = Diagnostics()
+        let set = TemplateSet(sources: ["t.txt": "{{ a.b | raw }} {{ c | raw }} {{ a.b | raw }}{% if d %}!{% endif %}"], diagnostics: &diagnostics)
+        let contexts: [JSONValue] = [
+            ["a": ["x": 1, "b": "one"], "c": "two", "d": true],
+            ["a": ["x": 1, "b": "one"], "c": "two", "d": false],
+            ["c": "three", "d": false, "a": ["b": "four"]],
+            ["d": 1, "a": ["b": "five", "x": 2], "c": "six"],
+            ["a": ["x": 1], "c": "seven", "d": true],
+            ["a": "not an object", "c": "eight", "d": true],
+            ["x": 1, "c": "nine", "a": ["b": "ten"]],
+            ["a": ["x": 1, "b": "one"], "c": "two", "d": true],
+        ]
+        for context in contexts {
+            var fresh = TemplateCache(), shared = set.makeCache(), alone = Diagnostics(), learning = Diagnostics()
+            let expected = set.render("t.txt", context: context, cache: &fresh, diagnostics: &alone)
+            let rendered = set.renderUTF8("t.txt", context: context, placeholders: TemplatePlaceholders(), cache: &shared, diagnostics: &learning)
+            #expect(rendered?.text == expected, "\(context)")
+            #expect(learning.map(\.message) == alone.map(\.message), "\(context)")
+        }
+    }
+
     @Test func quotedAppendsAndLineBreaksGrowLikeSeparateAppends() {
         var buffer = TextBuffer(capacity: 1)
         var expected = ""
