@@ -69,6 +69,14 @@ struct TemplateRenderer {
                 var failed = false, printed = false
                 for index in applied..<filters.count {
                     let call = filters[index]
+                    // `yaml | indent(n)` or `hcl | indent(n)` at the end of the chain: the
+                    // document written indented, without the text of each filter in between.
+                    if index == filters.count - 2, case .value(let value) = current, case .indent(let width) = filters[index + 1].filter,
+                        call.filter.appendIndented(value, by: width, placeholders: placeholders, to: &out)
+                    {
+                        printed = true
+                        break
+                    }
                     if index == filters.count - 1 {
                         // The last filter writes straight into the output when it can: escaped
                         // text indented, a scalar or a phrase escaped in place. Not when the

@@ -174,6 +174,18 @@ extension TemplateFilter {
         return true
     }
 
+    /// Appends what the filter and then `indent(width)` make of `value` straight to `out`, in
+    /// one pass: `yaml` and `hcl` write their lines indented (no line of theirs is empty, so
+    /// each gets the indentation). False, appending nothing, for the other filters.
+    func appendIndented(_ value: JSONValue, by width: Int, placeholders: TemplatePlaceholders, to out: inout TextBuffer) -> Bool {
+        switch self {
+        case .yaml: appendYAML(value, indent: width, placeholders: placeholders.yaml, into: &out)
+        case .hcl: appendHCL(value, indent: width, placeholders: placeholders.hcl, into: &out)
+        default: return false
+        }
+        return true
+    }
+
     private func inputError(_ input: FilteredValue) -> TemplateError {
         let found: String
         switch input {

@@ -18,9 +18,11 @@ public func encodeHCL(_ value: JSONValue, placeholders: PlaceholderReferences? =
     return out.text
 }
 
-/// Appends the HCL of `value` (see ``encodeHCL(_:placeholders:)``) to `out`.
-func appendHCL(_ value: JSONValue, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
-    writeHCL(value, indent: 0, placeholders: placeholders, into: &out)
+/// Appends the HCL of `value` (see ``encodeHCL(_:placeholders:)``) to `out`, every line but
+/// the first `indent` spaces further in: the text `indent(n)` makes of it, as no line of it is
+/// empty.
+func appendHCL(_ value: JSONValue, indent: Int = 0, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    writeHCL(value, indent: indent, placeholders: placeholders, into: &out)
 }
 
 /// Appends `value` at the cursor; `indent` is the column its closing bracket goes to.

@@ -17,9 +17,11 @@ public func encodeYAML(_ value: JSONValue, placeholders: PlaceholderReferences? 
     return out.text
 }
 
-/// Appends the YAML of `value` (see ``encodeYAML(_:placeholders:)``) to `out`.
-func appendYAML(_ value: JSONValue, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
-    writeYAML(value, indent: 0, placeholders: placeholders, into: &out)
+/// Appends the YAML of `value` (see ``encodeYAML(_:placeholders:)``) to `out`, every line but
+/// the first `indent` spaces further in: the text `indent(n)` makes of it, as no line of it is
+/// empty.
+func appendYAML(_ value: JSONValue, indent: Int = 0, placeholders: PlaceholderReferences?, into out: inout TextBuffer) {
+    writeYAML(value, indent: indent, placeholders: placeholders, into: &out)
 }
 
 /// Appends `value` at the cursor; continuation lines start with `indent` spaces.

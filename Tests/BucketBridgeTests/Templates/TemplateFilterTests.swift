@@ -185,6 +185,20 @@ struct TemplateFilterTests {
         #expect(renderTemplate("{{ 5 | shell }} {{ 5 | indent(2) }}", path: "a.json", context: context).text == "'5' 5")
     }
 
+    /// `yaml | indent(n)` and `hcl | indent(n)` write the document indented in one pass: the
+    /// same text as `indent(n)` of the document's text.
+    @Test func indentedDocumentsMatchTheIndentedText() {
+        let context: JSONValue = ["doc": samplePolicy, "s": "a\nb", "n": 3, "empty": [:]]
+        for (filter, encode) in [("yaml", { encodeYAML($0) }), ("hcl", { encodeHCL($0) })] as [(String, (JSONValue) -> String)] {
+            for name in ["doc", "s", "n", "empty"] {
+                for width in [0, 3, 70] {
+                    let rendered = renderTemplate("x: {{ \(name) | \(filter) | indent(\(width)) }}", path: "a.txt", context: context)
+                    #expect(rendered.text == "x: " + indentLines(encode(context[name]!), by: width))
+                }
+            }
+        }
+    }
+
     @Test func filtersRejectValuesTheyCannotTake() {
         let context: JSONValue = ["o": ["a": 1], "n": 1, "nested": [["a"]], "z": "a\0b"]
         expectErrors("{{ o | 1️⃣raw }}", [1: "filter raw needs a string, a number or a boolean, not an object"], context: context)
