@@ -29,12 +29,9 @@ extension AccessSummary {
     }
 
     /// Where the access applies: "`s3://b/p/` in `us-east-1`".
-    public var place: Phrase { place(s3Uri: location.s3Uri) }
-
-    /// ``place``, given the location's `s3Uri` (for a caller that needs it too).
-    func place(s3Uri: String) -> Phrase {
+    public var place: Phrase {
         // Without a region, an empty run of words ends the phrase.
-        Phrase(location.region.map { [.code(s3Uri), .text(" in "), .code($0)] } ?? [.code(s3Uri), .text("")])
+        Phrase(location.region.map { [.code(location.s3Uri), .text(" in "), .code($0)] } ?? [.code(location.s3Uri), .text("")])
     }
 
     /// The vendor's display name with a capital first letter, to start a sentence.

@@ -80,7 +80,18 @@ public struct AccessLocation: Sendable {
     public var objectsArn: String
 
     /// `s3://BUCKET/PREFIX`.
-    public var s3Uri: String { concatenated("s3://", bucket, "/", prefix) }
+    public var s3Uri: String
+
+    /// The location of `bucket` and `prefix`; its `s3Uri` is built here, once for every format
+    /// that prints it.
+    init(bucket: String, prefix: String, region: String?, bucketArn: String, objectsArn: String) {
+        self.bucket = bucket
+        self.prefix = prefix
+        self.region = region
+        self.bucketArn = bucketArn
+        self.objectsArn = objectsArn
+        s3Uri = concatenated("s3://", bucket, "/", prefix)
+    }
 }
 
 /// A request a claim stands for: the summary says it is allowed (capabilities) or denied

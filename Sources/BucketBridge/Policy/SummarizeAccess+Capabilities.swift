@@ -128,7 +128,7 @@ extension SummaryContext {
         default:
             for index in resources.indices {
                 if index > 0 { segments.appendListSeparator(before: index, of: resources.count) }
-                S3Place(arn: resources[index]).appendObjectsPhrase(to: &segments)
+                S3Place(arn: resources[index]).appendObjectsPhrase(to: &segments, in: location)
             }
         }
     }
@@ -213,8 +213,8 @@ struct S3Place {
     var bucketName: String { bucket ?? arn }
 
     /// Appends " in the whole bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else
-    /// " matching `ARN`".
-    func appendObjectsPhrase(to segments: inout [Phrase.Segment]) {
+    /// " matching `ARN`". Under the destination's own `location`, its `s3Uri` is the place's.
+    func appendObjectsPhrase(to segments: inout [Phrase.Segment], in location: AccessLocation) {
         guard let bucket, let keyPrefix else {
             segments.append(.text(" matching "))
             segments.append(.code(arn))
@@ -225,7 +225,9 @@ struct S3Place {
             segments.append(.code(bucket))
         } else {
             segments.append(.text(" under "))
-            segments.append(.code(concatenated("s3://", bucket, "/", keyPrefix)))
+            // Bytes compared, not Characters: a canonically equal prefix may be written differently.
+            let isLocation = bucket.utf8.elementsEqual(location.bucket.utf8) && keyPrefix.utf8.elementsEqual(location.prefix.utf8)
+            segments.append(.code(isLocation ? location.s3Uri : concatenated("s3://", bucket, "/", keyPrefix)))
         }
     }
 }
