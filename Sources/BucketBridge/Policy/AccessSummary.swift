@@ -12,6 +12,9 @@ public struct AccessSummary: Sendable {
     public var specFile: String
     /// The vendor's display name ("the vendor" when the spec names none).
     public var vendor: String
+    /// The vendor's display name with a capital first letter, to start a sentence (built once:
+    /// the limits, the `who` sentence and every template's context start sentences with it).
+    public var capitalizedVendor: String
     /// How the vendor reaches the bucket.
     public var route: AccessRoute
     /// Who: the vendor's principals, as the trust policy or bucket policy names them.

@@ -225,9 +225,15 @@ struct S3Place {
             segments.append(.code(bucket))
         } else {
             segments.append(.text(" under "))
-            // Bytes compared, not Characters: a canonically equal prefix may be written differently.
-            let isLocation = bucket.utf8.elementsEqual(location.bucket.utf8) && keyPrefix.utf8.elementsEqual(location.prefix.utf8)
+            let isLocation = sameBytes(bucket, location.bucket) && sameBytes(keyPrefix, location.prefix)
             segments.append(.code(isLocation ? location.s3Uri : concatenated("s3://", bucket, "/", keyPrefix)))
         }
     }
+}
+
+/// Whether two texts are written with the same bytes (`==` compares Characters: a canonically
+/// equal text may be written differently).
+private func sameBytes(_ first: String, _ second: String) -> Bool {
+    var first = first, second = second
+    return first.withUTF8 { a in second.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
 }

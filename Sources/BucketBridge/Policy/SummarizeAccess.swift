@@ -34,11 +34,13 @@ public func summarizeAccess(of destination: Destination, policies: DestinationPo
         roleArn: policies.roleArn, location: location, partition: destination.partition.rawValue, withProbes: withProbes)
     let granting = route.grantsByIdentityPolicy ? (policies.permissions?.statements.filter { $0.effect == .allow } ?? []) : bucketGrants
     let vendor = destination.vendor ?? "the vendor"
+    let capitalizedVendor = capitalizingFirstCharacter(vendor)
     let capabilities = context.capabilities(from: granting, vendor: vendor)
-    let limits = context.limits(given: capabilities, vendor: vendor, tlsDenied: policies.bucket?.statements.contains(where: isTLSDeny) ?? false)
+    let limits = context.limits(
+        given: capabilities, capitalizedVendor: capitalizedVendor, tlsDenied: policies.bucket?.statements.contains(where: isTLSDeny) ?? false)
     let notes = context.notes(given: capabilities, vendor: vendor, destination: destination)
     return AccessSummary(
-        destination: destination.name, specFile: destination.specFile, vendor: vendor,
+        destination: destination.name, specFile: destination.specFile, vendor: vendor, capitalizedVendor: capitalizedVendor,
         route: route, principals: context.principals, externalId: externalId, role: role,
         user: destination.user.map { UserReference(name: $0.name) }, location: location,
         capabilities: capabilities, limits: limits, notes: notes)
