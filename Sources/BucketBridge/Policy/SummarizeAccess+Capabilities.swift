@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension CapabilityKind {
     /// The group an S3 action is described in.
     init(_ action: S3Action) {
@@ -234,6 +240,7 @@ struct S3Place {
 /// Whether two texts are written with the same bytes (`==` compares Characters: a canonically
 /// equal text may be written differently).
 private func sameBytes(_ first: String, _ second: String) -> Bool {
-    var first = first, second = second
-    return first.withUTF8 { a in second.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
+    // `memcmp` rather than `elementsEqual`, which compares byte by byte.
+    first.utf8.count == second.utf8.count
+        && ByteScan.withUTF8(of: first) { a in ByteScan.withUTF8(of: second) { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
 }
