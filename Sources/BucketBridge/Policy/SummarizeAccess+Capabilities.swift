@@ -63,8 +63,12 @@ extension SummaryContext {
         // A few kinds per destination: found by a scan, and each entry's arrays grown in place.
         var kinds: [CapabilityKind] = []
         var grouped: [(actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
+        // Room for the usual few kinds at once: growing one by one allocates each array thrice.
+        kinds.reserveCapacity(4)
+        grouped.reserveCapacity(4)
         // The S3 actions of the statements, in order, each looked up once.
         var s3Actions: [S3Action] = []
+        s3Actions.reserveCapacity(statements.reduce(0) { $0 + $1.actions.count })
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
             for action in statement.actions {
@@ -93,8 +97,11 @@ extension SummaryContext {
             }
         }
         let neededKMSActions = kmsActions(for: s3Actions)
-        return CapabilityKind.allCases.compactMap { kind in
-            guard let index = kinds.firstIndex(of: kind) else { return nil }
+        // In `CapabilityKind` order, in an array sized once.
+        var capabilities: [Capability] = []
+        capabilities.reserveCapacity(kinds.count)
+        for kind in CapabilityKind.allCases {
+            guard let index = kinds.firstIndex(of: kind) else { continue }
             let entry = grouped[index]
             // The phrase's segments in one array: each `+` of phrases would copy them all.
             var segments: [Phrase.Segment] = []
@@ -112,8 +119,10 @@ extension SummaryContext {
                 segments.appendCodeList(entry.actions)
                 segments.append(.text(")"))
             }
-            return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: Phrase(segments), probes: entry.probes)
+            capabilities.append(
+                Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: Phrase(segments), probes: entry.probes))
         }
+        return capabilities
     }
 
     /// Appends where a kind of action applies, read from the statements' resources and `s3:prefix`

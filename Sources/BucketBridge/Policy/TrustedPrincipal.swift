@@ -115,17 +115,29 @@ public struct TrustedPrincipal: Sendable, Hashable {
 
     /// Who this is, in words, ending with the ARN: "the IAM role `x` in account `1234…`: `arn:…`".
     public var phrase: Phrase {
-        // Built as one array of segments: each `+` of phrases would copy them all.
-        var segments: [Phrase.Segment]
+        // Built as one array of segments, with room for all from the start: each `+` of
+        // phrases would copy them all, and so would growing the array.
+        var segments: [Phrase.Segment] = []
+        segments.reserveCapacity(8)
         switch kind {
-        case .role: segments = [.text("the IAM role "), .code(name ?? arn)]
-        case .user: segments = [.text("the IAM user "), .code(name ?? arn)]
-        case .account: segments = [.text("any identity of account "), .code(account ?? arn), .text(" that its own administrators allow")]
-        case .session: segments = [.text("only the session "), .code(sessionName ?? ""), .text(" of the role "), .code(name ?? "")]
+        case .role:
+            segments.append(.text("the IAM role "))
+            segments.append(.code(name ?? arn))
+        case .user:
+            segments.append(.text("the IAM user "))
+            segments.append(.code(name ?? arn))
+        case .account:
+            segments.append(.text("any identity of account "))
+            segments.append(.code(account ?? arn))
+            segments.append(.text(" that its own administrators allow"))
+        case .session:
+            segments.append(.text("only the session "))
+            segments.append(.code(sessionName ?? ""))
+            segments.append(.text(" of the role "))
+            segments.append(.code(name ?? ""))
         case .placeholder: return Phrase([.text("the principal you fill in as "), .code(arn)])
         case .other: return .code(arn)
         }
-        segments.reserveCapacity(segments.count + 4)
         if kind != .account {
             // " in account `…`", or an empty run of words when the ARN names no account.
             if let account {

@@ -108,7 +108,10 @@ private func appendMermaidLabelText(listing items: [String], into out: inout Tex
 private func appendMermaidLabelText(_ text: String, into out: inout TextBuffer) {
     // Most pieces are short printable ASCII without any of the six characters: appended whole.
     let appended = text.utf8.withContiguousStorageIfAvailable { bytes in
-        for byte in bytes where !isPlainLabelByte(byte) { return false }
+        // Two scans a word at a time, for three of the six escaped characters each.
+        guard ByteScan.isPlainASCII(bytes, except: UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "&")),
+            ByteScan.isPlainASCII(bytes, except: UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"))
+        else { return false }
         out.append(contentsOf: bytes)
         return true
     }
@@ -126,16 +129,4 @@ private func appendMermaidLabelText(_ text: String, into out: inout TextBuffer) 
         default: out.appendByte(byte)
         }
     }
-}
-
-/// True for the bytes a label shows as they are: printable ASCII but `"`, `#`, `<`, `>`, `&`
-/// and a backtick. Tested through two bit masks: every byte of every label is tested.
-@inline(__always)
-private func isPlainLabelByte(_ byte: UInt8) -> Bool {
-    // Bit n of the first mask: byte n (0–63); of the second: byte 64 + n. Set for the bytes
-    // escaped: control characters, `"`, `#`, `&`, `<`, `>`, then the backtick and DEL.
-    let low: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x23 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
-    let high: UInt64 = 1 << (0x60 - 64) | 1 << (0x7F - 64)
-    guard byte < 0x80 else { return false }
-    return (byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte - 64)) & 1 == 0
 }
