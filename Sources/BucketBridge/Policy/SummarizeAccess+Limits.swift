@@ -1,8 +1,9 @@
 extension SummaryContext {
     /// What the granted capabilities leave out, as sentences, each with the requests the
     /// policies must deny.
-    /// `who` is the vendor's name capitalised, to start the sentences.
-    func limits(given capabilities: [Capability], capitalizedVendor who: String, tlsDenied: Bool) -> [AccessLimit] {
+    /// `s3Actions` are the capabilities' S3 actions (`grantedS3Actions(of:)`); `who` is the
+    /// vendor's name capitalised, to start the sentences.
+    func limits(given capabilities: [Capability], s3Actions: [S3Action], capitalizedVendor who: String, tlsDenied: Bool) -> [AccessLimit] {
         // A handful of kinds: an array scans them for less than a set hashes them.
         let kinds = capabilities.map(\.kind)
         // Only probes use these.
@@ -28,10 +29,6 @@ extension SummaryContext {
             add(.deleteObjects, .text(joined(who, " cannot delete objects.")),
                 probes("s3:DeleteObject", inside) + probes("s3:DeleteObjectVersion", inside))
         }
-        // Without probes, only the object actions under a prefix are looked at.
-        let s3Actions =
-            withProbes || !location.prefix.isEmpty
-            ? capabilities.filter { $0.kind != .useKMSKey }.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)) : []
         let objectActions = s3Actions.filter { $0.scope == .object }
         if !location.prefix.isEmpty, !objectActions.isEmpty {
             let outside = withProbes ? location.bucketArn + "/" + outsideKey : ""
