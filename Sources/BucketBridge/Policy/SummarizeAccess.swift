@@ -22,9 +22,10 @@ public func summarizeAccess(of destination: Destination, policies: DestinationPo
     case .user: principalARNs = []
     }
     let externalId = trustStatement?.conditions.first { $0.operator == "StringEquals" && $0.key == "sts:ExternalId" }?.values.first
+    let bucketArn = ResourceNames.bucket(destination)
     let location = AccessLocation(
         bucket: destination.bucket, prefix: destination.prefix, region: destination.region,
-        bucketArn: ResourceNames.bucket(destination), objectsArn: ResourceNames.objects(destination))
+        bucketArn: bucketArn, objectsArn: ResourceNames.objects(destination, bucketArn: bucketArn))
     let role = destination.role.map { role in
         RoleReference(name: role.name, arn: policies.roleArn, displayArn: policies.roleArn ?? ResourceNames.displayRole(destination))
     }
