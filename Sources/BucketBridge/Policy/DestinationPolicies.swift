@@ -85,11 +85,15 @@ private func kmsStatements(for destination: Destination) -> [PolicyStatement] {
 func kmsActions(for actions: [S3Action]) -> [String] {
     let reads = actions.contains { $0.name == "GetObject" || $0.name == "GetObjectVersion" }
     let writes = actions.contains { $0.name == "PutObject" }
-    var result: [String] = []
-    if reads || writes { result.append("kms:Decrypt") }
-    if writes { result.append("kms:GenerateDataKey") }
-    return result
+    // Shared arrays: validation, the policies, the summary and the template facts each ask for
+    // every destination, and a fresh array would be allocated each time.
+    return writes ? kmsActionsToWrite : reads ? kmsActionsToRead : []
 }
+
+/// The KMS actions reading objects needs (see `kmsActions(for:)`).
+private let kmsActionsToRead = ["kms:Decrypt"]
+/// The KMS actions writing objects needs, multipart uploads included (see `kmsActions(for:)`).
+private let kmsActionsToWrite = ["kms:Decrypt", "kms:GenerateDataKey"]
 
 /// Every bucket-policy Sid a destination can own, whether or not the current render uses it:
 /// `setup.sh` replaces statements with these Sids, so a statement an earlier render added and

@@ -133,17 +133,17 @@ extension SummaryContext {
             segments.append(.text(" that start with "))
             segments.appendCodeList(prefixes.map { String($0.droppingSuffix(ascii: "*") ?? $0[...]) }, conjunction: "or")
             segments.append(.text(" in the bucket "))
-            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+            segments.appendCodeList(resources.map { S3Place(arn: $0, in: location).bucketName })
         case .listKeys, .listMultipartUploads:
             segments.append(.text(" in the whole bucket "))
-            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+            segments.appendCodeList(resources.map { S3Place(arn: $0, in: location).bucketName })
         case .readBucketSettings, .changeBucketSettings, .changeBucketPermissions:
             segments.append(.text(" of the bucket "))
-            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+            segments.appendCodeList(resources.map { S3Place(arn: $0, in: location).bucketName })
         default:
             for index in resources.indices {
                 if index > 0 { segments.appendListSeparator(before: index, of: resources.count) }
-                S3Place(arn: resources[index]).appendObjectsPhrase(to: &segments, in: location)
+                S3Place(arn: resources[index], in: location).appendObjectsPhrase(to: &segments, in: location)
             }
         }
     }
@@ -193,6 +193,32 @@ struct S3Place {
         } else {
             bucket = String(rest)
         }
+    }
+
+    /// The place of `arn`, taken from `location`'s own bucket and prefix when `arn` is the
+    /// location's bucket or objects ARN (as nearly every resource is) and reading it back would
+    /// give them: the ARN is not read, and the bucket and prefix are not copied.
+    init(arn: String, in location: AccessLocation) {
+        guard Self.readsBackExactly(location) else {
+            self = S3Place(arn: arn)
+            return
+        }
+        if sameBytes(arn, location.objectsArn) {
+            (self.arn, bucket, keyPrefix) = (arn, location.bucket, location.prefix)
+        } else if sameBytes(arn, location.bucketArn) {
+            (self.arn, bucket, keyPrefix) = (arn, location.bucket, nil)
+        } else {
+            self = S3Place(arn: arn)
+        }
+    }
+
+    /// Whether `init(arn:)` reads the location's bucket and objects ARNs back into its bucket
+    /// and prefix: the bucket is ASCII without a `/` (the partition has no `:`), and the prefix
+    /// starts and ends with ASCII, so no byte next to a delimiter joins it into another Character.
+    private static func readsBackExactly(_ location: AccessLocation) -> Bool {
+        let bucketIsPlain = ByteScan.withUTF8(of: location.bucket) { ByteScan.isASCII($0) && ByteScan.firstIndex(of: UInt8(ascii: "/"), in: $0) == nil }
+        let prefix = location.prefix.utf8
+        return bucketIsPlain && (prefix.first ?? 0) < 0x80 && (prefix.last ?? 0) < 0x80
     }
 
     /// The bucket and key prefix of an ARN, read from its UTF-8 bytes (the ARNs of every
