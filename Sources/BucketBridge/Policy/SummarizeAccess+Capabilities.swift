@@ -198,7 +198,7 @@ struct S3Place {
     /// The place of `arn`, taken from `location`'s own bucket and prefix when `arn` is the
     /// location's bucket or objects ARN (as nearly every resource is) and reading it back would
     /// give them: the ARN is not read, and the bucket and prefix are not copied.
-    init(arn: String, in location: AccessLocation) {
+    init(arn: String, in location: borrowing AccessLocation) {
         guard Self.readsBackExactly(location) else {
             self = S3Place(arn: arn)
             return
@@ -213,12 +213,17 @@ struct S3Place {
     }
 
     /// Whether `init(arn:)` reads the location's bucket and objects ARNs back into its bucket
-    /// and prefix: the bucket is ASCII without a `/` (the partition has no `:`), and the prefix
-    /// starts and ends with ASCII, so no byte next to a delimiter joins it into another Character.
-    private static func readsBackExactly(_ location: AccessLocation) -> Bool {
+    /// and prefix: the bucket is ASCII without a `/` (the partition has no `:`), the prefix ends
+    /// with ASCII, and its first character does not join the `/` before it into another Character.
+    private static func readsBackExactly(_ location: borrowing AccessLocation) -> Bool {
         let bucketIsPlain = ByteScan.withUTF8(of: location.bucket) { ByteScan.isASCII($0) && ByteScan.firstIndex(of: UInt8(ascii: "/"), in: $0) == nil }
-        let prefix = location.prefix.utf8
-        return bucketIsPlain && (prefix.first ?? 0) < 0x80 && (prefix.last ?? 0) < 0x80
+        guard bucketIsPlain, (location.prefix.utf8.last ?? 0) < 0x80 else { return false }
+        // Prefixes such as `日本/` start with a non-ASCII character: the ARN's reading as
+        // Characters costs several times more than this test.
+        guard let first = location.prefix.unicodeScalars.first, !first.isASCII else { return true }
+        var slashAndFirst = "/"
+        slashAndFirst.unicodeScalars.append(first)
+        return slashAndFirst.count == 2
     }
 
     /// The bucket and key prefix of an ARN, read from its UTF-8 bytes (the ARNs of every
