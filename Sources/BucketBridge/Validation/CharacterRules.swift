@@ -66,6 +66,12 @@ enum CharacterRules {
 
     /// The distinct scalars of `text` that fail `allowed`, in order of appearance.
     static func disallowedScalars(in text: String, allowed: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
+        // Most values checked are ASCII and allowed throughout: their bytes are checked without
+        // decoding scalars (several times cheaper), and only the others are decoded.
+        let allowedASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 && allowed(Unicode.Scalar($0)) }
+        }
+        if allowedASCII == true { return [] }
         var seen: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars where !allowed(scalar) && !seen.contains(scalar) {
             seen.append(scalar)

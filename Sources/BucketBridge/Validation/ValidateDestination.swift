@@ -117,10 +117,12 @@ func validateDestination(
 /// Destination names: `^[a-z0-9][a-z0-9-]{0,62}$`.
 enum DestinationNameRules {
     static func isValid(_ name: String) -> Bool {
-        let scalars = Array(name.unicodeScalars)
-        guard (1...63).contains(scalars.count) else { return false }
-        let lowerOrDigit = { (scalar: Unicode.Scalar) in ("a"..."z").contains(scalar) || CharacterRules.isDigit(scalar) }
-        return lowerOrDigit(scalars[0]) && scalars.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == "-" }
+        // Byte by byte: every allowed character is ASCII, so any other byte fails, and the
+        // length in bytes is the length in characters. (Checked twice per destination.)
+        let bytes = name.utf8
+        guard (1...63).contains(bytes.count), let first = bytes.first else { return false }
+        let lowerOrDigit = { (byte: UInt8) in (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+        return lowerOrDigit(first) && bytes.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == UInt8(ascii: "-") }
     }
 }
 

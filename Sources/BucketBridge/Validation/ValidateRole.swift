@@ -88,10 +88,11 @@ func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
             role.diagnostics.error(at: node.location, path: node.path, value: .string(key), Message.notValid(.tagKey, "tag key", keyProblems))
         }
         role.report(templated, invalid: "tag value", rule: .tagValue, TagRules.valueProblems(templated.sample))
-        if let first = seen[key.lowercased()] {
+        let lowercasedKey = key.lowercased()
+        if let first = seen[lowercasedKey] {
             role.report(node, Message.duplicateTagKey(first.location))
         }
-        seen[key.lowercased()] = node
+        seen[lowercasedKey] = node
         tags.append((key, value))
     }
     if tags.count > TagRules.maximumCount, let node = role.fields["tags"] {
