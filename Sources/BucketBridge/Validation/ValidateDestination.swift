@@ -119,10 +119,11 @@ enum DestinationNameRules {
     static func isValid(_ name: String) -> Bool {
         // Byte by byte: every allowed character is ASCII, so any other byte fails, and the
         // length in bytes is the length in characters. (Checked twice per destination.)
-        let bytes = name.utf8
-        guard (1...63).contains(bytes.count), let first = bytes.first else { return false }
-        let lowerOrDigit = { (byte: UInt8) in (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
-        return lowerOrDigit(first) && bytes.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == UInt8(ascii: "-") }
+        ByteScan.withUTF8(of: name) { bytes in
+            guard (1...63).contains(bytes.count) else { return false }
+            let lowerOrDigit = { (byte: UInt8) in (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+            return lowerOrDigit(bytes[0]) && bytes.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == UInt8(ascii: "-") }
+        }
     }
 }
 
