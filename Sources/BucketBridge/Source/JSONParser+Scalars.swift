@@ -12,7 +12,9 @@ extension JSONParser {
                 if runStart == start + 1 {
                     // No escapes: the text is the file's bytes, read without copying them first.
                     defer { index += 1 }
-                    guard let text = validUTF8String(bytes[runStart..<index]) else {
+                    let run = runStart..<index
+                    // Through a buffer pointer: a slice of the array costs a retain and a release.
+                    guard let text = bytes.withUnsafeBufferPointer({ validUTF8String(UnsafeBufferPointer(rebasing: $0[run])) }) else {
                         throw fail("string is not valid UTF-8", at: start)
                     }
                     return text

@@ -15,11 +15,16 @@ enum BucketLocationRules {
             problems.append("\"*\" and \"?\" are wildcards in IAM policies and would widen the access")
         }
         if text.containsASCII("${") { problems.append("\"${\" starts an IAM policy variable") }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // Byte by byte: control characters are single bytes, and no byte of another character
+        // is below 0x20 or 0x7F.
+        if ByteScan.withUTF8(of: text, { $0.contains { $0 < 0x20 || $0 == 0x7F } }) {
             problems.append("control characters are not allowed")
         }
-        let length = normalisePrefix(text).utf8.count
-        if length > 1024 { problems.append("S3 keys are at most 1024 bytes, the prefix has \(length)") }
+        // Normalising adds at most one byte: a shorter prefix cannot be too long.
+        if text.utf8.count >= 1024 {
+            let length = normalisePrefix(text).utf8.count
+            if length > 1024 { problems.append("S3 keys are at most 1024 bytes, the prefix has \(length)") }
+        }
         return problems
     }
 

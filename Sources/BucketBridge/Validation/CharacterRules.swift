@@ -101,7 +101,8 @@ enum CharacterRules {
 
     /// True when `text` is exactly twelve ASCII digits (an AWS account id).
     static func isAccountID(_ text: String) -> Bool {
-        text.utf8.count == 12 && text.unicodeScalars.allSatisfy(isDigit)
+        // Byte by byte: a digit is one byte, and no byte of another character is a digit.
+        ByteScan.withUTF8(of: text) { $0.count == 12 && $0.allSatisfy { (0x30...0x39).contains($0) } }
     }
 }
 

@@ -36,11 +36,13 @@ enum PrincipalRules {
     /// `root`, `role/[path/]name` or `user/[path/]name`.
     private static func iamResourceProblems(_ resource: String) -> [String] {
         if resource == "root" { return [] }
-        for kind in ["role/", "user/"] where resource.hasPrefix(kind) {
-            let (path, name) = IAMNameRules.splitPathAndName(resource.dropFirst(kind.count))
-            let kindName = kind.dropLast()
-            return IAMNameRules.nameProblems(name).map { "\(kindName) name: \($0)" }
-                + (path == "/" ? [] : IAMNameRules.pathProblems(path).map { "\(kindName) path: \($0)" })
+        // Each kind with its prefix spelt out, and the prefix skipped by its bytes: counting and
+        // trimming characters cost more than the checks themselves.
+        for (kind, prefix) in [("role", "role/"), ("user", "user/")] where resource.hasPrefix(prefix) {
+            let rest = resource[resource.utf8.index(resource.startIndex, offsetBy: prefix.utf8.count)...]
+            let (path, name) = IAMNameRules.splitPathAndName(rest)
+            return IAMNameRules.nameProblems(name).map { "\(kind) name: \($0)" }
+                + (path == "/" ? [] : IAMNameRules.pathProblems(path).map { "\(kind) path: \($0)" })
         }
         return ["an IAM principal must be root, role/NAME or user/NAME, not \(quotedForDiagnostic(resource))"]
     }
