@@ -2,6 +2,8 @@
 enum BucketLocationRules {
     /// The prefix as policies use it: leading `/` dropped, a trailing `/` added, "" for the whole bucket.
     static func normalisePrefix(_ text: String) -> String {
+        // Most prefixes start with no "/": nothing to drop, so no substring to make.
+        if text.utf8.first != UInt8(ascii: "/") { return text.isEmpty || text.hasSuffix("/") ? text : text + "/" }
         var prefix = Substring(text)
         while prefix.hasPrefix("/") { prefix = prefix.dropFirst() }
         if prefix.isEmpty { return "" }
@@ -69,16 +71,17 @@ enum BucketLocationRules {
         func isHex(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
-        let bytes = id.utf8
         if id.hasPrefix("mrk-") {
-            let rest = bytes.dropFirst(4)
+            let rest = id.utf8.dropFirst(4)
             return rest.count == 32 && rest.allSatisfy(isHex)
         }
-        guard bytes.count == 36 else { return false }
-        for (offset, byte) in bytes.enumerated() {
-            let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
-            guard dash ? byte == UInt8(ascii: "-") : isHex(byte) else { return false }
+        return ByteScan.withUTF8(of: id) { bytes in
+            guard bytes.count == 36 else { return false }
+            for (offset, byte) in bytes.enumerated() {
+                let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+                guard dash ? byte == UInt8(ascii: "-") : isHex(byte) else { return false }
+            }
+            return true
         }
-        return true
     }
 }

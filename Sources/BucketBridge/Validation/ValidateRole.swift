@@ -74,7 +74,8 @@ func validateRole(
 func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
     guard let tagsReader = role.object("tags") else { return [] }
     var tags: [(key: String, value: String)] = []
-    var seen = TagKeyIndex()
+    // By lowercased key: IAM tag keys ignore case.
+    var seen = SeenKeys()
     for member in tagsReader.fields.members {
         let (key, node) = (member.key, member.node)
         guard case .string(let text) = node.value else {
@@ -97,32 +98,6 @@ func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
         role.report(node, Message.tooManyTags(tags.count))
     }
     return tags
-}
-
-/// The tag keys read so far, lowercased (IAM tag keys ignore case), each with the node it was
-/// last read at. Scanned while there are few (a role has a handful, and hashing each key cost
-/// more than all its other checks), hashed once there are many.
-private struct TagKeyIndex {
-    private struct Entry {
-        var key: String
-        var node: JSONNode
-    }
-
-    private var entries: [Entry] = []
-    private var hashed: [String: JSONNode]?
-    private static let scanLimit = 16
-
-    /// Records that `key` was read at `node`; returns where it was read before, if it was.
-    mutating func record(_ key: String, at node: JSONNode) -> JSONNode? {
-        if hashed != nil { return hashed!.updateValue(node, forKey: key) }
-        let previous = entries.lastIndex { $0.key == key }.map { entries[$0].node }
-        entries.append(Entry(key: key, node: node))
-        if entries.count > Self.scanLimit {
-            hashed = Dictionary(entries.map { ($0.key, $0.node) }, uniquingKeysWith: { $1 })
-            entries = []
-        }
-        return previous
-    }
 }
 
 /// The role description used when the spec gives none. It always satisfies IAM's description
