@@ -11,8 +11,9 @@ enum CharacterRules {
 
     /// `[\w+=,.@-]`: IAM role, user and inline policy names, STS session names.
     static func isIAMName(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "+", "=", ",", ".", "@", "-": true
+        // By value, as `isWord`: matching scalar literals compares them one by one.
+        switch scalar.value {
+        case 0x2B, 0x3D, 0x2C, 0x2E, 0x40, 0x2D: true  // + = , . @ -
         default: isWord(scalar)
         }
     }
@@ -37,11 +38,13 @@ enum CharacterRules {
 
     /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`: IAM tag keys and values.
     static func isTag(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "_", ".", ":", "/", "=", "+", "-", "@", " ": return true
-        // The other ASCII letters and digits are all in the categories below, and the rest of
-        // ASCII in none of them: answered without looking the category up.
-        case _ where scalar.isASCII: return isWord(scalar)
+        switch scalar.value {
+        // ASCII letters and digits are all in the categories below, and the rest of ASCII in
+        // none of them: answered without looking the category up. By value, letters first: most
+        // characters of a tag are letters, and matching scalar literals compares them one by one.
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: return true
+        case 0x5F, 0x2E, 0x3A, 0x2F, 0x3D, 0x2B, 0x2D, 0x40, 0x20: return true  // _ . : / = + - @ space
+        case 0..<0x80: return false
         default: break
         }
         switch scalar.properties.generalCategory {
@@ -68,10 +71,10 @@ enum CharacterRules {
     static func disallowedScalars(in text: String, allowed: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
         // Most values checked are ASCII and allowed throughout: their bytes are checked without
         // decoding scalars (several times cheaper), and only the others are decoded.
-        let allowedASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let allowedASCII = ByteScan.withUTF8(of: text) { bytes in
             bytes.allSatisfy { $0 < 0x80 && allowed(Unicode.Scalar($0)) }
         }
-        if allowedASCII == true { return [] }
+        if allowedASCII { return [] }
         var seen: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars where !allowed(scalar) && !seen.contains(scalar) {
             seen.append(scalar)
