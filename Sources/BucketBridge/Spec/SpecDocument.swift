@@ -73,6 +73,33 @@ public struct MergedObject: Sendable {
         return nil
     }
 
+    /// The members of one object as written, as merging them over nothing gives them: copied
+    /// as they are when they are few and no key is repeated (most objects, and every object a
+    /// merge made), rather than merged key by key.
+    init(_ members: [JSONNode.Member]) {
+        guard members.count <= Self.scanLimit, !Self.repeatsKey(members) else {
+            self = MergedObject(base: [], overlay: members)
+            return
+        }
+        self.members = members.map { Member(key: $0.key, node: $0.node) }
+    }
+
+    /// True when some key of `members` is written twice. (By index, lengths first, as the
+    /// subscript scans.)
+    private static func repeatsKey(_ members: [JSONNode.Member]) -> Bool {
+        var index = 1
+        while index < members.count {
+            let length = members[index].key.utf8.count
+            var earlier = 0
+            while earlier < index {
+                if members[earlier].key.utf8.count == length && members[earlier].key == members[index].key { return true }
+                earlier += 1
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Merges `overlay` over `base`; both must be object members.
     init(base: [JSONNode.Member], overlay: [JSONNode.Member]) {
         var merged = Merging(capacity: base.count + overlay.count)

@@ -8,8 +8,8 @@ struct ARN {
 
     /// Splits `text`; nil when it does not have the `arn:` form with six parts.
     init?(_ text: String) {
-        // `hasPrefix` compares characters: "arn:" followed by a combining mark is no ARN.
-        guard text.hasPrefix("arn:"),
+        // As `hasPrefix` compares characters: "arn:" followed by a combining mark is no ARN.
+        guard text.hasASCIIPrefix("arn:"),
             let arn = ByteScan.withUTF8(of: text, { ARN(utf8: $0) })
         else { return nil }
         self = arn

@@ -174,3 +174,18 @@ extension StringProtocol {
         return counted ?? unicodeScalars.count
     }
 }
+
+extension String {
+    /// `hasPrefix(prefix)` for a `prefix` of ASCII letters, `:` and `/`, decided by bytes unless
+    /// a non-ASCII character follows the prefix (a combining mark there joins its last character,
+    /// so only the Character way can tell). No other text is canonically equivalent to those
+    /// characters, so text whose bytes do not start with the prefix does not start with it.
+    func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        let byBytes: Bool? = ByteScan.withUTF8(of: self) { bytes in
+            guard bytes.starts(with: pattern) else { return false }
+            return bytes.count == pattern.count || bytes[pattern.count] < 0x80 ? true : nil
+        }
+        return byBytes ?? hasPrefix(prefix.description)
+    }
+}

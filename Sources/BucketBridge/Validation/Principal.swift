@@ -36,10 +36,11 @@ enum PrincipalRules {
     /// `root`, `role/[path/]name` or `user/[path/]name`.
     private static func iamResourceProblems(_ resource: String) -> [String] {
         if resource == "root" { return [] }
-        // Each kind with its prefix spelt out, and the prefix skipped by its bytes: counting and
-        // trimming characters cost more than the checks themselves.
-        for (kind, prefix) in [("role", "role/"), ("user", "user/")] where resource.hasPrefix(prefix) {
-            let rest = resource[resource.utf8.index(resource.startIndex, offsetBy: prefix.utf8.count)...]
+        // The prefix matched and skipped by its bytes (both are five): counting and trimming
+        // characters cost more than the checks themselves.
+        let kind = resource.hasASCIIPrefix("role/") ? "role" : resource.hasASCIIPrefix("user/") ? "user" : nil
+        if let kind {
+            let rest = resource[resource.utf8.index(resource.startIndex, offsetBy: 5)...]
             let (path, name) = IAMNameRules.splitPathAndName(rest)
             return IAMNameRules.nameProblems(name).map { "\(kind) name: \($0)" }
                 + (path == "/" ? [] : IAMNameRules.pathProblems(path).map { "\(kind) path: \($0)" })
