@@ -42,7 +42,6 @@ extension AccessSummary {
         let role: JSONValue =
             self.role.map { .object([.init("name", .string($0.name)), .init("arn", optional($0.arn)), .init("displayArn", .string($0.displayArn))]) }
             ?? .null
-        let s3Uri = location.s3Uri
         let user: JSONValue = self.user.map { .object([.init("name", .string($0.name))]) } ?? .null
         var can: [JSONValue] = []
         can.reserveCapacity(capabilities.count)
@@ -71,10 +70,10 @@ extension AccessSummary {
                 .init("user", user),
             ])),
             .init("where", .object([
-                .init("text", words(place(s3Uri: s3Uri))),
+                .init("text", words(place)),
                 .init("bucket", .string(location.bucket)), .init("prefix", .string(location.prefix)),
                 .init("region", optional(location.region)), .init("bucketArn", .string(location.bucketArn)),
-                .init("objectsArn", .string(location.objectsArn)), .init("s3Uri", .string(s3Uri)),
+                .init("objectsArn", .string(location.objectsArn)), .init("s3Uri", .string(location.s3Uri)),
             ])),
             .init("can", .array(can)),
             .init("cannot", .array(cannot)),

@@ -5,7 +5,7 @@ extension AccessSummary {
         // Phrases here are built from one array of segments: each `+` would copy them all.
         if route == .user, let user {
             return Phrase([
-                .text(concatenated(capitalizedVendor, " signs its requests with an access key of the IAM user ")), .code(user.name),
+                .text(joined(capitalizedVendor, " signs its requests with an access key of the IAM user ")), .code(user.name),
                 .text(" in your account. An access key is a long-term secret: whoever holds it has this access until you deactivate the key, which is why a role is safer."),
             ])
         }
@@ -15,8 +15,12 @@ extension AccessSummary {
                 .text(concatenated(" names ", vendor, "'s principals directly: there is no role and no external ID, so whoever controls one of these principals gets the access.")),
             ])
         }
-        var segments: [Phrase.Segment] = [.text(concatenated(capitalizedVendor, " assumes the role ")), .code(role.name), .text(" in your account")]
+        // Room for every segment from the start: growing a literal's array would copy it.
+        var segments: [Phrase.Segment] = []
         segments.reserveCapacity(7)
+        segments.append(.text(joined(capitalizedVendor, " assumes the role ")))
+        segments.append(.code(role.name))
+        segments.append(.text(" in your account"))
         if let externalId {
             segments.append(.text(", presenting the external ID "))
             segments.append(.code(externalId))
@@ -29,16 +33,10 @@ extension AccessSummary {
     }
 
     /// Where the access applies: "`s3://b/p/` in `us-east-1`".
-    public var place: Phrase { place(s3Uri: location.s3Uri) }
-
-    /// ``place``, given the location's `s3Uri` (for a caller that needs it too).
-    func place(s3Uri: String) -> Phrase {
+    public var place: Phrase {
         // Without a region, an empty run of words ends the phrase.
-        Phrase(location.region.map { [.code(s3Uri), .text(" in "), .code($0)] } ?? [.code(s3Uri), .text("")])
+        Phrase(location.region.map { [.code(location.s3Uri), .text(" in "), .code($0)] } ?? [.code(location.s3Uri), .text("")])
     }
-
-    /// The vendor's display name with a capital first letter, to start a sentence.
-    public var capitalizedVendor: String { capitalizingFirstCharacter(vendor) }
 
     /// Whether the capabilities include the KMS key.
     public var usesKMSKey: Bool { capabilities.contains { $0.kind == .useKMSKey } }

@@ -12,6 +12,9 @@ public struct AccessSummary: Sendable {
     public var specFile: String
     /// The vendor's display name ("the vendor" when the spec names none).
     public var vendor: String
+    /// The vendor's display name with a capital first letter, to start a sentence (built once:
+    /// the limits, the `who` sentence and every template's context start sentences with it).
+    public var capitalizedVendor: String
     /// How the vendor reaches the bucket.
     public var route: AccessRoute
     /// Who: the vendor's principals, as the trust policy or bucket policy names them.
@@ -80,7 +83,18 @@ public struct AccessLocation: Sendable {
     public var objectsArn: String
 
     /// `s3://BUCKET/PREFIX`.
-    public var s3Uri: String { concatenated("s3://", bucket, "/", prefix) }
+    public var s3Uri: String
+
+    /// The location of `bucket` and `prefix`; its `s3Uri` is built here, once for every format
+    /// that prints it.
+    init(bucket: String, prefix: String, region: String?, bucketArn: String, objectsArn: String) {
+        self.bucket = bucket
+        self.prefix = prefix
+        self.region = region
+        self.bucketArn = bucketArn
+        self.objectsArn = objectsArn
+        s3Uri = concatenated("s3://", bucket, "/", prefix)
+    }
 }
 
 /// A request a claim stands for: the summary says it is allowed (capabilities) or denied

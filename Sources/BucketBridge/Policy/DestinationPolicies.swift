@@ -13,7 +13,9 @@ public struct DestinationPolicies: Sendable {
 /// Builds the trust, permissions and bucket policies of a validated destination, least
 /// privilege as CONTRACT.md §5 defines it.
 public func buildPolicies(for destination: Destination) -> DestinationPolicies {
-    let s3 = s3Statements(for: destination)
+    // The bucket's ARN, built once for every statement that names it.
+    let bucket = ResourceNames.bucket(destination)
+    let s3 = s3Statements(for: destination, bucketArn: bucket)
     var policies = DestinationPolicies(roleArn: ResourceNames.role(destination))
 
     if destination.grant.hasRole, let externalId = destination.externalId {
@@ -39,10 +41,9 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
         }
     }
     if destination.requireTls {
-        let bucket = ResourceNames.bucket(destination)
         bucketStatements.append(PolicyStatement(
             sid: joined(stem, StatementID.denyInsecureTransport), effect: .deny, principal: .everyone, actions: ["s3:*"],
-            resources: [bucket, bucket + "/*"],
+            resources: [bucket, joined(bucket, "/*")],
             conditions: [PolicyCondition("Bool", "aws:SecureTransport", ["false"])]))
     }
     if !bucketStatements.isEmpty { policies.bucket = PolicyDocument(statements: bucketStatements) }
@@ -50,11 +51,10 @@ public func buildPolicies(for destination: Destination) -> DestinationPolicies {
 }
 
 /// The S3 statements: listing (limited to the prefix), other bucket actions, object actions.
-private func s3Statements(for destination: Destination) -> [PolicyStatement] {
+private func s3Statements(for destination: Destination, bucketArn bucket: String) -> [PolicyStatement] {
     let listing = destination.actions.filter { $0.scope == .bucket && $0.supportsPrefixCondition }
     let bucketLevel = destination.actions.filter(\.isBucketWide)
     let objectLevel = destination.actions.filter { $0.scope == .object }
-    let bucket = ResourceNames.bucket(destination)
     var statements: [PolicyStatement] = []
     if !listing.isEmpty {
         let conditions = destination.prefix.isEmpty
@@ -66,7 +66,7 @@ private func s3Statements(for destination: Destination) -> [PolicyStatement] {
     }
     if !objectLevel.isEmpty {
         statements.append(PolicyStatement(
-            sid: StatementID.objectActions, actions: objectLevel.map(\.qualifiedName), resources: [ResourceNames.objects(destination)]))
+            sid: StatementID.objectActions, actions: objectLevel.map(\.qualifiedName), resources: [ResourceNames.objects(destination, bucketArn: bucket)]))
     }
     return statements
 }
@@ -85,11 +85,15 @@ private func kmsStatements(for destination: Destination) -> [PolicyStatement] {
 func kmsActions(for actions: [S3Action]) -> [String] {
     let reads = actions.contains { $0.name == "GetObject" || $0.name == "GetObjectVersion" }
     let writes = actions.contains { $0.name == "PutObject" }
-    var result: [String] = []
-    if reads || writes { result.append("kms:Decrypt") }
-    if writes { result.append("kms:GenerateDataKey") }
-    return result
+    // Shared arrays: validation, the policies, the summary and the template facts each ask for
+    // every destination, and a fresh array would be allocated each time.
+    return writes ? kmsActionsToWrite : reads ? kmsActionsToRead : []
 }
+
+/// The KMS actions reading objects needs (see `kmsActions(for:)`).
+private let kmsActionsToRead = ["kms:Decrypt"]
+/// The KMS actions writing objects needs, multipart uploads included (see `kmsActions(for:)`).
+private let kmsActionsToWrite = ["kms:Decrypt", "kms:GenerateDataKey"]
 
 /// Every bucket-policy Sid a destination can own, whether or not the current render uses it:
 /// `setup.sh` replaces statements with these Sids, so a statement an earlier render added and

@@ -7,7 +7,12 @@ enum ResourceNames {
 
     /// `arn:P:s3:::BUCKET/PREFIX*`: every object under the prefix.
     static func objects(_ destination: Destination) -> String {
-        concatenated("arn:", destination.partition.rawValue, ":s3:::", destination.bucket, "/", destination.prefix, "*")
+        objects(destination, bucketArn: bucket(destination))
+    }
+
+    /// ``objects(_:)`` from the destination's ``bucket(_:)`` ARN, for a caller that has it.
+    static func objects(_ destination: Destination, bucketArn: String) -> String {
+        concatenated(bucketArn, "/", destination.prefix, "*")
     }
 
     /// `arn:P:iam::ACCOUNT:role/PATH/NAME`, when the account id is known.

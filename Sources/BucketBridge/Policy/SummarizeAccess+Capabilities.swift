@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension CapabilityKind {
     /// The group an S3 action is described in.
     init(_ action: S3Action) {
@@ -57,8 +63,12 @@ extension SummaryContext {
         // A few kinds per destination: found by a scan, and each entry's arrays grown in place.
         var kinds: [CapabilityKind] = []
         var grouped: [(actions: [String], resources: [String], prefixes: [String], probes: [AccessProbe])] = []
+        // Room for the usual few kinds at once: growing one by one allocates each array thrice.
+        kinds.reserveCapacity(4)
+        grouped.reserveCapacity(4)
         // The S3 actions of the statements, in order, each looked up once.
         var s3Actions: [S3Action] = []
+        s3Actions.reserveCapacity(statements.reduce(0) { $0 + $1.actions.count })
         for statement in statements {
             let prefixes = statement.conditions.filter { $0.operator == "StringLike" && $0.key == "s3:prefix" }.flatMap(\.values)
             for action in statement.actions {
@@ -87,8 +97,11 @@ extension SummaryContext {
             }
         }
         let neededKMSActions = kmsActions(for: s3Actions)
-        return CapabilityKind.allCases.compactMap { kind in
-            guard let index = kinds.firstIndex(of: kind) else { return nil }
+        // In `CapabilityKind` order, in an array sized once.
+        var capabilities: [Capability] = []
+        capabilities.reserveCapacity(kinds.count)
+        for kind in CapabilityKind.allCases {
+            guard let index = kinds.firstIndex(of: kind) else { continue }
             let entry = grouped[index]
             // The phrase's segments in one array: each `+` of phrases would copy them all.
             var segments: [Phrase.Segment] = []
@@ -106,8 +119,10 @@ extension SummaryContext {
                 segments.appendCodeList(entry.actions)
                 segments.append(.text(")"))
             }
-            return Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: Phrase(segments), probes: entry.probes)
+            capabilities.append(
+                Capability(kind: kind, actions: entry.actions, resources: entry.resources, phrase: Phrase(segments), probes: entry.probes))
         }
+        return capabilities
     }
 
     /// Appends where a kind of action applies, read from the statements' resources and `s3:prefix`
@@ -118,17 +133,17 @@ extension SummaryContext {
             segments.append(.text(" that start with "))
             segments.appendCodeList(prefixes.map { String($0.droppingSuffix(ascii: "*") ?? $0[...]) }, conjunction: "or")
             segments.append(.text(" in the bucket "))
-            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+            segments.appendCodeList(resources.map { S3Place(arn: $0, in: location).bucketName })
         case .listKeys, .listMultipartUploads:
             segments.append(.text(" in the whole bucket "))
-            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+            segments.appendCodeList(resources.map { S3Place(arn: $0, in: location).bucketName })
         case .readBucketSettings, .changeBucketSettings, .changeBucketPermissions:
             segments.append(.text(" of the bucket "))
-            segments.appendCodeList(resources.map { S3Place(arn: $0).bucketName })
+            segments.appendCodeList(resources.map { S3Place(arn: $0, in: location).bucketName })
         default:
             for index in resources.indices {
                 if index > 0 { segments.appendListSeparator(before: index, of: resources.count) }
-                S3Place(arn: resources[index]).appendObjectsPhrase(to: &segments)
+                S3Place(arn: resources[index], in: location).appendObjectsPhrase(to: &segments, in: location)
             }
         }
     }
@@ -180,6 +195,37 @@ struct S3Place {
         }
     }
 
+    /// The place of `arn`, taken from `location`'s own bucket and prefix when `arn` is the
+    /// location's bucket or objects ARN (as nearly every resource is) and reading it back would
+    /// give them: the ARN is not read, and the bucket and prefix are not copied.
+    init(arn: String, in location: borrowing AccessLocation) {
+        guard Self.readsBackExactly(location) else {
+            self = S3Place(arn: arn)
+            return
+        }
+        if sameBytes(arn, location.objectsArn) {
+            (self.arn, bucket, keyPrefix) = (arn, location.bucket, location.prefix)
+        } else if sameBytes(arn, location.bucketArn) {
+            (self.arn, bucket, keyPrefix) = (arn, location.bucket, nil)
+        } else {
+            self = S3Place(arn: arn)
+        }
+    }
+
+    /// Whether `init(arn:)` reads the location's bucket and objects ARNs back into its bucket
+    /// and prefix: the bucket is ASCII without a `/` (the partition has no `:`), the prefix ends
+    /// with ASCII, and its first character does not join the `/` before it into another Character.
+    private static func readsBackExactly(_ location: borrowing AccessLocation) -> Bool {
+        let bucketIsPlain = ByteScan.withUTF8(of: location.bucket) { ByteScan.isASCII($0) && ByteScan.firstIndex(of: UInt8(ascii: "/"), in: $0) == nil }
+        guard bucketIsPlain, (location.prefix.utf8.last ?? 0) < 0x80 else { return false }
+        // Prefixes such as `日本/` start with a non-ASCII character: the ARN's reading as
+        // Characters costs several times more than this test.
+        guard let first = location.prefix.unicodeScalars.first, !first.isASCII else { return true }
+        var slashAndFirst = "/"
+        slashAndFirst.unicodeScalars.append(first)
+        return slashAndFirst.count == 2
+    }
+
     /// The bucket and key prefix of an ARN, read from its UTF-8 bytes (the ARNs of every
     /// destination are read back, and splitting them as Characters costs several times more);
     /// nil when a `:`, `/` or final `*` the reading relies on touches a non-ASCII byte, for
@@ -213,8 +259,8 @@ struct S3Place {
     var bucketName: String { bucket ?? arn }
 
     /// Appends " in the whole bucket `b`" for every key, " under `s3://b/p/`" for a prefix, else
-    /// " matching `ARN`".
-    func appendObjectsPhrase(to segments: inout [Phrase.Segment]) {
+    /// " matching `ARN`". Under the destination's own `location`, its `s3Uri` is the place's.
+    func appendObjectsPhrase(to segments: inout [Phrase.Segment], in location: AccessLocation) {
         guard let bucket, let keyPrefix else {
             segments.append(.text(" matching "))
             segments.append(.code(arn))
@@ -225,7 +271,16 @@ struct S3Place {
             segments.append(.code(bucket))
         } else {
             segments.append(.text(" under "))
-            segments.append(.code(concatenated("s3://", bucket, "/", keyPrefix)))
+            let isLocation = sameBytes(bucket, location.bucket) && sameBytes(keyPrefix, location.prefix)
+            segments.append(.code(isLocation ? location.s3Uri : concatenated("s3://", bucket, "/", keyPrefix)))
         }
     }
+}
+
+/// Whether two texts are written with the same bytes (`==` compares Characters: a canonically
+/// equal text may be written differently).
+private func sameBytes(_ first: String, _ second: String) -> Bool {
+    // `memcmp` rather than `elementsEqual`, which compares byte by byte.
+    first.utf8.count == second.utf8.count
+        && ByteScan.withUTF8(of: first) { a in ByteScan.withUTF8(of: second) { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
 }

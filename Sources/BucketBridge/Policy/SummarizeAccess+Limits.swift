@@ -1,7 +1,9 @@
 extension SummaryContext {
     /// What the granted capabilities leave out, as sentences, each with the requests the
     /// policies must deny.
-    func limits(given capabilities: [Capability], vendor: String, tlsDenied: Bool) -> [AccessLimit] {
+    /// `s3Actions` are the capabilities' S3 actions (`grantedS3Actions(of:)`); `who` is the
+    /// vendor's name capitalised, to start the sentences.
+    func limits(given capabilities: [Capability], s3Actions: [S3Action], capitalizedVendor who: String, tlsDenied: Bool) -> [AccessLimit] {
         // A handful of kinds: an array scans them for less than a set hashes them.
         let kinds = capabilities.map(\.kind)
         // Only probes use these.
@@ -12,51 +14,46 @@ extension SummaryContext {
         func add(_ kind: AccessLimitKind, _ phrase: Phrase, _ probes: @autoclosure () -> [AccessProbe]) {
             limits.append(AccessLimit(kind: kind, phrase: phrase, probes: withProbes ? probes() : []))
         }
-        let who = capitalizingFirstCharacter(vendor)
 
         if !kinds.contains(.listKeys) {
-            add(.listKeys, Phrase([.text(concatenated(who, " cannot list the keys in the bucket ")), .code(location.bucket), .text(".")]),
+            add(.listKeys, Phrase([.text(joined(who, " cannot list the keys in the bucket ")), .code(location.bucket), .text(".")]),
                 probes("s3:ListBucket", location.bucketArn, prefixContext) + probes("s3:ListBucketVersions", location.bucketArn, prefixContext))
         }
         if !kinds.contains(.readObjects) {
-            add(.readObjects, .text(concatenated(who, " cannot download objects.")), probes("s3:GetObject", inside))
+            add(.readObjects, .text(joined(who, " cannot download objects.")), probes("s3:GetObject", inside))
         }
         if !kinds.contains(.writeObjects) {
-            add(.writeObjects, .text(concatenated(who, " cannot upload or overwrite objects.")), probes("s3:PutObject", inside))
+            add(.writeObjects, .text(joined(who, " cannot upload or overwrite objects.")), probes("s3:PutObject", inside))
         }
         if !kinds.contains(.deleteObjects) {
-            add(.deleteObjects, .text(concatenated(who, " cannot delete objects.")),
+            add(.deleteObjects, .text(joined(who, " cannot delete objects.")),
                 probes("s3:DeleteObject", inside) + probes("s3:DeleteObjectVersion", inside))
         }
-        // Without probes, only the object actions under a prefix are looked at.
-        let s3Actions =
-            withProbes || !location.prefix.isEmpty
-            ? capabilities.filter { $0.kind != .useKMSKey }.flatMap(\.actions).compactMap(S3ActionCatalogue.action(named:)) : []
         let objectActions = s3Actions.filter { $0.scope == .object }
         if !location.prefix.isEmpty, !objectActions.isEmpty {
             let outside = withProbes ? location.bucketArn + "/" + outsideKey : ""
-            add(.outsidePrefix, Phrase([.text(concatenated(who, " cannot touch any object outside ")), .code(location.prefix), .text(" in the bucket.")]),
+            add(.outsidePrefix, Phrase([.text(joined(who, " cannot touch any object outside ")), .code(location.prefix), .text(" in the bucket.")]),
                 objectActions.flatMap { probes($0.qualifiedName, outside) })
         }
         if !location.prefix.isEmpty, kinds.contains(.listKeys) {
-            add(.listOutsidePrefix, Phrase([.text(concatenated(who, " cannot list keys outside ")), .code(location.prefix), .text(".")]),
+            add(.listOutsidePrefix, Phrase([.text(joined(who, " cannot list keys outside ")), .code(location.prefix), .text(".")]),
                 probes("s3:ListBucket", location.bucketArn) + probes("s3:ListBucket", location.bucketArn, ["s3:prefix": outsideKey]))
         }
-        add(.otherBuckets, .text(concatenated(who, " cannot use any other bucket.")),
+        add(.otherBuckets, .text(joined(who, " cannot use any other bucket.")),
             s3Actions.flatMap { action in
                 action.scope == .object
                     ? probes(action.qualifiedName, otherBucketArn + "/" + insideKey)
                     : probes(action.qualifiedName, otherBucketArn, prefixContext)
             })
         if kinds.contains(.useKMSKey), let kms = capabilities.first(where: { $0.kind == .useKMSKey }) {
-            add(.otherKMSKeys, .text(concatenated(who, " cannot use any other KMS key.")),
+            add(.otherKMSKeys, .text(joined(who, " cannot use any other KMS key.")),
                 kms.actions.flatMap { probes($0, "arn:\(partition):kms:us-east-1:000000000000:key/00000000-0000-0000-0000-000000000000") })
         }
         if !kinds.contains(.changeBucketPermissions) {
-            add(.changePermissions, .text(concatenated(who, " cannot change the bucket's policy or access control.")),
+            add(.changePermissions, .text(joined(who, " cannot change the bucket's policy or access control.")),
                 ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketAcl"].flatMap { probes($0, location.bucketArn) })
         }
-        add(.otherServices, .text(concatenated(who, " cannot use any other AWS service through this access.")),
+        add(.otherServices, .text(joined(who, " cannot use any other AWS service through this access.")),
             ["iam:PassRole", "ec2:RunInstances", "s3:ListAllMyBuckets"].flatMap { probes($0, "*") })
         if route.assumesRole, let vendorPrincipal = principals.first?.arn {
             let assume = AccessProbe(document: .trust, principal: vendorPrincipal, action: "sts:AssumeRole", resource: nil, context: [:])

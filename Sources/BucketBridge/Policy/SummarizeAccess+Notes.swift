@@ -1,6 +1,7 @@
 extension SummaryContext {
     /// What the customer must know beyond the grants, derived from the capabilities and principals.
-    func notes(given capabilities: [Capability], vendor: String, destination: Destination) -> [AccessNote] {
+    /// `bucketWideActions` are the granted actions a prefix cannot limit (`grantedS3Actions(of:)`).
+    func notes(given capabilities: [Capability], bucketWideActions: [String], vendor: String, destination: Destination) -> [AccessNote] {
         var notes: [AccessNote] = []
         for principal in principals where principal.kind == .session {
             notes.append(AccessNote(
@@ -11,8 +12,7 @@ extension SummaryContext {
         }
         if !location.prefix.isEmpty {
             // The same actions `resolveActions` warns about: bucket-level, without `s3:prefix`.
-            let actions = capabilities.filter { $0.kind != .useKMSKey }.flatMap(\.actions)
-                .filter { S3ActionCatalogue.action(named: $0)?.isBucketWide == true }
+            let actions = bucketWideActions
             if !actions.isEmpty {
                 notes.append(AccessNote(
                     kind: .wholeBucketAction,

@@ -9,7 +9,7 @@
 /// With `withProbes` false, no claim carries its probes: a render prints only the sentences,
 /// and building the requests for each would cost it a third of the summary.
 public func summarizeAccess(of destination: Destination, policies: DestinationPolicies, withProbes: Bool = true) -> AccessSummary {
-    let bucketGrants = policies.bucket?.statements.filter { $0.effect == .allow } ?? []
+    let bucketGrants = allowStatements(of: policies.bucket)
     let route: AccessRoute =
         policies.trust != nil
         ? (bucketGrants.isEmpty ? .role : .roleAndBucketPolicy)
@@ -22,9 +22,10 @@ public func summarizeAccess(of destination: Destination, policies: DestinationPo
     case .user: principalARNs = []
     }
     let externalId = trustStatement?.conditions.first { $0.operator == "StringEquals" && $0.key == "sts:ExternalId" }?.values.first
+    let bucketArn = ResourceNames.bucket(destination)
     let location = AccessLocation(
         bucket: destination.bucket, prefix: destination.prefix, region: destination.region,
-        bucketArn: ResourceNames.bucket(destination), objectsArn: ResourceNames.objects(destination))
+        bucketArn: bucketArn, objectsArn: ResourceNames.objects(destination, bucketArn: bucketArn))
     let role = destination.role.map { role in
         RoleReference(name: role.name, arn: policies.roleArn, displayArn: policies.roleArn ?? ResourceNames.displayRole(destination))
     }
@@ -32,16 +33,45 @@ public func summarizeAccess(of destination: Destination, policies: DestinationPo
     let context = SummaryContext(
         route: route, principals: principalARNs.map(TrustedPrincipal.init(arn:)), externalId: externalId,
         roleArn: policies.roleArn, location: location, partition: destination.partition.rawValue, withProbes: withProbes)
-    let granting = route.grantsByIdentityPolicy ? (policies.permissions?.statements.filter { $0.effect == .allow } ?? []) : bucketGrants
+    let granting = route.grantsByIdentityPolicy ? allowStatements(of: policies.permissions) : bucketGrants
     let vendor = destination.vendor ?? "the vendor"
+    let capitalizedVendor = capitalizingFirstCharacter(vendor)
     let capabilities = context.capabilities(from: granting, vendor: vendor)
-    let limits = context.limits(given: capabilities, vendor: vendor, tlsDenied: policies.bucket?.statements.contains(where: isTLSDeny) ?? false)
-    let notes = context.notes(given: capabilities, vendor: vendor, destination: destination)
+    // Without probes, only the actions under a prefix are looked at (the limits' object
+    // actions, the notes' bucket-wide ones).
+    let granted = withProbes || !destination.prefix.isEmpty ? grantedS3Actions(of: capabilities) : (actions: [], bucketWide: [])
+    let limits = context.limits(
+        given: capabilities, s3Actions: granted.actions, capitalizedVendor: capitalizedVendor,
+        tlsDenied: policies.bucket?.statements.contains(where: isTLSDeny) ?? false)
+    let notes = context.notes(given: capabilities, bucketWideActions: granted.bucketWide, vendor: vendor, destination: destination)
     return AccessSummary(
-        destination: destination.name, specFile: destination.specFile, vendor: vendor,
+        destination: destination.name, specFile: destination.specFile, vendor: vendor, capitalizedVendor: capitalizedVendor,
         route: route, principals: context.principals, externalId: externalId, role: role,
         user: destination.user.map { UserReference(name: $0.name) }, location: location,
         capabilities: capabilities, limits: limits, notes: notes)
+}
+
+/// The S3 actions of `capabilities` (the KMS key's left out), in order, each looked up once for
+/// the limits and the notes; and the names, as the policy writes them, of those a prefix cannot
+/// limit.
+func grantedS3Actions(of capabilities: [Capability]) -> (actions: [S3Action], bucketWide: [String]) {
+    var actions: [S3Action] = [], bucketWide: [String] = []
+    actions.reserveCapacity(capabilities.reduce(0) { $0 + $1.actions.count })
+    for capability in capabilities where capability.kind != .useKMSKey {
+        for name in capability.actions {
+            guard let action = S3ActionCatalogue.action(named: name) else { continue }
+            actions.append(action)
+            if action.isBucketWide { bucketWide.append(name) }
+        }
+    }
+    return (actions, bucketWide)
+}
+
+/// The `Allow` statements of a document: its own array when every statement allows (as in a
+/// permissions policy), rather than a copy.
+private func allowStatements(of document: PolicyDocument?) -> [PolicyStatement] {
+    guard let statements = document?.statements else { return [] }
+    return statements.allSatisfy { $0.effect == .allow } ? statements : statements.filter { $0.effect == .allow }
 }
 
 /// The `AWS` principals of a statement.

@@ -34,6 +34,13 @@ public struct TrustedPrincipal: Sendable, Hashable {
             kind = .placeholder
             return
         }
+        // Most ARNs are plain ASCII: read from their bytes, with no array of parts and no copies
+        // but the fields kept.
+        var text = arn
+        if let fields = text.withUTF8(Self.readASCII) {
+            (kind, account, name, sessionName) = fields
+            return
+        }
         // Strings rather than substrings: comparing and `hasPrefix` take their fast paths.
         let parts = arn.splitting(ascii: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn" else {
@@ -63,19 +70,74 @@ public struct TrustedPrincipal: Sendable, Hashable {
         }
     }
 
+    /// The kind, account, name and session name of an ASCII ARN, read as the Character way
+    /// below reads them (in ASCII, only CR LF joins two bytes into one Character, and neither
+    /// is a delimiter here); nil for other text.
+    private static func readASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (Kind, String?, String?, String?)? {
+        guard ByteScan.isASCII(bytes) else { return nil }
+        func colon(after start: Int) -> Int? { bytes[start...].firstIndex(of: UInt8(ascii: ":")) }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func starts(_ range: Range<Int>, with word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            return range.count >= count
+                && bytes[range.lowerBound..<range.lowerBound + count].elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: count))
+        }
+        func holds(_ range: Range<Int>, _ word: StaticString) -> Bool { range.count == word.utf8CodeUnitCount && starts(range, with: word) }
+        // `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`: the resource may hold colons of its own.
+        guard let first = colon(after: 0), let second = colon(after: first + 1), let third = colon(after: second + 1),
+            let fourth = colon(after: third + 1), let fifth = colon(after: fourth + 1), holds(0..<first, "arn")
+        else { return (.other, nil, nil, nil) }
+        let account = fourth + 1 < fifth ? text(fourth + 1..<fifth) : nil
+        let service = second + 1..<third, resource = fifth + 1..<bytes.count
+        if holds(service, "iam") {
+            if holds(resource, "root") { return (.account, account, nil, nil) }
+            let kind: Kind
+            if starts(resource, with: "role/") {
+                kind = .role
+            } else if starts(resource, with: "user/") {
+                kind = .user
+            } else {
+                return (.other, account, nil, nil)
+            }
+            // The last non-empty piece between slashes (`role` itself when there is none after it).
+            var end = resource.upperBound
+            while bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            let start = bytes[resource.lowerBound..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? resource.lowerBound
+            return (kind, account, text(start..<end), nil)
+        }
+        let assumedRole: StaticString = "assumed-role/"
+        guard holds(service, "sts"), starts(resource, with: assumedRole) else { return (.other, account, nil, nil) }
+        // `assumed-role/ROLE/SESSION`: the session is the rest, slashes and all.
+        let role = resource.lowerBound + assumedRole.utf8CodeUnitCount
+        guard let slash = bytes[role..<resource.upperBound].firstIndex(of: UInt8(ascii: "/")) else { return (.other, account, nil, nil) }
+        return (.session, account, text(role..<slash), text(slash + 1..<resource.upperBound))
+    }
+
     /// Who this is, in words, ending with the ARN: "the IAM role `x` in account `1234…`: `arn:…`".
     public var phrase: Phrase {
-        // Built as one array of segments: each `+` of phrases would copy them all.
-        var segments: [Phrase.Segment]
+        // Built as one array of segments, with room for all from the start: each `+` of
+        // phrases would copy them all, and so would growing the array.
+        var segments: [Phrase.Segment] = []
+        segments.reserveCapacity(8)
         switch kind {
-        case .role: segments = [.text("the IAM role "), .code(name ?? arn)]
-        case .user: segments = [.text("the IAM user "), .code(name ?? arn)]
-        case .account: segments = [.text("any identity of account "), .code(account ?? arn), .text(" that its own administrators allow")]
-        case .session: segments = [.text("only the session "), .code(sessionName ?? ""), .text(" of the role "), .code(name ?? "")]
+        case .role:
+            segments.append(.text("the IAM role "))
+            segments.append(.code(name ?? arn))
+        case .user:
+            segments.append(.text("the IAM user "))
+            segments.append(.code(name ?? arn))
+        case .account:
+            segments.append(.text("any identity of account "))
+            segments.append(.code(account ?? arn))
+            segments.append(.text(" that its own administrators allow"))
+        case .session:
+            segments.append(.text("only the session "))
+            segments.append(.code(sessionName ?? ""))
+            segments.append(.text(" of the role "))
+            segments.append(.code(name ?? ""))
         case .placeholder: return Phrase([.text("the principal you fill in as "), .code(arn)])
         case .other: return .code(arn)
         }
-        segments.reserveCapacity(segments.count + 4)
         if kind != .account {
             // " in account `…`", or an empty run of words when the ARN names no account.
             if let account {

@@ -31,6 +31,7 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
     // At most three targets (objects, bucket, key), in the order first met, each with the
     // resources of its first capability and the actions of all.
     var targets: [(id: String, resources: [String], actions: [String])] = []
+    targets.reserveCapacity(3)
     for capability in summary.capabilities {
         let id: String
         switch capability.kind {
@@ -47,7 +48,7 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
     let location = summary.location
     for target in targets {
         switch target.id {
-        case "key": chart.addNode(target.id, label: "KMS key ", target.resources.joined(separator: ", "))
+        case "key": chart.addNode(target.id, label: "KMS key ", listing: target.resources)
         case "bucket": chart.addNode(target.id, label: "bucket ", location.bucket)
         default:
             if location.prefix.isEmpty {
@@ -56,7 +57,7 @@ func accessDiagram(_ summary: AccessSummary) -> MermaidFlowchart {
                 chart.addNode(target.id, label: "objects under s3://", location.bucket, "/", location.prefix)
             }
         }
-        chart.addEdge(from: grantee, to: target.id, label: target.actions.joined(separator: ", "))
+        chart.addEdge(from: grantee, to: target.id, listing: target.actions)
     }
     return chart
 }

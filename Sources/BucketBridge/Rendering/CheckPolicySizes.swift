@@ -9,7 +9,7 @@ func checkPolicySizes(
 ) {
     func size(_ document: PolicyDocument?, file path: String, over limit: Int) -> Int? {
         guard let document else { return nil }
-        if let pretty = iamFiles.first(where: { $0.path == path }), pretty.contents.count <= limit { return nil }
+        if let pretty = iamFiles.first(where: { $0.path == path }), pretty.withBytes(\.count) <= limit { return nil }
         let size = document.size
         return size > limit ? size : nil
     }

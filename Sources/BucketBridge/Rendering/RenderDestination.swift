@@ -7,6 +7,9 @@ public func renderDestination(
 ) -> DestinationOutput? {
     let policies = buildPolicies(for: destination)
     var files: [OutputFile] = []
+    // Room for every file from the start (the IAM files and one per template): growing the
+    // array would copy it for each few files.
+    files.reserveCapacity(3 + templates.outputPaths.count)
     // Each policy is encoded once: for its IAM JSON file, and for templates printing it with `json`.
     var cache = templates.makeCache()
     // Each document's JSON value is built once too: the templates' context holds the same values.
@@ -16,10 +19,11 @@ public func renderDestination(
         documentValues[name] = value
         var json = TextBuffer(capacity: 4096)
         appendJSON(value, pretty: true, into: &json)
-        var contents = json.bytes
-        templates.seedPolicyJSON(&cache, name, contents)
-        contents.append(UInt8(ascii: "\n"))
-        files.append(OutputFile(path: path, contents: contents))
+        templates.seedPolicyJSON(&cache, name, json.bytes)
+        // The file keeps the writer's buffer, as a template's file does: its bytes are not
+        // copied again to add the final newline.
+        json.appendByte(UInt8(ascii: "\n"))
+        files.append(OutputFile(path: path, rendered: json))
     }
     checkPolicySizes(policies, iamFiles: files, of: destination, diagnostics: &diagnostics)
     let summary = summarizeAccess(of: destination, policies: policies, withProbes: false)

@@ -178,7 +178,12 @@ struct TemplateFacts {
     /// The external ID is still to be chosen by the customer (a placeholder).
     var customerChoosesExternalId: Bool
 
-    init(destination: Destination, policies: DestinationPolicies, summary: AccessSummary, placeholders: PlaceholderFormats) {
+    /// The facts of one destination. Its values are borrowed: an initialiser's arguments are
+    /// otherwise passed owned, and the destination and its summary were copied for every call.
+    init(
+        destination: borrowing Destination, policies: borrowing DestinationPolicies, summary: borrowing AccessSummary,
+        placeholders: borrowing PlaceholderFormats
+    ) {
         hasRole = policies.trust != nil
         hasUser = destination.user != nil
         managedPolicy = destination.role?.policyType == .managed
@@ -226,12 +231,12 @@ private func onboardingValue(_ destination: Destination, summary: AccessSummary)
             templateURL: $0, region: destination.region ?? AWSRegions.defaultRegion(of: destination.partition), partition: destination.partition,
             stackName: "bucketbridge-" + destination.name)
     }
-    return [
-        "nextSteps": .array(onboarding.nextSteps.map(JSONValue.string)),
-        "support": onboarding.support.map { Phrase([.link($0.text, url: $0.link)]).jsonValue } ?? .null,
-        "roleArnLabel": optional(onboarding.roleArnLabel),
-        "launchStack": launchStack.map { Phrase([.link("Launch Stack", url: $0)]).jsonValue } ?? .null,
-    ]
+    return .object([
+        .init("nextSteps", .array(onboarding.nextSteps.map(JSONValue.string))),
+        .init("support", onboarding.support.map { Phrase([.link($0.text, url: $0.link)]).jsonValue } ?? .null),
+        .init("roleArnLabel", optional(onboarding.roleArnLabel)),
+        .init("launchStack", launchStack.map { Phrase([.link("Launch Stack", url: $0)]).jsonValue } ?? .null),
+    ])
 }
 
 private func optional(_ text: String?) -> JSONValue {

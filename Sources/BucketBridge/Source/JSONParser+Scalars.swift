@@ -1,6 +1,7 @@
 extension JSONParser {
     /// Reads a string literal starting at the opening quote, decoding escapes and checking UTF-8.
     mutating func parseString() throws(JSONSyntaxError) -> String {
+        if let text = plainString() { return text }
         let start = index
         index += 1
         var utf8: [UInt8] = []
@@ -12,7 +13,9 @@ extension JSONParser {
                 if runStart == start + 1 {
                     // No escapes: the text is the file's bytes, read without copying them first.
                     defer { index += 1 }
-                    guard let text = validUTF8String(bytes[runStart..<index]) else {
+                    let run = runStart..<index
+                    // Through a buffer pointer: a slice of the array costs a retain and a release.
+                    guard let text = bytes.withUnsafeBufferPointer({ validUTF8String(UnsafeBufferPointer(rebasing: $0[run])) }) else {
                         throw fail("string is not valid UTF-8", at: start)
                     }
                     return text
@@ -35,6 +38,44 @@ extension JSONParser {
         guard let text = validUTF8String(utf8) else {
             throw fail("string is not valid UTF-8", at: start)
         }
+        return text
+    }
+
+    /// The string literal at `index` when it holds no escape and no control character (most
+    /// strings of a spec): found eight bytes at a time, as `skipString` finds them, and made
+    /// without copying. Nil, with `index` unchanged, for any other string: `parseString` reads
+    /// it byte by byte and reports what is wrong with it.
+    private mutating func plainString() -> String? {
+        let start = index + 1
+        let scanned = bytes.withUnsafeBufferPointer { buffer -> (end: Int, ascii: Bool)? in
+            var next = start
+            var ascii = true
+            while next < buffer.count {
+                if next + 8 <= buffer.count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + next).loadUnaligned(as: UInt64.self))
+                    let special = Self.specialStringBytes(in: word)
+                    if special == 0 {
+                        next += 8
+                        continue
+                    }
+                    next += special.trailingZeroBitCount / 8
+                }
+                let byte = buffer[next]
+                if byte == UInt8(ascii: "\"") { return (next, ascii) }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+                if byte >= 0x80 { ascii = false }
+                next += 1
+            }
+            return nil
+        }
+        guard let (end, ascii) = scanned,
+            let text = bytes.withUnsafeBufferPointer({ buffer -> String? in
+                let run = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                // ASCII is valid UTF-8: no need to check it again.
+                return ascii ? String(decoding: run, as: UTF8.self) : validUTF8String(run)
+            })
+        else { return nil }
+        index = end + 1
         return text
     }
 

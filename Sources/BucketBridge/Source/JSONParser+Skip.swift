@@ -108,7 +108,7 @@ extension JSONParser {
     /// after an XOR exactly when it equalled the other byte; adding 0x7F to its low seven bits
     /// carries into the high bit unless all eight are zero. Adding 0x60 carries unless the low
     /// seven bits are below 0x20.)
-    private static func specialStringBytes(in word: UInt64) -> UInt64 {
+    static func specialStringBytes(in word: UInt64) -> UInt64 {
         let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64, high = 0x8080_8080_8080_8080 as UInt64
         func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x) & high }
         let quotes = zeroBytes(word ^ 0x2222_2222_2222_2222)

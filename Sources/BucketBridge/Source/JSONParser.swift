@@ -151,17 +151,15 @@ struct JSONParser {
         // Where each key was first written, for duplicate keys: found by scanning `members` while
         // they are few (cheaper than hashing every key), from a dictionary once they are many.
         var firstOffsets: [String: Int]?
-        func firstOffset(of key: String) -> Int? {
-            if let firstOffsets { return firstOffsets[key] }
-            // By index: a closure over the members would copy (and retain) each one it looks at.
-            return members.indices.first { members[$0].key == key }.map { members[$0].keyOffset }
-        }
         var lastComma: Int?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             return members
         }
+        // Room for a destination's usual fields: growing one member at a time allocated four
+        // times for most objects.
+        members.reserveCapacity(8)
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -187,7 +185,7 @@ struct JSONParser {
             } else {
                 child = try parseValue(path: path.appending(key), depth: depth + 1)
             }
-            if let first = firstOffset(of: key) {
+            if let first = Self.firstOffset(of: key, in: members, offsets: firstOffsets) {
                 let firstLocation = file.location(ofOffset: first)
                 diagnostics.error(
                     at: file.location(ofOffset: keyOffset), path: path.appending(key), Message.duplicateKey(firstLocation))
@@ -214,6 +212,14 @@ struct JSONParser {
             if bytes[index] == UInt8(ascii: "\"") { throw fail(JSONSyntaxMessage.missingComma(between: "object members")) }
             throw unexpectedToken(expected: "\",\" or \"}\"")
         }
+    }
+
+    /// Where `key` was first written among `members`, from `offsets` once there are many. (Not a
+    /// local function: locals it captured would live in boxes, every access checked at run time.)
+    private static func firstOffset(of key: String, in members: [JSONNode.Member], offsets: [String: Int]?) -> Int? {
+        if let offsets { return offsets[key] }
+        // By index: a closure over the members would copy (and retain) each one it looks at.
+        return members.indices.first { members[$0].key == key }.map { members[$0].keyOffset }
     }
 
     /// The elements of an array; with `skim`, none: each is read and dropped, and its offset

@@ -90,24 +90,49 @@ public final class SourceFile: Sendable {
     public func location(ofOffset offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let block = clamped / Self.checkpointStride
+        let blockStart = block * Self.checkpointStride
         var line = lineCheckpoints[block]
         var lineStart = lineStartCheckpoints[block]
-        for index in block * Self.checkpointStride..<clamped where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
+        // Eight bytes at a time, as `init` counts them: every destination asks for a few
+        // positions, each up to a whole block past its checkpoint.
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = blockStart
+            while index + 8 <= clamped {
+                let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                let newlines = SourceFile.newlineBytes(in: word)
+                if newlines != 0 {
+                    line += SourceFile.countHighBits(newlines)
+                    lineStart = index + (63 - newlines.leadingZeroBitCount) / 8 + 1
+                }
+                index += 8
+            }
+            for index in index..<clamped where buffer[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
         }
-        let column = scalarsBefore(clamped) - scalarsBefore(lineStart) + 1
+        // A line that starts inside the block is counted directly (in a pretty-printed spec,
+        // almost every line); a longer one from the checkpoints.
+        let column = lineStart >= blockStart
+            ? scalarCount(from: lineStart, to: clamped) + 1
+            : scalarsBefore(clamped) - scalarsBefore(lineStart) + 1
         return SourceLocation(file: name, line: line + 1, column: column)
+    }
+
+    /// The number of Unicode scalars that start in `start..<end`: every byte that is not a
+    /// UTF-8 continuation byte.
+    private func scalarCount(from start: Int, to end: Int) -> Int {
+        var count = 0
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 {
+            count += 1
+        }
+        return count
     }
 
     /// The number of Unicode scalars that start before `offset`: every byte that is not a
     /// UTF-8 continuation byte, counted from the nearest checkpoint.
     private func scalarsBefore(_ offset: Int) -> Int {
         let block = offset / Self.checkpointStride
-        var count = scalarCheckpoints[block]
-        for index in block * Self.checkpointStride..<offset where bytes[index] & 0xC0 != 0x80 {
-            count += 1
-        }
-        return count
+        return scalarCheckpoints[block] + scalarCount(from: block * Self.checkpointStride, to: offset)
     }
 }

@@ -78,8 +78,9 @@ func decodeDestination(
     }
     checkDestinationKeys(own, in: element, diagnostics: &diagnostics)
     // `access` and `actions` are one choice: a destination that makes it ignores the defaults'.
-    let makesChoice = own.contains { $0.key == "access" || $0.key == "actions" }
-    let inherited = makesChoice ? defaults.filter { $0.key != "access" && $0.key != "actions" } : defaults
+    // (Filtered only when the defaults make it too: filtering copies the defaults.)
+    let isChoice = { (member: JSONNode.Member) in member.key == "access" || member.key == "actions" }
+    let inherited = own.contains(where: isChoice) && defaults.contains(where: isChoice) ? defaults.filter { !isChoice($0) } : defaults
     return DestinationSource(index: index, node: element, fields: MergedObject(base: inherited, overlay: own))
 }
 

@@ -73,38 +73,76 @@ public struct MergedObject: Sendable {
         return nil
     }
 
+    /// The members of one object as written, as merging them over nothing gives them: copied
+    /// as they are when they are few and no key is repeated (most objects, and every object a
+    /// merge made), rather than merged key by key.
+    init(_ members: [JSONNode.Member]) {
+        guard members.count <= Self.scanLimit, !Self.repeatsKey(members) else {
+            self = MergedObject(base: [], overlay: members)
+            return
+        }
+        self.members = members.map { Member(key: $0.key, node: $0.node) }
+    }
+
+    /// True when some key of `members` is written twice. (By index, lengths first, as the
+    /// subscript scans.)
+    private static func repeatsKey(_ members: [JSONNode.Member]) -> Bool {
+        var index = 1
+        while index < members.count {
+            let length = members[index].key.utf8.count
+            var earlier = 0
+            while earlier < index {
+                if members[earlier].key.utf8.count == length && members[earlier].key == members[index].key { return true }
+                earlier += 1
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Merges `overlay` over `base`; both must be object members.
     init(base: [JSONNode.Member], overlay: [JSONNode.Member]) {
+        var merged = Merging(capacity: base.count + overlay.count)
+        for member in base where merged.position(of: member.key) == nil {
+            merged.append(member.key, member.node)
+        }
+        for member in overlay {
+            if let existing = merged.position(of: member.key) {
+                merged.members[existing].node = Self.merge(merged.members[existing].node, member.node)
+            } else {
+                merged.append(member.key, member.node)
+            }
+        }
+        members = merged.members
+        positions = merged.positions
+    }
+
+    /// The members merged so far. (A struct with methods rather than local functions: locals
+    /// captured by functions live in boxes and every access to them is checked at run time.)
+    private struct Merging {
         var members: [Member] = []
-        members.reserveCapacity(base.count + overlay.count)
-        // Where each key is in `members`, once there are many: an object with many keys merges
-        // in linear time.
+        /// Where each key is in `members`, once there are many: an object with many keys merges
+        /// in linear time.
         var positions: [String: Int]?
+
+        init(capacity: Int) {
+            members.reserveCapacity(capacity)
+        }
+
         func position(of key: String) -> Int? {
             if let positions { return positions[key] }
             let length = key.utf8.count
             return members.indices.first { members[$0].key.utf8.count == length && members[$0].key == key }
         }
-        func append(_ key: String, _ node: JSONNode) {
+
+        mutating func append(_ key: String, _ node: JSONNode) {
             members.append(Member(key: key, node: node))
             if positions != nil {
                 positions![key] = members.count - 1
-            } else if members.count > Self.scanLimit {
+            } else if members.count > MergedObject.scanLimit {
                 positions = Dictionary(uniqueKeysWithValues: members.indices.map { (members[$0].key, $0) })
             }
         }
-        for member in base where position(of: member.key) == nil {
-            append(member.key, member.node)
-        }
-        for member in overlay {
-            if let existing = position(of: member.key) {
-                members[existing].node = Self.merge(members[existing].node, member.node)
-            } else {
-                append(member.key, member.node)
-            }
-        }
-        self.members = members
-        self.positions = positions
     }
 
     /// An object on both sides merges key by key; anything else is replaced by the overlay.

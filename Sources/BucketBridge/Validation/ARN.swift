@@ -8,21 +8,29 @@ struct ARN {
 
     /// Splits `text`; nil when it does not have the `arn:` form with six parts.
     init?(_ text: String) {
-        guard text.hasPrefix("arn:") else { return nil }
-        // One walk over the bytes, no array of parts: ARNs are read by the dozen per destination.
-        let utf8 = text.utf8
-        var start = utf8.index(utf8.startIndex, offsetBy: 4)
+        // As `hasPrefix` compares characters: "arn:" followed by a combining mark is no ARN.
+        guard text.hasASCIIPrefix("arn:"),
+            let arn = ByteScan.withUTF8(of: text, { ARN(utf8: $0) })
+        else { return nil }
+        self = arn
+    }
+
+    /// Splits UTF-8 bytes that start with `arn:` at their colons. One walk over the bytes, each
+    /// part copied once: ARNs are read by the dozen per destination. (A colon is ASCII, so
+    /// every part is valid UTF-8 on its own.)
+    private init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 4
         func field() -> String? {
-            guard let colon = utf8[start...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            defer { start = utf8.index(after: colon) }
-            return String(text[start..<colon])
+            guard let colon = ByteScan.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: start) else { return nil }
+            defer { start = colon + 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<colon]), as: UTF8.self)
         }
         guard let partition = field(), let service = field(), let region = field(), let account = field() else { return nil }
         self.partition = partition
         self.service = service
         self.region = region
         self.account = account
-        resource = String(text[start...])
+        resource = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
     }
 
     /// The partition when it is one bucketbridge knows.

@@ -2,6 +2,8 @@
 enum BucketLocationRules {
     /// The prefix as policies use it: leading `/` dropped, a trailing `/` added, "" for the whole bucket.
     static func normalisePrefix(_ text: String) -> String {
+        // Most prefixes start with no "/": nothing to drop, so no substring to make.
+        if text.utf8.first != UInt8(ascii: "/") { return text.isEmpty || text.hasSuffix("/") ? text : text + "/" }
         var prefix = Substring(text)
         while prefix.hasPrefix("/") { prefix = prefix.dropFirst() }
         if prefix.isEmpty { return "" }
@@ -15,11 +17,16 @@ enum BucketLocationRules {
             problems.append("\"*\" and \"?\" are wildcards in IAM policies and would widen the access")
         }
         if text.containsASCII("${") { problems.append("\"${\" starts an IAM policy variable") }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // Byte by byte: control characters are single bytes, and no byte of another character
+        // is below 0x20 or 0x7F.
+        if ByteScan.withUTF8(of: text, { $0.contains { $0 < 0x20 || $0 == 0x7F } }) {
             problems.append("control characters are not allowed")
         }
-        let length = normalisePrefix(text).utf8.count
-        if length > 1024 { problems.append("S3 keys are at most 1024 bytes, the prefix has \(length)") }
+        // Normalising adds at most one byte: a shorter prefix cannot be too long.
+        if text.utf8.count >= 1024 {
+            let length = normalisePrefix(text).utf8.count
+            if length > 1024 { problems.append("S3 keys are at most 1024 bytes, the prefix has \(length)") }
+        }
         return problems
     }
 
@@ -64,16 +71,17 @@ enum BucketLocationRules {
         func isHex(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
-        let bytes = id.utf8
         if id.hasPrefix("mrk-") {
-            let rest = bytes.dropFirst(4)
+            let rest = id.utf8.dropFirst(4)
             return rest.count == 32 && rest.allSatisfy(isHex)
         }
-        guard bytes.count == 36 else { return false }
-        for (offset, byte) in bytes.enumerated() {
-            let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
-            guard dash ? byte == UInt8(ascii: "-") : isHex(byte) else { return false }
+        return ByteScan.withUTF8(of: id) { bytes in
+            guard bytes.count == 36 else { return false }
+            for (offset, byte) in bytes.enumerated() {
+                let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+                guard dash ? byte == UInt8(ascii: "-") : isHex(byte) else { return false }
+            }
+            return true
         }
-        return true
     }
 }

@@ -43,6 +43,8 @@ enum BucketNameRules {
 
     /// True for four dot-separated groups of 1–3 digits, such as `192.168.5.4`.
     static func looksLikeIPv4(_ name: String) -> Bool {
+        // Most names hold a letter early on: ruled out before splitting them into groups.
+        guard name.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }) else { return false }
         let groups = name.splitASCII(UInt8(ascii: "."))
         return groups.count == 4 && groups.allSatisfy { group in
             (1...3).contains(group.utf8.count) && group.unicodeScalars.allSatisfy(CharacterRules.isDigit)

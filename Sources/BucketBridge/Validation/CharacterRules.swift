@@ -11,8 +11,9 @@ enum CharacterRules {
 
     /// `[\w+=,.@-]`: IAM role, user and inline policy names, STS session names.
     static func isIAMName(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "+", "=", ",", ".", "@", "-": true
+        // By value, as `isWord`: matching scalar literals compares them one by one.
+        switch scalar.value {
+        case 0x2B, 0x3D, 0x2C, 0x2E, 0x40, 0x2D: true  // + = , . @ -
         default: isWord(scalar)
         }
     }
@@ -37,11 +38,13 @@ enum CharacterRules {
 
     /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`: IAM tag keys and values.
     static func isTag(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "_", ".", ":", "/", "=", "+", "-", "@", " ": return true
-        // The other ASCII letters and digits are all in the categories below, and the rest of
-        // ASCII in none of them: answered without looking the category up.
-        case _ where scalar.isASCII: return isWord(scalar)
+        switch scalar.value {
+        // ASCII letters and digits are all in the categories below, and the rest of ASCII in
+        // none of them: answered without looking the category up. By value, letters first: most
+        // characters of a tag are letters, and matching scalar literals compares them one by one.
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: return true
+        case 0x5F, 0x2E, 0x3A, 0x2F, 0x3D, 0x2B, 0x2D, 0x40, 0x20: return true  // _ . : / = + - @ space
+        case 0..<0x80: return false
         default: break
         }
         switch scalar.properties.generalCategory {
@@ -66,6 +69,12 @@ enum CharacterRules {
 
     /// The distinct scalars of `text` that fail `allowed`, in order of appearance.
     static func disallowedScalars(in text: String, allowed: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
+        // Most values checked are ASCII and allowed throughout: their bytes are checked without
+        // decoding scalars (several times cheaper), and only the others are decoded.
+        let allowedASCII = ByteScan.withUTF8(of: text) { bytes in
+            bytes.allSatisfy { $0 < 0x80 && allowed(Unicode.Scalar($0)) }
+        }
+        if allowedASCII { return [] }
         var seen: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars where !allowed(scalar) && !seen.contains(scalar) {
             seen.append(scalar)
@@ -95,7 +104,8 @@ enum CharacterRules {
 
     /// True when `text` is exactly twelve ASCII digits (an AWS account id).
     static func isAccountID(_ text: String) -> Bool {
-        text.utf8.count == 12 && text.unicodeScalars.allSatisfy(isDigit)
+        // Byte by byte: a digit is one byte, and no byte of another character is a digit.
+        ByteScan.withUTF8(of: text) { $0.count == 12 && $0.allSatisfy { (0x30...0x39).contains($0) } }
     }
 }
 
@@ -162,5 +172,20 @@ extension StringProtocol {
             return count
         }
         return counted ?? unicodeScalars.count
+    }
+}
+
+extension String {
+    /// `hasPrefix(prefix)` for a `prefix` of ASCII letters, `:` and `/`, decided by bytes unless
+    /// a non-ASCII character follows the prefix (a combining mark there joins its last character,
+    /// so only the Character way can tell). No other text is canonically equivalent to those
+    /// characters, so text whose bytes do not start with the prefix does not start with it.
+    func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        let byBytes: Bool? = ByteScan.withUTF8(of: self) { bytes in
+            guard bytes.starts(with: pattern) else { return false }
+            return bytes.count == pattern.count || bytes[pattern.count] < 0x80 ? true : nil
+        }
+        return byBytes ?? hasPrefix(prefix.description)
     }
 }

@@ -33,7 +33,7 @@ extension FieldReader {
     mutating func templated(
         _ text: String, node: JSONNode, sample: (String) -> (sample: String, uses: [(String, PlaceholderField)], problems: [String])
     ) -> TemplatedString? {
-        if text.unicodeScalars.contains(where: { $0 == PlaceholderText.open || $0 == PlaceholderText.close }) {
+        if containsPlaceholderMarks(text) {
             report(node, Message.privateUseCharacters)
             return nil
         }
@@ -81,6 +81,20 @@ extension FieldReader {
     ) {
         guard !problems.isEmpty else { return }
         report(value, Message.notValid(rule, what, problems), hint: hint)
+    }
+}
+
+/// True when `text` holds U+E000 or U+E001, the marks of a placeholder token. Byte by byte
+/// (every templated value is checked): in UTF-8 they are EE 80 80 and EE 80 81, and a lead
+/// byte EE never appears inside another character.
+private func containsPlaceholderMarks(_ text: String) -> Bool {
+    ByteScan.withUTF8(of: text) { bytes in
+        var start = 0
+        while let index = ByteScan.firstIndex(of: 0xEE, in: bytes, from: start) {
+            if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81 { return true }
+            start = index + 1
+        }
+        return false
     }
 }
 

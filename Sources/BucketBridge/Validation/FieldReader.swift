@@ -102,8 +102,7 @@ struct FieldReader {
             report(node, Message.mustBe("an object"))
             return nil
         }
-        let merged = MergedObject(base: [], overlay: members)
-        return FieldReader(owner: node, fields: merged, placeholders: placeholders)
+        return FieldReader(owner: node, fields: MergedObject(members), placeholders: placeholders)
     }
 
     /// A field whose value must be one of an enum's raw values.

@@ -36,11 +36,14 @@ enum PrincipalRules {
     /// `root`, `role/[path/]name` or `user/[path/]name`.
     private static func iamResourceProblems(_ resource: String) -> [String] {
         if resource == "root" { return [] }
-        for kind in ["role/", "user/"] where resource.hasPrefix(kind) {
-            let (path, name) = IAMNameRules.splitPathAndName(resource.dropFirst(kind.count))
-            let kindName = kind.dropLast()
-            return IAMNameRules.nameProblems(name).map { "\(kindName) name: \($0)" }
-                + (path == "/" ? [] : IAMNameRules.pathProblems(path).map { "\(kindName) path: \($0)" })
+        // The prefix matched and skipped by its bytes (both are five): counting and trimming
+        // characters cost more than the checks themselves.
+        let kind = resource.hasASCIIPrefix("role/") ? "role" : resource.hasASCIIPrefix("user/") ? "user" : nil
+        if let kind {
+            let rest = resource[resource.utf8.index(resource.startIndex, offsetBy: 5)...]
+            let (path, name) = IAMNameRules.splitPathAndName(rest)
+            return IAMNameRules.nameProblems(name).map { "\(kind) name: \($0)" }
+                + (path == "/" ? [] : IAMNameRules.pathProblems(path).map { "\(kind) path: \($0)" })
         }
         return ["an IAM principal must be root, role/NAME or user/NAME, not \(quotedForDiagnostic(resource))"]
     }

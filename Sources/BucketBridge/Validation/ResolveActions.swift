@@ -51,12 +51,19 @@ let s3ActionEntryRules = ActionEntryRules<S3Action>(
 /// The actions behind each `access` preset (CONTRACT.md §5).
 enum AccessPresets {
     static func actions(for level: AccessLevel) -> [S3Action] {
-        let names: [String] =
-            switch level {
-            case .read: ["s3:ListBucket", "s3:GetObject"]
-            case .write: ["s3:PutObject"]
-            case .readWrite: ["s3:ListBucket", "s3:GetObject", "s3:PutObject"]
-            }
-        return names.compactMap(S3ActionCatalogue.action(named:))
+        switch level {
+        case .read: read
+        case .write: write
+        case .readWrite: readWrite
+        }
+    }
+
+    // Looked up once: most destinations choose a preset, and each lookup hashes the name.
+    private static let read = actions(named: ["s3:ListBucket", "s3:GetObject"])
+    private static let write = actions(named: ["s3:PutObject"])
+    private static let readWrite = actions(named: ["s3:ListBucket", "s3:GetObject", "s3:PutObject"])
+
+    private static func actions(named names: [String]) -> [S3Action] {
+        names.compactMap(S3ActionCatalogue.action(named:))
     }
 }

@@ -9,7 +9,7 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
         return nil
     }
     var principals: [String] = []
-    var listed: Set<String> = []
+    var listed = SeenKeys()
     var failed = false
     for (text, node) in entries {
         guard let principal = reader.templated(text, node: node, sample: {
@@ -23,7 +23,7 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
             if case .failure(let problem) = PrincipalRules.normalise(principal.sample, partition: partition) {
                 reader.report(principal, problem.message, hint: problem.hint)
                 failed = true
-            } else if !listed.insert(principal.value).inserted {
+            } else if listed.record(principal.value, at: node) != nil {
                 reader.warn(node, Message.duplicatePrincipal)
             } else {
                 principals.append(principal.hasPlaceholders ? principal.value : principalARN(principal.value, partition: partition))
@@ -32,7 +32,7 @@ func resolvePrincipals(_ reader: inout FieldReader, partition: Partition) -> [St
         }
         switch PrincipalRules.normalise(text, partition: partition) {
         case .success(let arn):
-            if listed.insert(arn).inserted {
+            if listed.record(arn, at: node) == nil {
                 principals.append(arn)
             } else {
                 reader.warn(node, Message.duplicatePrincipal)

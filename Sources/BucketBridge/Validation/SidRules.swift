@@ -62,17 +62,18 @@ func sidClaim(of source: DestinationSource) -> SidClaim? {
         return (value, node)
     }
     guard let (name, nameNode) = text("name"), DestinationNameRules.isValid(name), let (bucket, _) = text("bucket") else { return nil }
+    // Optional fields looked up once each, set or not.
     var grant = Grant.role
-    if source["grant"] != nil {
-        guard let (value, _) = text("grant"), let chosen = Grant(rawValue: value) else { return nil }
+    if let node = source["grant"] {
+        guard case .string(let value) = node.value, let chosen = Grant(rawValue: value) else { return nil }
         grant = chosen
     }
     let requireTls = if case .bool(true)? = source["requireTls"]?.value { true } else { false }
     guard grant.hasBucketPolicyGrant || requireTls else { return nil }
 
     var stems = [(stem: String, fromPrefix: Bool, location: SourceLocation, path: FieldPath, value: JSONValue)]()
-    if source["sidPrefix"] != nil {
-        guard let (prefix, node) = text("sidPrefix"), SidPrefixRules.problems(prefix).isEmpty else { return nil }
+    if let node = source["sidPrefix"] {
+        guard case .string(let prefix) = node.value, SidPrefixRules.problems(prefix).isEmpty else { return nil }
         stems.append((prefix, true, node.location, node.path, node.jsonValue))
     }
     let defaultStem = sidStem(name)

@@ -117,10 +117,13 @@ func validateDestination(
 /// Destination names: `^[a-z0-9][a-z0-9-]{0,62}$`.
 enum DestinationNameRules {
     static func isValid(_ name: String) -> Bool {
-        let scalars = Array(name.unicodeScalars)
-        guard (1...63).contains(scalars.count) else { return false }
-        let lowerOrDigit = { (scalar: Unicode.Scalar) in ("a"..."z").contains(scalar) || CharacterRules.isDigit(scalar) }
-        return lowerOrDigit(scalars[0]) && scalars.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == "-" }
+        // Byte by byte: every allowed character is ASCII, so any other byte fails, and the
+        // length in bytes is the length in characters. (Checked twice per destination.)
+        ByteScan.withUTF8(of: name) { bytes in
+            guard (1...63).contains(bytes.count) else { return false }
+            let lowerOrDigit = { (byte: UInt8) in (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+            return lowerOrDigit(bytes[0]) && bytes.dropFirst().allSatisfy { lowerOrDigit($0) || $0 == UInt8(ascii: "-") }
+        }
     }
 }
 

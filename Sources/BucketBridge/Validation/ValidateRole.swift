@@ -74,7 +74,8 @@ func validateRole(
 func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
     guard let tagsReader = role.object("tags") else { return [] }
     var tags: [(key: String, value: String)] = []
-    var seen: [String: JSONNode] = [:]
+    // By lowercased key: IAM tag keys ignore case.
+    var seen = SeenKeys()
     for member in tagsReader.fields.members {
         let (key, node) = (member.key, member.node)
         guard case .string(let text) = node.value else {
@@ -88,10 +89,9 @@ func readTags(_ role: inout FieldReader) -> [(key: String, value: String)] {
             role.diagnostics.error(at: node.location, path: node.path, value: .string(key), Message.notValid(.tagKey, "tag key", keyProblems))
         }
         role.report(templated, invalid: "tag value", rule: .tagValue, TagRules.valueProblems(templated.sample))
-        if let first = seen[key.lowercased()] {
+        if let first = seen.record(key.lowercased(), at: node) {
             role.report(node, Message.duplicateTagKey(first.location))
         }
-        seen[key.lowercased()] = node
         tags.append((key, value))
     }
     if tags.count > TagRules.maximumCount, let node = role.fields["tags"] {

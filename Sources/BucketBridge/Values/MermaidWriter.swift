@@ -37,6 +37,28 @@ public struct MermaidFlowchart {
         edges += to
     }
 
+    /// Adds an arrow labelled with `items` listed: the label of `items.joined(separator: ", ")`.
+    public mutating func addEdge(from: String, to: String, listing items: [String]) {
+        edges.append(literal: "\n  ")
+        edges += from
+        edges.append(literal: " -->|")
+        appendMermaidLabel(listing: items, into: &edges)
+        edges.append(literal: "| ")
+        edges += to
+    }
+
+    /// Adds a box labelled with `label` followed by `items` listed (see ``addEdge(from:to:listing:)``).
+    public mutating func addNode(_ id: String, label: String, listing items: [String]) {
+        nodes.append(literal: "\n  ")
+        nodes += id
+        nodes.appendByte(UInt8(ascii: "["))
+        nodes.appendByte(UInt8(ascii: "\""))
+        appendMermaidLabelText(label, into: &nodes)
+        appendMermaidLabelText(listing: items, into: &nodes)
+        nodes.appendByte(UInt8(ascii: "\""))
+        nodes.appendByte(UInt8(ascii: "]"))
+    }
+
     /// The diagram's Mermaid source, without a code fence.
     public var source: String {
         String(unsafeUninitializedCapacity: nodes.count + edges.count) { buffer in
@@ -66,19 +88,30 @@ private func appendMermaidLabel(_ piece: String, _ piece2: String, _ piece3: Str
     out.appendByte(UInt8(ascii: "\""))
 }
 
+/// Appends the label showing `items` joined by ", " (see ``mermaidLabel(_:)``), without joining them.
+private func appendMermaidLabel(listing items: [String], into out: inout TextBuffer) {
+    out.appendByte(UInt8(ascii: "\""))
+    appendMermaidLabelText(listing: items, into: &out)
+    out.appendByte(UInt8(ascii: "\""))
+}
+
+/// Appends `items` joined by ", ", escaped for a label.
+private func appendMermaidLabelText(listing items: [String], into out: inout TextBuffer) {
+    for index in items.indices {
+        if index > 0 { out.append(literal: ", ") }
+        appendMermaidLabelText(items[index], into: &out)
+    }
+}
+
 /// Appends `text` escaped for a label. Each character is escaped on its own (a placeholder's
 /// token is displayed scalar by scalar), so a label may be appended in pieces.
 private func appendMermaidLabelText(_ text: String, into out: inout TextBuffer) {
     // Most pieces are short printable ASCII without any of the six characters: appended whole.
     let appended = text.utf8.withContiguousStorageIfAvailable { bytes in
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "`"),
-                0..<0x20, 0x7F...:
-                return false
-            default: continue
-            }
-        }
+        // Two scans a word at a time, for three of the six escaped characters each.
+        guard ByteScan.isPlainASCII(bytes, except: UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "&")),
+            ByteScan.isPlainASCII(bytes, except: UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"))
+        else { return false }
         out.append(contentsOf: bytes)
         return true
     }

@@ -36,6 +36,24 @@ struct AccessSummaryFastPathTests {
         }
     }
 
+    /// A location's own ARNs, whose places are taken from the location, read as any ARN is
+    /// read (bytes compared: the reading keeps the ARN's bytes).
+    @Test func locationARNsTakenFromTheLocationAgreeWithTheirReading() {
+        for bucket in ["bucket", "b/c", "bück"] + Self.oddPieces.map({ "b" + $0 }) {
+            for prefix in ["", "p/", "日本/", "données/"] + Self.oddPieces.flatMap({ [$0 + "p/", "p" + $0, $0] }) {
+                let bucketArn = "arn:aws:s3:::" + bucket
+                let location = AccessLocation(bucket: bucket, prefix: prefix, region: nil, bucketArn: bucketArn, objectsArn: bucketArn + "/" + prefix + "*")
+                for arn in [location.bucketArn, location.objectsArn, "arn:aws:s3:::other/*"] {
+                    let fast = S3Place(arn: arn, in: location), read = S3Place(arn: arn)
+                    #expect(
+                        fast.bucket.map { Array($0.utf8) } == read.bucket.map { Array($0.utf8) }
+                            && fast.keyPrefix.map { Array($0.utf8) } == read.keyPrefix.map { Array($0.utf8) } && fast.arn == read.arn,
+                        "\(arn.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func principalsReadFromSubstringsAgreeWithStrings() {
         let templates = [
             ["arn", ":", "aws", ":", "iam", ":", "", ":", "123456789012", ":", "role/", "path/", "Name"],
