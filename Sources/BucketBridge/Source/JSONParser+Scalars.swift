@@ -50,23 +50,15 @@ extension JSONParser {
         let scanned = bytes.withUnsafeBufferPointer { buffer -> (end: Int, ascii: Bool)? in
             var next = start
             var ascii = true
-            while next < buffer.count {
-                if next + 8 <= buffer.count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + next).loadUnaligned(as: UInt64.self))
-                    let special = Self.specialStringBytes(in: word)
-                    if special == 0 {
-                        next += 8
-                        continue
-                    }
-                    next += special.trailingZeroBitCount / 8
-                }
+            while true {
+                next = Self.firstSpecialStringByte(in: buffer, from: next)
+                guard next < buffer.count else { return nil }
                 let byte = buffer[next]
                 if byte == UInt8(ascii: "\"") { return (next, ascii) }
                 if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
                 if byte >= 0x80 { ascii = false }
                 next += 1
             }
-            return nil
         }
         guard let (end, ascii) = scanned,
             let text = bytes.withUnsafeBufferPointer({ buffer -> String? in

@@ -73,16 +73,9 @@ extension JSONParser {
         let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
             var next = start
             var ascii = true
-            while next < buffer.count {
-                if next + 8 <= buffer.count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + next).loadUnaligned(as: UInt64.self))
-                    let special = Self.specialStringBytes(in: word)
-                    if special == 0 {
-                        next += 8
-                        continue
-                    }
-                    next += special.trailingZeroBitCount / 8
-                }
+            while true {
+                next = Self.firstSpecialStringByte(in: buffer, from: next)
+                guard next < buffer.count else { return nil }
                 let byte = buffer[next]
                 if byte == UInt8(ascii: "\"") {
                     return ascii || isValidUTF8(start..<next) ? next : nil
@@ -96,11 +89,25 @@ extension JSONParser {
                 if byte >= 0x80 { ascii = false }
                 next += 1
             }
-            return nil
         }
         guard let end else { return false }
         index = end + 1
         return true
+    }
+
+    /// The index of the first byte from `start` on that a string scan must look at (see
+    /// `specialStringBytes`), taking eight bytes at a time while there are eight; with fewer
+    /// left, `start` itself (or `buffer.count` at the end).
+    @inline(__always)
+    static func firstSpecialStringByte(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var next = start
+        while next + 8 <= buffer.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(buffer.baseAddress! + next).loadUnaligned(as: UInt64.self))
+            let special = specialStringBytes(in: word)
+            if special != 0 { return next + special.trailingZeroBitCount / 8 }
+            next += 8
+        }
+        return next
     }
 
     /// The high bit of each byte of `word` that a string scan must look at: a quote, a
